@@ -1,0 +1,273 @@
+package io.medallion;
+
+import io.medallion.quality.Rule;
+import io.medallion.table.BronzeTable;
+import io.medallion.table.ColumnMapping;
+import io.medallion.table.DerivedColumn;
+import io.medallion.table.GoldTable;
+import io.medallion.table.SilverTable;
+import io.medallion.table.TableDefinition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A named set of bronze, silver and gold tables, in dependency order. Defining a pipeline is
+ * separate from running it: a pipeline is an immutable value that a runtime executes.
+ *
+ * <pre>{@code
+ * Pipeline pipeline = Pipeline.builder("randomuser")
+ *     .add(raw, users, byCountry, monthly)
+ *     .build();
+ * System.out.println(pipeline.describe());
+ * }</pre>
+ */
+public final class Pipeline {
+  private final String name;
+  private final List<TableDefinition> tables;
+
+  private Pipeline(String name, List<TableDefinition> tables) {
+    this.name = name;
+    this.tables = List.copyOf(tables);
+  }
+
+  /**
+   * Starts a pipeline definition.
+   *
+   * @param name the pipeline's name, used in logs and table properties
+   * @return a builder
+   */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /**
+   * Returns the pipeline's name.
+   *
+   * @return the name
+   */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * Returns every table, upstream tables before the tables that read them.
+   *
+   * @return the tables in dependency order
+   */
+  public List<TableDefinition> tables() {
+    return tables;
+  }
+
+  /**
+   * Finds a table by id.
+   *
+   * @param id the table id
+   * @return the table, or empty
+   */
+  public Optional<TableDefinition> table(TableId id) {
+    return tables.stream().filter(t -> t.id().equals(id)).findFirst();
+  }
+
+  /**
+   * Returns the tables that read a given table directly.
+   *
+   * @param upstream the table read
+   * @return the downstream tables, in dependency order
+   */
+  public List<TableDefinition> downstreamOf(TableDefinition upstream) {
+    return tables.stream()
+        .filter(t -> t.upstream().map(u -> u.id().equals(upstream.id())).orElse(false))
+        .toList();
+  }
+
+  /**
+   * Renders the whole flow: each table with its columns, rules, policy and downstream tables.
+   *
+   * @return a multi-line description
+   */
+  public String describe() {
+    StringBuilder out = new StringBuilder("pipeline ").append(name).append('\n');
+    for (TableDefinition table : tables) {
+      if (table.upstream().isEmpty()) {
+        describe(out, table, 1);
+      }
+    }
+    return out.toString();
+  }
+
+  private void describe(StringBuilder out, TableDefinition table, int depth) {
+    String indent = "  ".repeat(depth);
+    out.append(indent)
+        .append(table.upstream().isPresent() ? "-> " : "")
+        .append(table.layer().label())
+        .append(' ')
+        .append(table.id());
+    if (!table.description().isEmpty()) {
+      out.append(": ").append(table.description());
+    }
+    out.append('\n');
+    String detail = indent + "     ";
+    if (!table.partitioning().isEmpty()) {
+      out.append(detail).append("partitioned by ").append(table.partitioning()).append('\n');
+    }
+    if (table instanceof BronzeTable bronze) {
+      out.append(detail).append("dead letters -> ").append(bronze.deadLetterId()).append('\n');
+      if (!bronze.secretPaths().isEmpty()) {
+        out.append(detail).append("secrets (never in silver): ").append(bronze.secretPaths());
+        out.append('\n');
+      }
+    } else if (table instanceof SilverTable silver) {
+      for (ColumnMapping mapping : silver.mappings()) {
+        out.append(detail).append("map ").append(mapping).append('\n');
+      }
+      for (DerivedColumn derived : silver.derivedColumns()) {
+        out.append(detail).append("derive ").append(derived).append('\n');
+      }
+      for (Rule rule : silver.rules()) {
+        out.append(detail).append("rule ").append(rule).append('\n');
+      }
+      out.append(detail).append("policy: ").append(silver.policy());
+      out.append(", quarantine -> ").append(silver.quarantineId()).append('\n');
+      silver
+          .deduplication()
+          .ifPresent(d -> out.append(detail).append("deduplicate ").append(d).append('\n'));
+    } else if (table instanceof GoldTable gold) {
+      out.append(detail).append(gold.describeAggregation()).append('\n');
+    }
+    for (TableDefinition downstream : downstreamOf(table)) {
+      describe(out, downstream, depth + 1);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "pipeline " + name + " " + tables.stream().map(TableDefinition::id).toList();
+  }
+
+  /** Builds a {@link Pipeline}; {@link #build()} checks the tables together. */
+  public static final class Builder {
+    private final String name;
+    private final List<TableDefinition> tables = new ArrayList<>();
+
+    private Builder(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /**
+     * Adds tables, in any order.
+     *
+     * @param added the table definitions
+     * @return this builder
+     */
+    public Builder add(TableDefinition... added) {
+      for (TableDefinition table : added) {
+        tables.add(Objects.requireNonNull(table, "table"));
+      }
+      return this;
+    }
+
+    /**
+     * Validates the tables together and builds the pipeline.
+     *
+     * @return the pipeline, its tables in dependency order
+     * @throws ValidationException listing every problem: blank name, no tables, duplicate ids,
+     *     upstream tables missing from the pipeline, cycles
+     */
+    public Pipeline build() {
+      Problems problems = new Problems();
+      problems.check(
+          name.matches("[A-Za-z0-9_-]+"),
+          "pipeline name '" + name + "' must be letters, digits, '_' or '-'");
+      problems.check(!tables.isEmpty(), "a pipeline needs at least one table");
+      Map<TableId, TableDefinition> byId = new LinkedHashMap<>();
+      Set<TableId> derivedIds = new HashSet<>();
+      for (TableDefinition table : tables) {
+        if (byId.putIfAbsent(table.id(), table) != null) {
+          problems.add("table id " + table.id() + " is used by more than one table");
+        }
+        if (table instanceof BronzeTable bronze) {
+          derivedIds.add(bronze.deadLetterId());
+        } else if (table instanceof SilverTable silver) {
+          derivedIds.add(silver.quarantineId());
+        }
+      }
+      for (TableId derived : derivedIds) {
+        problems.check(
+            !byId.containsKey(derived),
+            "table id " + derived + " clashes with a dead-letter or quarantine table");
+      }
+      for (TableDefinition table : tables) {
+        table
+            .upstream()
+            .ifPresent(
+                up -> {
+                  TableDefinition known = byId.get(up.id());
+                  if (known == null) {
+                    problems.add(
+                        table.layer().label()
+                            + " table "
+                            + table.id()
+                            + " reads "
+                            + up.id()
+                            + ", which is not in the pipeline; add it");
+                  } else if (known != up) {
+                    problems.add(
+                        table.layer().label()
+                            + " table "
+                            + table.id()
+                            + " reads a different definition of "
+                            + up.id()
+                            + " than the one in the pipeline");
+                  }
+                });
+      }
+      List<TableDefinition> ordered = order(problems, byId);
+      problems.throwIfAny("pipeline '" + name + "'");
+      return new Pipeline(name, ordered);
+    }
+
+    /** Orders tables upstream-first; a cycle among ids is a problem. */
+    private static List<TableDefinition> order(
+        Problems problems, Map<TableId, TableDefinition> byId) {
+      List<TableDefinition> ordered = new ArrayList<>();
+      Map<TableId, Integer> state = new HashMap<>();
+      for (TableDefinition table : byId.values()) {
+        visit(table, byId, state, ordered, new ArrayList<>(), problems);
+      }
+      return ordered;
+    }
+
+    private static void visit(
+        TableDefinition table,
+        Map<TableId, TableDefinition> byId,
+        Map<TableId, Integer> state,
+        List<TableDefinition> ordered,
+        List<TableId> path,
+        Problems problems) {
+      Integer seen = state.get(table.id());
+      if (seen != null) {
+        if (seen == 1) {
+          List<TableId> cycle =
+              new ArrayList<>(path.subList(path.indexOf(table.id()), path.size()));
+          cycle.add(table.id());
+          problems.add("tables form a cycle: " + cycle);
+        }
+        return;
+      }
+      state.put(table.id(), 1);
+      path.add(table.id());
+      Optional<TableDefinition> up = table.upstream().map(u -> byId.get(u.id()));
+      up.ifPresent(u -> visit(u, byId, state, ordered, path, problems));
+      path.remove(path.size() - 1);
+      state.put(table.id(), 2);
+      ordered.add(table);
+    }
+  }
+}

@@ -1,0 +1,239 @@
+package io.medallion.table;
+
+import io.medallion.Layer;
+import io.medallion.Problems;
+import io.medallion.TableId;
+import io.medallion.schema.Column;
+import io.medallion.schema.ColumnType;
+import io.medallion.schema.PartitionField;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A bronze table: every raw record exactly as received, with ingestion metadata. Append-only. Input
+ * that cannot be decoded goes to a sibling dead-letter table ({@link #deadLetterId()}).
+ *
+ * <pre>{@code
+ * BronzeTable raw = BronzeTable.builder(TableId.of("bronze", "randomuser_raw"))
+ *     .description("RandomUser API responses, one row per user record")
+ *     .secretPaths("login.password", "login.salt", "login.md5", "login.sha1", "login.sha256")
+ *     .build();
+ * }</pre>
+ */
+public final class BronzeTable implements SilverSource {
+
+  /** The batch that wrote the row: one id per ingestion call. */
+  public static final String BATCH_ID = "batch_id";
+
+  /** When the batch was ingested. */
+  public static final String INGESTED_AT = "ingested_at";
+
+  /** The source's name, e.g. a file name or an HTTP URI. */
+  public static final String SOURCE_NAME = "source_name";
+
+  /** Where in the source the record was, e.g. {@code line 3, results[12]}. */
+  public static final String SOURCE_COORDINATE = "source_coordinate";
+
+  /** The record's position within its batch, from 0. */
+  public static final String RECORD_INDEX = "record_index";
+
+  /** The raw record text, unchanged. */
+  public static final String PAYLOAD = "payload";
+
+  /** The decoding error, in dead-letter rows. */
+  public static final String ERROR = "error";
+
+  /** The default largest record accepted into bronze: 1 MiB. */
+  public static final int DEFAULT_MAX_RECORD_BYTES = 1 << 20;
+
+  private static final List<Column> COLUMNS =
+      List.of(
+          Column.of(BATCH_ID, ColumnType.STRING).withDoc("Ingestion batch id"),
+          Column.of(INGESTED_AT, ColumnType.TIMESTAMP_TZ).withDoc("When the batch was ingested"),
+          Column.of(SOURCE_NAME, ColumnType.STRING).withDoc("Source file, URI or topic"),
+          Column.of(SOURCE_COORDINATE, ColumnType.STRING).withDoc("Position within the source"),
+          Column.of(RECORD_INDEX, ColumnType.LONG).withDoc("Position within the batch"),
+          Column.of(PAYLOAD, ColumnType.STRING).withDoc("The raw record, exactly as received"));
+
+  private static final List<Column> DEAD_LETTER_COLUMNS =
+      List.of(
+          COLUMNS.get(0),
+          COLUMNS.get(1),
+          COLUMNS.get(2),
+          COLUMNS.get(3),
+          COLUMNS.get(4),
+          Column.of(ERROR, ColumnType.STRING).withDoc("Why the input could not be decoded"),
+          Column.of(PAYLOAD, ColumnType.STRING).withDoc("The raw input, exactly as received"));
+
+  private final TableId id;
+  private final String description;
+  private final List<JsonPath> secretPaths;
+  private final int maxRecordBytes;
+  private final List<PartitionField> partitioning;
+
+  private BronzeTable(Builder builder) {
+    this.id = builder.id;
+    this.description = builder.description;
+    this.secretPaths = List.copyOf(builder.secretPaths);
+    this.maxRecordBytes = builder.maxRecordBytes;
+    this.partitioning = List.copyOf(builder.partitioning);
+  }
+
+  /**
+   * Starts a bronze table definition.
+   *
+   * @param id the table id
+   * @return a builder
+   */
+  public static Builder builder(TableId id) {
+    return new Builder(id);
+  }
+
+  /**
+   * Returns the columns of every dead-letter table.
+   *
+   * @return the columns
+   */
+  public static List<Column> deadLetterColumns() {
+    return DEAD_LETTER_COLUMNS;
+  }
+
+  @Override
+  public TableId id() {
+    return id;
+  }
+
+  @Override
+  public Layer layer() {
+    return Layer.BRONZE;
+  }
+
+  @Override
+  public List<Column> columns() {
+    return COLUMNS;
+  }
+
+  @Override
+  public List<PartitionField> partitioning() {
+    return partitioning;
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public Optional<TableDefinition> upstream() {
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the id of the dead-letter table beside this one.
+   *
+   * @return e.g. {@code bronze.randomuser_raw_dead_letter}
+   */
+  public TableId deadLetterId() {
+    return id.withSuffix("_dead_letter");
+  }
+
+  /**
+   * Returns the JSON paths that hold secrets; no silver table may map them.
+   *
+   * @return the paths
+   */
+  public List<JsonPath> secretPaths() {
+    return secretPaths;
+  }
+
+  /**
+   * Returns the largest record, in UTF-8 bytes, accepted into bronze; larger ones are dead letters.
+   *
+   * @return the limit
+   */
+  public int maxRecordBytes() {
+    return maxRecordBytes;
+  }
+
+  @Override
+  public String toString() {
+    return "bronze " + id;
+  }
+
+  /** Builds a {@link BronzeTable}. Each setter may be called again; the last value wins. */
+  public static final class Builder {
+    private final TableId id;
+    private String description = "";
+    private final List<JsonPath> secretPaths = new ArrayList<>();
+    private int maxRecordBytes = DEFAULT_MAX_RECORD_BYTES;
+    private List<PartitionField> partitioning = List.of(PartitionField.day(INGESTED_AT));
+
+    private Builder(TableId id) {
+      this.id = Objects.requireNonNull(id, "id");
+    }
+
+    /**
+     * Sets the description.
+     *
+     * @param text the description
+     * @return this builder
+     */
+    public Builder description(String text) {
+      this.description = Objects.requireNonNull(text, "description");
+      return this;
+    }
+
+    /**
+     * Adds JSON paths that hold secrets (passwords, salts, hashes). Silver tables may not map them
+     * or anything inside them.
+     *
+     * @param paths dotted JSON paths
+     * @return this builder
+     */
+    public Builder secretPaths(String... paths) {
+      for (String path : paths) {
+        secretPaths.add(JsonPath.parse(path));
+      }
+      return this;
+    }
+
+    /**
+     * Sets the largest record accepted, in UTF-8 bytes.
+     *
+     * @param bytes the limit, at least 1 KiB
+     * @return this builder
+     */
+    public Builder maxRecordBytes(int bytes) {
+      this.maxRecordBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Replaces the partitioning; the default is by day of {@code ingested_at}.
+     *
+     * @param fields the partition fields
+     * @return this builder
+     */
+    public Builder partitionBy(PartitionField... fields) {
+      this.partitioning = List.of(fields);
+      return this;
+    }
+
+    /**
+     * Validates and builds the definition.
+     *
+     * @return the bronze table
+     * @throws io.medallion.ValidationException listing every problem
+     */
+    public BronzeTable build() {
+      Problems problems = new Problems();
+      problems.check(
+          maxRecordBytes >= 1024, "maxRecordBytes must be at least 1024, got " + maxRecordBytes);
+      Definitions.checkPartitioning(problems, COLUMNS, partitioning);
+      problems.throwIfAny("bronze table " + id);
+      return new BronzeTable(this);
+    }
+  }
+}

@@ -1,0 +1,541 @@
+package io.medallion.table;
+
+import io.medallion.Layer;
+import io.medallion.Problems;
+import io.medallion.TableId;
+import io.medallion.quality.Check;
+import io.medallion.quality.QualityPolicy;
+import io.medallion.quality.Rule;
+import io.medallion.schema.Column;
+import io.medallion.schema.ColumnType;
+import io.medallion.schema.PartitionField;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A silver table: typed, standardized, validated rows with a quality score, de-duplicated on a key.
+ * Rows below the quality policy go to a sibling quarantine table ({@link #quarantineId()}).
+ *
+ * <pre>{@code
+ * SilverTable users = SilverTable.builder(TableId.of("silver", "users"), raw)
+ *     .map("user_id", ColumnType.STRING, "login.uuid")
+ *     .map("email", ColumnType.STRING, "email", Standardizer.EMAIL)
+ *     .map("born_at", ColumnType.TIMESTAMP_TZ, "dob.date")
+ *     .derive("generation", ColumnType.STRING, Derivation.generation("born_at"))
+ *     .rule(Rule.notNull("user_id").critical())
+ *     .policy(QualityPolicy.minScore(0.6).below(PolicyAction.QUARANTINE))
+ *     .deduplicateOn("user_id").keepLatestBy("born_at")
+ *     .build();
+ * }</pre>
+ */
+public final class SilverTable implements SilverSource, GoldSource {
+
+  /** The row's overall quality score, in [0, 1]. */
+  public static final String QUALITY_SCORE = "quality_score";
+
+  /** The rules the row failed, each as {@code "rule: reason"}. */
+  public static final String FAILED_RULES = "failed_rules";
+
+  /** The bronze batch the row came from. */
+  public static final String LINEAGE_BATCH_ID = "_batch_id";
+
+  /** When the row's bronze record was ingested. */
+  public static final String LINEAGE_INGESTED_AT = "_ingested_at";
+
+  /** Where the row's record was in its source. */
+  public static final String LINEAGE_COORDINATE = "_source_coordinate";
+
+  /** Why a quarantined row was rejected. */
+  public static final String REASONS = "reasons";
+
+  /** The quarantined row's typed values, as JSON. */
+  public static final String RECORD = "record";
+
+  /** When the row was quarantined. */
+  public static final String QUARANTINED_AT = "quarantined_at";
+
+  private static final List<Column> SYSTEM_COLUMNS =
+      List.of(
+          Column.of(QUALITY_SCORE, ColumnType.DOUBLE).withDoc("Weighted quality score in [0, 1]"),
+          Column.of(FAILED_RULES, ColumnType.list(ColumnType.STRING))
+              .withDoc("Failed rules, each 'rule: reason'"),
+          Column.of(LINEAGE_BATCH_ID, ColumnType.STRING).withDoc("Bronze batch id"),
+          Column.of(LINEAGE_INGESTED_AT, ColumnType.TIMESTAMP_TZ).withDoc("Bronze ingestion time"),
+          Column.of(LINEAGE_COORDINATE, ColumnType.STRING).withDoc("Position in the source"));
+
+  private static final List<Column> QUARANTINE_COLUMNS =
+      List.of(
+          SYSTEM_COLUMNS.get(2),
+          SYSTEM_COLUMNS.get(3),
+          SYSTEM_COLUMNS.get(4),
+          Column.of(QUARANTINED_AT, ColumnType.TIMESTAMP_TZ).withDoc("When the row was rejected"),
+          SYSTEM_COLUMNS.get(0),
+          Column.of(REASONS, ColumnType.list(ColumnType.STRING))
+              .withDoc("Why the row was rejected, each 'rule: reason'"),
+          Column.of(RECORD, ColumnType.STRING).withDoc("The row's typed values as JSON"));
+
+  private final TableId id;
+  private final SilverSource source;
+  private final String description;
+  private final List<ColumnMapping> mappings;
+  private final List<DerivedColumn> derivedColumns;
+  private final List<Rule> rules;
+  private final QualityPolicy policy;
+  private final Deduplication deduplication;
+  private final List<PartitionField> partitioning;
+  private final List<Column> columns;
+
+  private SilverTable(Builder builder, List<Column> columns) {
+    this.id = builder.id;
+    this.source = builder.source;
+    this.description = builder.description;
+    this.mappings = List.copyOf(builder.mappings);
+    this.derivedColumns = List.copyOf(builder.derived);
+    this.rules = List.copyOf(builder.rules);
+    this.policy = builder.policy;
+    this.deduplication = builder.deduplication();
+    this.partitioning = List.copyOf(builder.partitioning);
+    this.columns = columns;
+  }
+
+  /**
+   * Starts a silver table definition.
+   *
+   * @param id the table id
+   * @param source the bronze or silver table it reads
+   * @return a builder
+   */
+  public static Builder builder(TableId id, SilverSource source) {
+    return new Builder(id, source);
+  }
+
+  /**
+   * Returns the columns of every quarantine table.
+   *
+   * @return the columns
+   */
+  public static List<Column> quarantineColumns() {
+    return QUARANTINE_COLUMNS;
+  }
+
+  @Override
+  public TableId id() {
+    return id;
+  }
+
+  @Override
+  public Layer layer() {
+    return Layer.SILVER;
+  }
+
+  @Override
+  public List<Column> columns() {
+    return columns;
+  }
+
+  @Override
+  public List<PartitionField> partitioning() {
+    return partitioning;
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public Optional<TableDefinition> upstream() {
+    return Optional.of(source);
+  }
+
+  /**
+   * Returns the table this one reads.
+   *
+   * @return the bronze or silver source
+   */
+  public SilverSource source() {
+    return source;
+  }
+
+  /**
+   * Returns the mapped columns, in order.
+   *
+   * @return the mappings
+   */
+  public List<ColumnMapping> mappings() {
+    return mappings;
+  }
+
+  /**
+   * Returns the derived columns, in evaluation order.
+   *
+   * @return the derived columns
+   */
+  public List<DerivedColumn> derivedColumns() {
+    return derivedColumns;
+  }
+
+  /**
+   * Returns the quality rules.
+   *
+   * @return the rules
+   */
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /**
+   * Returns the quality policy.
+   *
+   * @return the policy
+   */
+  public QualityPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * Returns the de-duplication settings.
+   *
+   * @return the settings, or empty when rows are not de-duplicated
+   */
+  public Optional<Deduplication> deduplication() {
+    return Optional.ofNullable(deduplication);
+  }
+
+  /**
+   * Returns the id of the quarantine table beside this one.
+   *
+   * @return e.g. {@code silver.users_quarantine}
+   */
+  public TableId quarantineId() {
+    return id.withSuffix("_quarantine");
+  }
+
+  @Override
+  public String toString() {
+    return "silver " + id;
+  }
+
+  /** Builds a {@link SilverTable}. */
+  public static final class Builder {
+    private final TableId id;
+    private final SilverSource source;
+    private String description = "";
+    private final List<ColumnMapping> mappings = new ArrayList<>();
+    private final List<DerivedColumn> derived = new ArrayList<>();
+    private final Map<String, String> docs = new HashMap<>();
+    private final List<Rule> rules = new ArrayList<>();
+    private QualityPolicy policy = QualityPolicy.DEFAULT;
+    private String dedupKey;
+    private String dedupOrder;
+    private List<PartitionField> partitioning = List.of();
+
+    private Builder(TableId id, SilverSource source) {
+      this.id = Objects.requireNonNull(id, "id");
+      this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * Sets the description.
+     *
+     * @param text the description
+     * @return this builder
+     */
+    public Builder description(String text) {
+      this.description = Objects.requireNonNull(text, "description");
+      return this;
+    }
+
+    /**
+     * Maps a column from one JSON path.
+     *
+     * @param name the column name
+     * @param type the column type; JSON values are converted to it
+     * @param path the dotted JSON path
+     * @param standardizers applied in order
+     * @return this builder
+     */
+    public Builder map(String name, ColumnType type, String path, Standardizer... standardizers) {
+      return mapFirst(name, type, List.of(path), standardizers);
+    }
+
+    /**
+     * Maps a column from the first of several JSON paths that holds a value, for formats that
+     * changed over versions (e.g. {@code dob.date} in newer responses, {@code dob} in older ones).
+     *
+     * @param name the column name
+     * @param type the column type
+     * @param paths candidate dotted JSON paths, tried in order
+     * @param standardizers applied in order
+     * @return this builder
+     */
+    public Builder mapFirst(
+        String name, ColumnType type, List<String> paths, Standardizer... standardizers) {
+      List<JsonPath> parsed = paths.stream().map(JsonPath::parse).toList();
+      mappings.add(new ColumnMapping(Column.of(name, type), parsed, List.of(standardizers)));
+      return this;
+    }
+
+    /**
+     * Adds a column computed from columns defined before it.
+     *
+     * @param name the column name
+     * @param type the column type
+     * @param derivation how it is computed
+     * @return this builder
+     */
+    public Builder derive(String name, ColumnType type, Derivation derivation) {
+      derived.add(new DerivedColumn(Column.of(name, type), derivation));
+      return this;
+    }
+
+    /**
+     * Documents a column; the text becomes the Iceberg column doc.
+     *
+     * @param column the column name
+     * @param text the description
+     * @return this builder
+     */
+    public Builder doc(String column, String text) {
+      docs.put(column, text);
+      return this;
+    }
+
+    /**
+     * Adds quality rules.
+     *
+     * @param added the rules
+     * @return this builder
+     */
+    public Builder rule(Rule... added) {
+      rules.addAll(List.of(added));
+      return this;
+    }
+
+    /**
+     * Sets the quality policy; the default quarantines rows that fail a critical rule.
+     *
+     * @param qualityPolicy the policy
+     * @return this builder
+     */
+    public Builder policy(QualityPolicy qualityPolicy) {
+      this.policy = Objects.requireNonNull(qualityPolicy, "policy");
+      return this;
+    }
+
+    /**
+     * Keeps one row per key, within a batch and across runs.
+     *
+     * @param key the key column
+     * @return this builder
+     */
+    public Builder deduplicateOn(String key) {
+      this.dedupKey = Objects.requireNonNull(key, "key");
+      return this;
+    }
+
+    /**
+     * Decides which row of a key is the latest by a column; ties go to the later ingested record.
+     *
+     * @param column the ordering column
+     * @return this builder
+     */
+    public Builder keepLatestBy(String column) {
+      this.dedupOrder = Objects.requireNonNull(column, "column");
+      return this;
+    }
+
+    /**
+     * Sets the partitioning.
+     *
+     * @param fields the partition fields
+     * @return this builder
+     */
+    public Builder partitionBy(PartitionField... fields) {
+      this.partitioning = List.of(fields);
+      return this;
+    }
+
+    private Deduplication deduplication() {
+      return dedupKey == null ? null : new Deduplication(dedupKey, dedupOrder);
+    }
+
+    /**
+     * Validates and builds the definition.
+     *
+     * @return the silver table
+     * @throws io.medallion.ValidationException listing every problem
+     */
+    public SilverTable build() {
+      Problems problems = new Problems();
+      List<Column> columns = new ArrayList<>();
+      Set<String> reserved = new HashSet<>();
+      SYSTEM_COLUMNS.forEach(c -> reserved.add(c.name()));
+      for (ColumnMapping mapping : mappings) {
+        checkMapping(problems, mapping);
+        columns.add(mapping.column());
+      }
+      for (DerivedColumn column : derived) {
+        for (String input : column.derivation().inputs()) {
+          if (Definitions.find(columns, input) == null) {
+            problems.add(
+                "derived column '"
+                    + column.column().name()
+                    + "' reads unknown column '"
+                    + input
+                    + "'; columns defined before it: "
+                    + Definitions.names(columns));
+          }
+        }
+        columns.add(column.column());
+      }
+      for (Column column : columns) {
+        problems.check(
+            !reserved.contains(column.name()),
+            "column '" + column.name() + "' uses a reserved name; reserved: " + reserved);
+      }
+      checkStandardizers(problems, columns);
+      checkRules(problems, columns);
+      checkDeduplication(problems, columns);
+      List<Column> all = new ArrayList<>();
+      for (Column column : columns) {
+        all.add(column.withDoc(docs.getOrDefault(column.name(), column.doc())));
+      }
+      for (String documented : docs.keySet()) {
+        problems.check(
+            Definitions.find(columns, documented) != null,
+            "doc names unknown column '" + documented + "'");
+      }
+      all.addAll(SYSTEM_COLUMNS);
+      Definitions.checkUniqueNames(problems, all);
+      Definitions.checkPartitioning(problems, all, partitioning);
+      problems.check(!mappings.isEmpty(), "a silver table needs at least one mapped column");
+      problems.throwIfAny("silver table " + id);
+      return new SilverTable(this, List.copyOf(all));
+    }
+
+    private void checkMapping(Problems problems, ColumnMapping mapping) {
+      String name = mapping.column().name();
+      for (JsonPath path : mapping.paths()) {
+        if (source instanceof BronzeTable bronze) {
+          for (JsonPath secret : bronze.secretPaths()) {
+            if (path.startsWith(secret) || secret.startsWith(path)) {
+              problems.add(
+                  "column '"
+                      + name
+                      + "' maps "
+                      + path
+                      + ", which holds the secret "
+                      + secret
+                      + " declared by "
+                      + bronze.id()
+                      + "; secrets never reach silver");
+            }
+          }
+        } else if (source.column(path.segments().get(0)).isEmpty()) {
+          problems.add(
+              "column '"
+                  + name
+                  + "' maps "
+                  + path
+                  + ", but "
+                  + source.id()
+                  + " has no column '"
+                  + path.segments().get(0)
+                  + "'; known columns: "
+                  + Definitions.names(source.columns()));
+        }
+      }
+    }
+
+    private void checkStandardizers(Problems problems, List<Column> columns) {
+      for (ColumnMapping mapping : mappings) {
+        for (Standardizer standardizer : mapping.standardizers()) {
+          if (mapping.column().type() != ColumnType.STRING) {
+            problems.add(
+                "standardizer "
+                    + standardizer.displayName()
+                    + " on '"
+                    + mapping.column().name()
+                    + "' needs a string column, but it is "
+                    + mapping.column().type().displayName());
+          }
+          if (standardizer instanceof Standardizer.PhoneE164 phone
+              && Definitions.find(columns, phone.regionColumn()) == null) {
+            problems.add(
+                "standardizer "
+                    + phone.displayName()
+                    + " on '"
+                    + mapping.column().name()
+                    + "' reads unknown region column '"
+                    + phone.regionColumn()
+                    + "'; mapped columns: "
+                    + Definitions.names(columns));
+          }
+        }
+      }
+    }
+
+    private void checkRules(Problems problems, List<Column> columns) {
+      Set<String> names = new HashSet<>();
+      for (Rule rule : rules) {
+        problems.check(names.add(rule.name()), "rule '" + rule.name() + "' is defined twice");
+        for (String column : rule.check().columns()) {
+          Column found = Definitions.find(columns, column);
+          if (found == null) {
+            problems.add(
+                "rule '"
+                    + rule.name()
+                    + "' reads unknown column '"
+                    + column
+                    + "'; known columns: "
+                    + Definitions.names(columns));
+          } else if (rule.check() instanceof Check.InRange
+              && !Definitions.isNumeric(found.type())) {
+            problems.add(
+                "rule '"
+                    + rule.name()
+                    + "' needs a numeric column, but '"
+                    + column
+                    + "' is "
+                    + found.type().displayName());
+          } else if (rule.check() instanceof Check.Matches && found.type() != ColumnType.STRING) {
+            problems.add(
+                "rule '"
+                    + rule.name()
+                    + "' needs a string column, but '"
+                    + column
+                    + "' is "
+                    + found.type().displayName());
+          }
+        }
+      }
+    }
+
+    private void checkDeduplication(Problems problems, List<Column> columns) {
+      if (dedupKey == null) {
+        problems.check(
+            dedupOrder == null, "keepLatestBy('" + dedupOrder + "') needs deduplicateOn(key)");
+        return;
+      }
+      problems.check(
+          Definitions.find(columns, dedupKey) != null,
+          "deduplication key '"
+              + dedupKey
+              + "' is not a column; known: "
+              + Definitions.names(columns));
+      problems.check(
+          dedupOrder == null || Definitions.find(columns, dedupOrder) != null,
+          "deduplication order column '"
+              + dedupOrder
+              + "' is not a column; known: "
+              + Definitions.names(columns));
+    }
+  }
+}
