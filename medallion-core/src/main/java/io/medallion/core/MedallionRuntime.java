@@ -1,0 +1,176 @@
+package io.medallion.core;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.medallion.MedallionException;
+import io.medallion.Pipeline;
+import io.medallion.TableId;
+import io.medallion.core.bronze.BronzeIngestor;
+import io.medallion.core.bronze.JsonSource;
+import io.medallion.core.gold.GoldAggregator;
+import io.medallion.core.iceberg.EmbeddedCatalog;
+import io.medallion.core.iceberg.TableStore;
+import io.medallion.core.silver.SilverProcessor;
+import io.medallion.table.BronzeTable;
+import io.medallion.table.GoldTable;
+import io.medallion.table.SilverTable;
+import io.medallion.table.TableDefinition;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+
+/**
+ * Runs pipelines against Iceberg tables. The embedded default keeps an Iceberg JDBC catalog in
+ * {@code <lake>/catalog.db} (SQLite) and data under {@code <lake>/warehouse}, both created on first
+ * use.
+ *
+ * <pre>{@code
+ * try (MedallionRuntime runtime = MedallionRuntime.builder().lake(Path.of("lakehouse")).build()) {
+ *   runtime.ingest(raw, JsonSource.file(Path.of("users.json")));
+ *   RunResult result = runtime.run(pipeline);
+ * }
+ * }</pre>
+ */
+public final class MedallionRuntime implements AutoCloseable {
+  private final Path lake;
+  private final Catalog catalog;
+  private final TableStore store;
+  private final BronzeIngestor bronze;
+  private final SilverProcessor silver;
+  private final GoldAggregator gold;
+
+  private MedallionRuntime(Builder builder) {
+    this.lake = builder.lake.toAbsolutePath().normalize();
+    this.catalog = EmbeddedCatalog.open(lake);
+    this.store = new TableStore(catalog);
+    this.bronze = new BronzeIngestor(store, builder.clock);
+    this.silver = new SilverProcessor(store, builder.clock, new ObjectMapper());
+    this.gold = new GoldAggregator(store);
+  }
+
+  /**
+   * Starts configuring a runtime.
+   *
+   * @return a builder with the embedded defaults
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Appends one batch from a source to a bronze table; undecodable input goes to its dead-letter
+   * table.
+   *
+   * @param table the bronze table
+   * @param source the input
+   * @return the batch's counts: {@code written} records and {@code quarantined} dead letters
+   */
+  public TableRun ingest(BronzeTable table, JsonSource source) {
+    return bronze.ingest(table, source);
+  }
+
+  /**
+   * Brings every silver and gold table of a pipeline up to date with what is new upstream. Tables
+   * whose upstream has not changed commit nothing.
+   *
+   * @param pipeline the pipeline
+   * @return one entry per silver and gold table, in dependency order
+   */
+  public RunResult run(Pipeline pipeline) {
+    List<TableRun> runs = new ArrayList<>();
+    for (TableDefinition table : pipeline.tables()) {
+      if (table instanceof BronzeTable raw) {
+        bronze.ensure(raw);
+      } else if (table instanceof SilverTable typed) {
+        runs.add(silver.process(typed));
+      } else if (table instanceof GoldTable aggregate) {
+        runs.add(gold.process(aggregate));
+      }
+    }
+    return new RunResult(runs);
+  }
+
+  /**
+   * Returns a table as Iceberg sees it: the escape hatch for reads and maintenance.
+   *
+   * @param id the table id
+   * @return the Iceberg table
+   */
+  public Table table(TableId id) {
+    return store.load(id);
+  }
+
+  /**
+   * Tells whether a table exists.
+   *
+   * @param id the table id
+   * @return true when it exists
+   */
+  public boolean exists(TableId id) {
+    return store.exists(id);
+  }
+
+  /**
+   * Returns the lake folder.
+   *
+   * @return the absolute folder holding {@code catalog.db} and {@code warehouse}
+   */
+  public Path lake() {
+    return lake;
+  }
+
+  @Override
+  public void close() {
+    if (catalog instanceof Closeable closeable) {
+      try {
+        closeable.close();
+      } catch (IOException e) {
+        throw new MedallionException("Cannot close the catalog: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Configures a {@link MedallionRuntime}. */
+  public static final class Builder {
+    private Path lake = Path.of("lakehouse");
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * Sets the lake folder; the default is {@code ./lakehouse}.
+     *
+     * @param folder the folder, created on first use
+     * @return this builder
+     */
+    public Builder lake(Path folder) {
+      this.lake = Objects.requireNonNull(folder, "lake");
+      return this;
+    }
+
+    /**
+     * Sets the clock for ingestion times, ages and tenure; tests fix it.
+     *
+     * @param runClock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock runClock) {
+      this.clock = Objects.requireNonNull(runClock, "clock");
+      return this;
+    }
+
+    /**
+     * Opens the runtime, creating the lake on first use.
+     *
+     * @return the runtime; close it when done
+     */
+    public MedallionRuntime build() {
+      return new MedallionRuntime(this);
+    }
+  }
+}

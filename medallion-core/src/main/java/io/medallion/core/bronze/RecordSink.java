@@ -1,0 +1,21 @@
+package io.medallion.core.bronze;
+
+/** Receives what a {@link JsonRecordReader} finds in its input. */
+interface RecordSink {
+  /**
+   * A record: one JSON object, exactly as received.
+   *
+   * @param coordinate where it was, e.g. {@code "line 3, results[12]"}
+   * @param payload its raw text
+   */
+  void record(String coordinate, String payload);
+
+  /**
+   * Input that could not be decoded into a record.
+   *
+   * @param coordinate where it was
+   * @param error why it could not be decoded
+   * @param payload the raw input, exactly as received
+   */
+  void deadLetter(String coordinate, String error, String payload);
+}

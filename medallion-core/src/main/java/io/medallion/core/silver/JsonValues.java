@@ -1,0 +1,200 @@
+package io.medallion.core.silver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.medallion.schema.ColumnType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Converts JSON values to the Java values Iceberg's generic records hold, accepting the shapes real
+ * feeds use: numbers as strings and strings as numbers, timestamps as ISO-8601 text, as {@code
+ * "yyyy-MM-dd HH:mm:ss"} (taken as UTC), or as epoch seconds.
+ */
+final class JsonValues {
+  private JsonValues() {}
+
+  static Object convert(JsonNode node, ColumnType type) throws ValueConversionException {
+    if (type instanceof ColumnType.Primitive primitive) {
+      return switch (primitive) {
+        case STRING -> toText(node);
+        case BOOLEAN -> toBoolean(node);
+        case INT -> toInt(node);
+        case LONG -> toLong(node);
+        case DOUBLE -> toDouble(node);
+        case DATE -> toDate(node);
+        case TIMESTAMP_TZ -> toTimestamp(node);
+      };
+    } else if (type instanceof ColumnType.Decimal decimal) {
+      return toDecimal(node, decimal);
+    } else if (type instanceof ColumnType.ListOf list) {
+      if (!node.isArray()) {
+        throw mismatch(node, type);
+      }
+      List<Object> values = new ArrayList<>(node.size());
+      for (JsonNode element : node) {
+        values.add(element.isNull() ? null : convert(element, list.element()));
+      }
+      return values;
+    }
+    throw mismatch(node, type);
+  }
+
+  private static String toText(JsonNode node) throws ValueConversionException {
+    if (node.isTextual()) {
+      return node.textValue();
+    }
+    if (node.isNumber() || node.isBoolean()) {
+      return node.asText();
+    }
+    throw mismatch(node, ColumnType.STRING);
+  }
+
+  private static Boolean toBoolean(JsonNode node) throws ValueConversionException {
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isTextual()) {
+      String text = node.textValue().trim();
+      if (text.equalsIgnoreCase("true")) {
+        return Boolean.TRUE;
+      }
+      if (text.equalsIgnoreCase("false")) {
+        return Boolean.FALSE;
+      }
+    }
+    throw mismatch(node, ColumnType.BOOLEAN);
+  }
+
+  private static Integer toInt(JsonNode node) throws ValueConversionException {
+    long value = toLong(node);
+    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+      throw new ValueConversionException(
+          "cannot read " + render(node) + " as int: it is out of range");
+    }
+    return (int) value;
+  }
+
+  private static Long toLong(JsonNode node) throws ValueConversionException {
+    if (node.isIntegralNumber() && node.canConvertToLong()) {
+      return node.longValue();
+    }
+    if (node.isTextual()) {
+      try {
+        return Long.parseLong(node.textValue().trim());
+      } catch (NumberFormatException e) {
+        throw mismatch(node, ColumnType.LONG);
+      }
+    }
+    throw mismatch(node, ColumnType.LONG);
+  }
+
+  private static Double toDouble(JsonNode node) throws ValueConversionException {
+    if (node.isNumber()) {
+      return node.doubleValue();
+    }
+    if (node.isTextual()) {
+      try {
+        double value = Double.parseDouble(node.textValue().trim());
+        if (Double.isFinite(value)) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        throw mismatch(node, ColumnType.DOUBLE);
+      }
+    }
+    throw mismatch(node, ColumnType.DOUBLE);
+  }
+
+  private static BigDecimal toDecimal(JsonNode node, ColumnType.Decimal type)
+      throws ValueConversionException {
+    BigDecimal value;
+    if (node.isNumber()) {
+      value = node.decimalValue();
+    } else if (node.isTextual()) {
+      try {
+        value = new BigDecimal(node.textValue().trim());
+      } catch (NumberFormatException e) {
+        throw mismatch(node, type);
+      }
+    } else {
+      throw mismatch(node, type);
+    }
+    BigDecimal scaled = value.setScale(type.scale(), RoundingMode.HALF_UP);
+    if (scaled.precision() > type.precision()) {
+      throw new ValueConversionException(
+          "cannot read " + render(node) + " as " + type.displayName() + ": too many digits");
+    }
+    return scaled;
+  }
+
+  private static LocalDate toDate(JsonNode node) throws ValueConversionException {
+    if (node.isTextual() && node.textValue().trim().length() == 10) {
+      try {
+        return LocalDate.parse(node.textValue().trim());
+      } catch (DateTimeParseException e) {
+        throw mismatch(node, ColumnType.DATE);
+      }
+    }
+    return toTimestamp(node).toLocalDate();
+  }
+
+  static OffsetDateTime toTimestamp(JsonNode node) throws ValueConversionException {
+    if (node.isIntegralNumber() && node.canConvertToLong()) {
+      return OffsetDateTime.ofInstant(Instant.ofEpochSecond(node.longValue()), ZoneOffset.UTC);
+    }
+    if (!node.isTextual()) {
+      throw mismatch(node, ColumnType.TIMESTAMP_TZ);
+    }
+    String text = node.textValue().trim();
+    try {
+      if (text.length() == 10) {
+        return LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
+      }
+      if (text.length() > 10 && text.charAt(10) == ' ') {
+        return LocalDateTime.parse(text.replace(' ', 'T')).atOffset(ZoneOffset.UTC);
+      }
+      char last = text.isEmpty() ? ' ' : text.charAt(text.length() - 1);
+      if (last == 'Z' || last == 'z') {
+        return OffsetDateTime.ofInstant(Instant.parse(text), ZoneOffset.UTC);
+      }
+      if (hasOffset(text)) {
+        return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
+      }
+      return LocalDateTime.parse(text).atOffset(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw mismatch(node, ColumnType.TIMESTAMP_TZ);
+    }
+  }
+
+  private static boolean hasOffset(String text) {
+    int n = text.length();
+    return n > 6 && (text.charAt(n - 6) == '+' || text.charAt(n - 6) == '-');
+  }
+
+  private static ValueConversionException mismatch(JsonNode node, ColumnType type) {
+    return new ValueConversionException(
+        "cannot read " + render(node) + " as " + type.displayName());
+  }
+
+  static String render(JsonNode node) {
+    String kind =
+        node.isTextual()
+            ? "string"
+            : node.isNumber()
+                ? "number"
+                : node.isBoolean() ? "boolean" : node.isObject() ? "object" : "array";
+    String text = node.isValueNode() ? node.toString() : "";
+    if (text.length() > 60) {
+      text = text.substring(0, 57) + "...";
+    }
+    return text.isEmpty() ? kind : kind + " " + text;
+  }
+}

@@ -1,0 +1,180 @@
+package io.medallion.core.silver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.medallion.schema.Column;
+import io.medallion.schema.ColumnType;
+import io.medallion.table.ColumnMapping;
+import io.medallion.table.DerivedColumn;
+import io.medallion.table.SilverTable;
+import io.medallion.table.Standardizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns one JSON record into a silver table's typed user columns: mapping (first path with a value,
+ * converted to the column type), then standardizers in column order, then derived columns. Paths
+ * are split once, here; mapping a record walks the tree without allocating paths.
+ *
+ * <pre>{@code
+ * SilverMapper mapper = new SilverMapper(users, LocalDate.now());
+ * MappedRow row = mapper.map(objectMapper.readTree(payload));
+ * }</pre>
+ */
+public final class SilverMapper {
+  private final List<ColumnMapping> mappings;
+  private final String[][][] paths;
+  private final List<DerivedColumn> derived;
+  private final Map<String, Integer> index = new HashMap<>();
+  private final int width;
+  private final Derivations derivations;
+  private final PhoneNormalizer phones = new PhoneNormalizer();
+
+  /**
+   * Compiles a silver table's mapping.
+   *
+   * @param table the silver table
+   * @param asOf the run's date, for derived ages and tenure
+   */
+  public SilverMapper(SilverTable table, LocalDate asOf) {
+    this.mappings = table.mappings();
+    this.derived = table.derivedColumns();
+    this.paths = new String[mappings.size()][][];
+    for (int i = 0; i < mappings.size(); i++) {
+      ColumnMapping mapping = mappings.get(i);
+      paths[i] = new String[mapping.paths().size()][];
+      for (int p = 0; p < mapping.paths().size(); p++) {
+        paths[i][p] = mapping.paths().get(p).segments().toArray(String[]::new);
+      }
+      index.put(mapping.column().name(), i);
+    }
+    for (int i = 0; i < derived.size(); i++) {
+      index.put(derived.get(i).column().name(), mappings.size() + i);
+    }
+    this.width = mappings.size() + derived.size();
+    this.derivations = new Derivations(asOf);
+  }
+
+  /**
+   * Returns how many user columns a mapped row has.
+   *
+   * @return the number of mapped plus derived columns
+   */
+  public int width() {
+    return width;
+  }
+
+  /**
+   * Maps one record.
+   *
+   * @param record the JSON object
+   * @return the typed row, with any conversion errors
+   */
+  public MappedRow map(JsonNode record) {
+    Object[] values = new Object[width];
+    List<String> errors = List.of();
+    for (int i = 0; i < mappings.size(); i++) {
+      ColumnMapping mapping = mappings.get(i);
+      JsonNode node = firstValue(record, paths[i], mapping.column().type());
+      if (node == null) {
+        continue;
+      }
+      try {
+        values[i] = JsonValues.convert(node, mapping.column().type());
+      } catch (ValueConversionException e) {
+        if (errors.isEmpty()) {
+          errors = new ArrayList<>();
+        }
+        errors.add(
+            mapping.column().name() + "_type: " + e.getMessage() + " at " + pathOf(i, record));
+      }
+    }
+    MappedRow row = new MappedRow(values, errors, index);
+    for (int i = 0; i < mappings.size(); i++) {
+      if (values[i] instanceof String text) {
+        values[i] = standardize(mappings.get(i).standardizers(), text, row);
+      }
+    }
+    for (int i = 0; i < derived.size(); i++) {
+      values[mappings.size() + i] = derivations.compute(derived.get(i).derivation(), row);
+    }
+    return row;
+  }
+
+  private String standardize(List<Standardizer> standardizers, String value, MappedRow row) {
+    String current = value;
+    for (Standardizer standardizer : standardizers) {
+      if (current == null) {
+        return null;
+      }
+      if (standardizer instanceof Standardizer.Text text) {
+        current = TextStandardizers.apply(text, current);
+      } else {
+        Standardizer.PhoneE164 phone = (Standardizer.PhoneE164) standardizer;
+        Object region = row.get(phone.regionColumn());
+        String e164 = phones.toE164(current, region == null ? null : region.toString());
+        current = e164 != null ? e164 : current.strip();
+      }
+    }
+    return current;
+  }
+
+  /**
+   * The first candidate path that holds a value of the column's shape (a scalar, or an array for
+   * lists); failing that, the first value of another shape, so that conversion reports it.
+   */
+  private static JsonNode firstValue(JsonNode record, String[][] candidates, ColumnType type) {
+    boolean wantsArray = type instanceof ColumnType.ListOf;
+    JsonNode wrongShape = null;
+    for (String[] path : candidates) {
+      JsonNode node = record;
+      for (String segment : path) {
+        node = node.isObject() ? node.get(segment) : null;
+        if (node == null) {
+          break;
+        }
+      }
+      if (node == null || node.isNull()) {
+        continue;
+      }
+      if (wantsArray ? node.isArray() : node.isValueNode()) {
+        return node;
+      }
+      if (wrongShape == null) {
+        wrongShape = node;
+      }
+    }
+    // A value of the wrong shape is reported as a type error rather than read as missing.
+    return wrongShape;
+  }
+
+  private String pathOf(int mapping, JsonNode record) {
+    for (String[] path : paths[mapping]) {
+      JsonNode node = record;
+      for (String segment : path) {
+        node = node.isObject() ? node.get(segment) : null;
+        if (node == null) {
+          break;
+        }
+      }
+      if (node != null && !node.isNull()) {
+        return "$." + String.join(".", path);
+      }
+    }
+    return mappings.get(mapping).paths().get(0).toString();
+  }
+
+  /**
+   * Returns the user columns in row order.
+   *
+   * @return the columns
+   */
+  public List<Column> columns() {
+    List<Column> columns = new ArrayList<>();
+    mappings.forEach(m -> columns.add(m.column()));
+    derived.forEach(d -> columns.add(d.column()));
+    return columns;
+  }
+}
