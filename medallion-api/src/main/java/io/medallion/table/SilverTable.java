@@ -416,6 +416,12 @@ public final class SilverTable implements SilverSource, GoldSource {
       Definitions.checkUniqueNames(problems, all);
       Definitions.checkPartitioning(problems, all, partitioning);
       problems.check(!mappings.isEmpty(), "a silver table needs at least one mapped column");
+      // A silver source is re-read whole when it changes; a key keeps that idempotent.
+      problems.check(
+          !(source instanceof SilverTable) || dedupKey != null,
+          "a silver table reading silver table "
+              + source.id()
+              + " must deduplicateOn(key) so re-reading its source replaces rows");
       problems.throwIfAny("silver table " + id);
       return new SilverTable(this, List.copyOf(all));
     }

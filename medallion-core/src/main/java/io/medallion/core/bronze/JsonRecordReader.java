@@ -81,6 +81,7 @@ final class JsonRecordReader {
             } else if (token == JsonToken.START_OBJECT) {
               readRootObject(parser, valueStart, valueLine);
             } else {
+              parser.finishToken();
               long end = parser.currentLocation().getByteOffset();
               dead(
                   "line " + valueLine,
@@ -126,6 +127,8 @@ final class JsonRecordReader {
           coordinate =
               "line " + line(parser.currentTokenLocation()) + ", " + label + "[" + index + "]";
           parser.skipChildren();
+          // Jackson reads string contents lazily; finish the token so its end offset is known.
+          parser.finishToken();
           long end = parser.currentLocation().getByteOffset();
           if (token == JsonToken.START_OBJECT) {
             emit(coordinate, start, end);
