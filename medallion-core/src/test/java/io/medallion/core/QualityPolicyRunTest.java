@@ -1,0 +1,151 @@
+package io.medallion.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.medallion.Pipeline;
+import io.medallion.TableId;
+import io.medallion.core.bronze.JsonSource;
+import io.medallion.quality.PolicyAction;
+import io.medallion.quality.QualityGateException;
+import io.medallion.quality.QualityPolicy;
+import io.medallion.quality.Rule;
+import io.medallion.schema.ColumnType;
+import io.medallion.table.BronzeTable;
+import io.medallion.table.SilverTable;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.iceberg.data.Record;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QualityPolicyRunTest {
+  private static final BronzeTable RAW =
+      BronzeTable.builder(TableId.of("bronze", "events")).build();
+
+  @TempDir Path lake;
+  private MedallionRuntime runtime;
+
+  @BeforeEach
+  void open() {
+    runtime = MedallionRuntime.builder().lake(lake).build();
+  }
+
+  @AfterEach
+  void close() {
+    runtime.close();
+  }
+
+  private static SilverTable silver(QualityPolicy policy) {
+    return SilverTable.builder(TableId.of("silver", "events"), RAW)
+        .map("id", ColumnType.STRING, "id")
+        .map("amount", ColumnType.DOUBLE, "amount")
+        .map("kind", ColumnType.STRING, "kind")
+        .rule(
+            Rule.notNull("id").critical(),
+            Rule.range("amount", 0, 100).weight(3),
+            Rule.matches("kind", "[a-z]+"))
+        .policy(policy)
+        .build();
+  }
+
+  private void ingest(String... lines) {
+    byte[] bytes = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+    runtime.ingest(RAW, JsonSource.stream("events.ndjson", new ByteArrayInputStream(bytes)));
+  }
+
+  @Test
+  void keepFlagged_rowBelowMinimum_staysInSilverWithScoreAndReasons() {
+    SilverTable events = silver(QualityPolicy.minScore(0.9).below(PolicyAction.KEEP_FLAGGED));
+    ingest("{\"id\":\"1\",\"amount\":500,\"kind\":\"X!\"}");
+
+    TableRun run = runtime.run(Pipeline.builder("p").add(RAW, events).build()).table(events.id());
+
+    assertThat(run.written()).isEqualTo(1);
+    Record row = TableReads.rows(runtime.table(events.id())).get(0);
+    assertThat(row.getField("quality_score")).isEqualTo(1.0 / 5.0);
+    assertThat(row.getField("failed_rules"))
+        .isEqualTo(
+            List.of(
+                "amount_range: 500.0 is outside between 0 and 100",
+                "kind_format: 'X!' does not match /[a-z]+/"));
+  }
+
+  @Test
+  void quarantine_scoreBelowMinimum_movesRowWithReasonsAndTypedRecord() {
+    SilverTable events = silver(QualityPolicy.minScore(0.9));
+    ingest(
+        "{\"id\":\"1\",\"amount\":500,\"kind\":\"ok\"}",
+        "{\"id\":\"2\",\"amount\":5,\"kind\":\"ok\"}");
+
+    TableRun run = runtime.run(Pipeline.builder("p").add(RAW, events).build()).table(events.id());
+
+    assertThat(run.written()).isEqualTo(1);
+    assertThat(run.quarantined()).isEqualTo(1);
+    Record rejected = TableReads.rows(runtime.table(events.quarantineId())).get(0);
+    assertThat(rejected.getField("reasons"))
+        .isEqualTo(List.of("amount_range: 500.0 is outside between 0 and 100"));
+    assertThat(rejected.getField("quality_score")).isEqualTo(0.4);
+    assertThat(rejected.getField("record"))
+        .isEqualTo("{\"id\":\"1\",\"amount\":500.0,\"kind\":\"ok\"}");
+    assertThat(rejected.getField("_source_coordinate")).isEqualTo("events.ndjson line 1");
+  }
+
+  @Test
+  void quarantine_wrongJsonType_namesRecordFieldAndValue() {
+    SilverTable events = silver(QualityPolicy.DEFAULT);
+    ingest(
+        "{\"id\":\"1\",\"amount\":\"lots\",\"kind\":\"ok\"}",
+        "{\"id\":\"2\",\"amount\":{\"v\":1}}");
+
+    TableRun run = runtime.run(Pipeline.builder("p").add(RAW, events).build()).table(events.id());
+
+    assertThat(run.quarantined()).isEqualTo(2);
+    assertThat(TableReads.rows(runtime.table(events.quarantineId())))
+        .extracting(r -> r.getField("_source_coordinate") + " " + r.getField("reasons"))
+        .containsExactlyInAnyOrder(
+            "events.ndjson line 1 [amount_type: cannot read string \"lots\" as double at $.amount]",
+            "events.ndjson line 2 [amount_type: cannot read object as double at $.amount]");
+  }
+
+  @Test
+  void failBatch_anyRowBelowPolicy_commitsNothingAndCarriesSamples() {
+    SilverTable events = silver(QualityPolicy.minScore(0.9).below(PolicyAction.FAIL_BATCH));
+    ingest("{\"id\":\"1\",\"amount\":5,\"kind\":\"ok\"}", "{\"amount\":5}");
+    Pipeline pipeline = Pipeline.builder("p").add(RAW, events).build();
+
+    assertThatThrownBy(() -> runtime.run(pipeline))
+        .isInstanceOf(QualityGateException.class)
+        .hasMessage(
+            "Cannot commit silver.events: 1 of 2 rows fell below the quality policy (FAIL_BATCH);"
+                + " first: [events.ndjson line 2: [id_not_null: id is missing]]");
+    assertThat(runtime.table(events.id()).currentSnapshot()).isNull();
+    assertThat(runtime.table(events.quarantineId()).currentSnapshot()).isNull();
+  }
+
+  @Test
+  void silverFromSilver_readsUpstreamRowsAndDeduplicates() {
+    SilverTable events = silver(QualityPolicy.DEFAULT);
+    SilverTable kinds =
+        SilverTable.builder(TableId.of("silver", "kinds"), events)
+            .map("kind", ColumnType.STRING, "kind")
+            .map("amount", ColumnType.DOUBLE, "amount")
+            .deduplicateOn("kind")
+            .build();
+    Pipeline pipeline = Pipeline.builder("p").add(RAW, events, kinds).build();
+    ingest(
+        "{\"id\":\"1\",\"amount\":5,\"kind\":\"a\"}", "{\"id\":\"2\",\"amount\":7,\"kind\":\"b\"}");
+    runtime.run(pipeline);
+    ingest("{\"id\":\"3\",\"amount\":9,\"kind\":\"a\"}");
+
+    runtime.run(pipeline);
+
+    assertThat(TableReads.rows(runtime.table(kinds.id())))
+        .extracting(r -> r.getField("kind") + "=" + r.getField("amount"))
+        .containsExactlyInAnyOrder("a=9.0", "b=7.0");
+  }
+}
