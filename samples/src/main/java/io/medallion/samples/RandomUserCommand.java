@@ -1,0 +1,222 @@
+package io.medallion.samples;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.medallion.core.MedallionRuntime;
+import io.medallion.core.RunResult;
+import io.medallion.core.TableRun;
+import io.medallion.core.bronze.JsonSource;
+import io.medallion.samples.randomuser.RandomUserGenerator;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Builds the RandomUser lakehouse on the embedded default and prints its summary. */
+@Command(
+    name = "randomuser",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Builds the RandomUser user-demographics lakehouse: bronze (raw records), silver (typed,"
+          + " scored, de-duplicated users; rejects in quarantine) and gold (demographics).",
+      "Input is generated offline (--users, --seed) or read from RandomUser JSON files"
+          + " (--input). Running again with new input processes only what is new."
+    })
+final class RandomUserCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--users",
+      defaultValue = "1000",
+      description = "Users to generate when no --input is given (default: ${DEFAULT-VALUE}).")
+  int users;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Seed of the generated users; the same seed gives the same users.")
+  long seed;
+
+  @Option(
+      names = "--input",
+      arity = "1..*",
+      paramLabel = "FILE",
+      description =
+          "RandomUser JSON files (API envelope, JSON array or newline-delimited JSON) to ingest"
+              + " instead of generated users.")
+  List<Path> inputs;
+
+  @Option(
+      names = "--lake",
+      defaultValue = "lakehouse",
+      description =
+          "Lake folder: the SQLite catalog <lake>/catalog.db and the data under <lake>/warehouse"
+              + " (default: ${DEFAULT-VALUE}).")
+  Path lake;
+
+  @Option(
+      names = "--summary-json",
+      paramLabel = "FILE",
+      description =
+          "Also write the summary as JSON: {\"tables\": [{\"name\", \"layer\", \"rows\", ...}],"
+              + " \"quarantine_reasons\", \"average_quality_score\", \"gold_preview\", \"run\"}.")
+  Path summaryJson;
+
+  @Option(names = "--describe", description = "Print the pipeline definition first.")
+  boolean describe;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    if (describe) {
+      out.println(RandomUserPipeline.PIPELINE.describe());
+    }
+    try (MedallionRuntime runtime = MedallionRuntime.builder().lake(lake).build()) {
+      JsonSource source = inputs == null ? generated(runtime.lake()) : JsonSource.files(inputs);
+      progress(out, "ingesting into bronze ...");
+      TableRun bronze = runtime.ingest(RandomUserPipeline.RAW, source);
+      progress(
+          out,
+          "bronze: " + bronze.written() + " records, " + bronze.quarantined() + " dead letters");
+      progress(out, "building silver and gold ...");
+      RunResult run = runtime.run(RandomUserPipeline.PIPELINE);
+      for (TableRun table : run.tables()) {
+        progress(out, describe(table));
+      }
+      LakeSummary summary = LakeSummary.of(runtime, RandomUserPipeline.PIPELINE);
+      print(out, summary);
+      if (summaryJson != null) {
+        writeJson(summary, bronze, run);
+        out.println("Summary JSON: " + summaryJson.toAbsolutePath());
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private JsonSource generated(Path lakeFolder) throws IOException {
+    Path landing = lakeFolder.resolve("landing");
+    Files.createDirectories(landing);
+    Path file = landing.resolve("randomuser-seed" + seed + "-" + users + ".ndjson");
+    try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      RandomUserGenerator.withSeed(seed).writeNdjson(writer, users);
+    }
+    progress(spec.commandLine().getOut(), "generated " + users + " users into " + file);
+    return JsonSource.file(file);
+  }
+
+  private static String describe(TableRun run) {
+    if (!run.committed()) {
+      return run.table() + ": nothing new";
+    }
+    return switch (run.layer()) {
+      case SILVER ->
+          run.table()
+              + ": read "
+              + run.read()
+              + ", kept "
+              + run.written()
+              + ", quarantined "
+              + run.quarantined()
+              + ", duplicates "
+              + run.duplicates()
+              + ", replaced "
+              + run.replaced();
+      default -> run.table() + ": " + run.written() + " rows from " + run.read();
+    };
+  }
+
+  private static void progress(PrintWriter out, String message) {
+    out.println("[medallion] " + message);
+    out.flush();
+  }
+
+  private static void print(PrintWriter out, LakeSummary summary) {
+    out.println();
+    out.printf("%-45s %-12s %10s%n", "table", "layer", "rows");
+    for (LakeSummary.TableEntry table : summary.tables()) {
+      out.printf("%-45s %-12s %10d%n", table.name(), table.layer(), table.rows());
+    }
+    out.println();
+    out.println("Quarantined rows by failed rule:");
+    if (summary.quarantineReasons().isEmpty()) {
+      out.println("  (none)");
+    }
+    summary.quarantineReasons().forEach((rule, count) -> out.printf("  %-35s %8d%n", rule, count));
+    out.printf(
+        "Average quality score: %s%n",
+        summary.averageQualityScore() == null
+            ? "n/a"
+            : String.format("%.3f", summary.averageQualityScore()));
+    for (Map.Entry<String, List<Map<String, Object>>> gold : summary.goldPreview().entrySet()) {
+      out.println();
+      out.println(gold.getKey() + " (first rows):");
+      for (Map<String, Object> row : gold.getValue()) {
+        out.println("  " + row);
+      }
+    }
+    out.println();
+    out.println("Lake:      " + summary.lake());
+    out.println("Catalog:   " + summary.catalog() + " (Iceberg JDBC catalog on SQLite)");
+    out.println("Warehouse: " + summary.warehouse());
+  }
+
+  private void writeJson(LakeSummary summary, TableRun bronze, RunResult run) throws IOException {
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = json.createObjectNode();
+    root.put("lake", summary.lake());
+    root.put("catalog", summary.catalog());
+    root.put("warehouse", summary.warehouse());
+    ArrayNode tables = root.putArray("tables");
+    for (LakeSummary.TableEntry table : summary.tables()) {
+      tables
+          .addObject()
+          .put("name", table.name())
+          .put("layer", table.layer())
+          .put("rows", table.rows())
+          .put("location", table.location());
+    }
+    root.set("quarantine_reasons", json.valueToTree(summary.quarantineReasons()));
+    if (summary.averageQualityScore() == null) {
+      root.putNull("average_quality_score");
+    } else {
+      root.put("average_quality_score", summary.averageQualityScore());
+    }
+    root.set("gold_preview", json.valueToTree(summary.goldPreview()));
+    ArrayNode runs = root.putArray("run");
+    for (TableRun table : concat(bronze, run.tables())) {
+      runs.addObject()
+          .put("table", table.table().toString())
+          .put("layer", table.layer().label())
+          .put("read", table.read())
+          .put("written", table.written())
+          .put("rejected", table.quarantined())
+          .put("duplicates", table.duplicates())
+          .put("replaced", table.replaced())
+          .put("committed", table.committed());
+    }
+    Path parent = summaryJson.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    json.writeValue(summaryJson.toFile(), root);
+  }
+
+  private static List<TableRun> concat(TableRun first, List<TableRun> rest) {
+    List<TableRun> all = new java.util.ArrayList<>();
+    all.add(first);
+    all.addAll(rest);
+    return all;
+  }
+}

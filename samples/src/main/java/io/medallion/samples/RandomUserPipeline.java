@@ -1,0 +1,255 @@
+package io.medallion.samples;
+
+import io.medallion.Pipeline;
+import io.medallion.TableId;
+import io.medallion.quality.PolicyAction;
+import io.medallion.quality.QualityPolicy;
+import io.medallion.quality.Rule;
+import io.medallion.schema.ColumnType;
+import io.medallion.schema.PartitionField;
+import io.medallion.table.BronzeTable;
+import io.medallion.table.Derivation;
+import io.medallion.table.GoldTable;
+import io.medallion.table.SilverTable;
+import io.medallion.table.Standardizer;
+import io.medallion.table.TimeBucket;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The RandomUser user-demographics pipeline: raw API records in bronze, one typed, standardized and
+ * scored row per user in silver, and demographics in gold. It reads every API version from 1.0 to
+ * 1.4, whose shapes differ (see the {@code mapFirst} calls).
+ */
+public final class RandomUserPipeline {
+  /** The 21 nationalities the API serves. */
+  public static final Set<String> NATIONALITIES =
+      Set.of(
+          "AU", "BR", "CA", "CH", "DE", "DK", "ES", "FI", "FR", "GB", "IE", "IN", "IR", "MX", "NL",
+          "NO", "NZ", "RS", "TR", "UA", "US");
+
+  /** The country the API names for each nationality. */
+  static final Map<String, String> COUNTRIES =
+      Map.ofEntries(
+          Map.entry("AU", "Australia"),
+          Map.entry("BR", "Brazil"),
+          Map.entry("CA", "Canada"),
+          Map.entry("CH", "Switzerland"),
+          Map.entry("DE", "Germany"),
+          Map.entry("DK", "Denmark"),
+          Map.entry("ES", "Spain"),
+          Map.entry("FI", "Finland"),
+          Map.entry("FR", "France"),
+          Map.entry("GB", "United Kingdom"),
+          Map.entry("IE", "Ireland"),
+          Map.entry("IN", "India"),
+          Map.entry("IR", "Iran"),
+          Map.entry("MX", "Mexico"),
+          Map.entry("NL", "Netherlands"),
+          Map.entry("NO", "Norway"),
+          Map.entry("NZ", "New Zealand"),
+          Map.entry("RS", "Serbia"),
+          Map.entry("TR", "Turkey"),
+          Map.entry("UA", "Ukraine"),
+          Map.entry("US", "United States"));
+
+  /** Raw API records. */
+  public static final BronzeTable RAW =
+      BronzeTable.builder(TableId.of("bronze", "randomuser_raw"))
+          .description("RandomUser API records exactly as received, one row per user record")
+          .secretPaths("login.password", "login.salt", "login.md5", "login.sha1", "login.sha256")
+          .build();
+
+  /** One row per user. */
+  public static final SilverTable USERS =
+      SilverTable.builder(TableId.of("silver", "users"), RAW)
+          .description("RandomUser users: typed, standardized, scored, one row per user")
+          .map("login_uuid", ColumnType.STRING, "login.uuid", Standardizer.TRIM)
+          .map("username", ColumnType.STRING, "login.username", Standardizer.TRIM)
+          .map("gender", ColumnType.STRING, "gender", Standardizer.TRIM, Standardizer.LOWER_CASE)
+          .map("title", ColumnType.STRING, "name.title", Standardizer.TRIM, Standardizer.TITLE_CASE)
+          .map(
+              "first_name",
+              ColumnType.STRING,
+              "name.first",
+              Standardizer.TRIM,
+              Standardizer.TITLE_CASE)
+          .map(
+              "last_name",
+              ColumnType.STRING,
+              "name.last",
+              Standardizer.TRIM,
+              Standardizer.TITLE_CASE)
+          .map("nationality", ColumnType.STRING, "nat", Standardizer.TRIM, Standardizer.UPPER_CASE)
+          .map("email", ColumnType.STRING, "email", Standardizer.EMAIL, Standardizer.NULL_IF_BLANK)
+          .map("phone", ColumnType.STRING, "phone", Standardizer.phoneE164("nationality"))
+          .map("cell", ColumnType.STRING, "cell", Standardizer.phoneE164("nationality"))
+          // 1.3+ splits the street into number and name; older versions send one string.
+          .map("street_number", ColumnType.LONG, "location.street.number")
+          .mapFirst(
+              "street_name",
+              ColumnType.STRING,
+              List.of("location.street.name", "location.street"),
+              Standardizer.TRIM)
+          .map("city", ColumnType.STRING, "location.city", Standardizer.TRIM)
+          .map("state", ColumnType.STRING, "location.state", Standardizer.TRIM)
+          // Before 1.3 there is no country: it is derived from the nationality below.
+          .map("reported_country", ColumnType.STRING, "location.country", Standardizer.TRIM)
+          // A number for most nationalities, a string for GB, CA, NL and others.
+          .map("postcode", ColumnType.STRING, "location.postcode", Standardizer.TRIM)
+          .map("latitude", ColumnType.DOUBLE, "location.coordinates.latitude")
+          .map("longitude", ColumnType.DOUBLE, "location.coordinates.longitude")
+          .map("timezone_offset", ColumnType.STRING, "location.timezone.offset")
+          // 1.2+ sends {"date": ..., "age": ...}; 1.1 a "yyyy-MM-dd HH:mm:ss" text; 1.0 epoch
+          // seconds.
+          .mapFirst("born_at", ColumnType.TIMESTAMP_TZ, List.of("dob.date", "dob"))
+          .map("reported_age", ColumnType.INT, "dob.age")
+          .mapFirst(
+              "registered_at", ColumnType.TIMESTAMP_TZ, List.of("registered.date", "registered"))
+          .map("national_id_type", ColumnType.STRING, "id.name", Standardizer.NULL_IF_BLANK)
+          .map("national_id", ColumnType.STRING, "id.value", Standardizer.NULL_IF_BLANK)
+          .derive(
+              "user_id",
+              ColumnType.STRING,
+              Derivation.coalesce(
+                  "login_uuid",
+                  Derivation.custom(
+                      "legacy_user_key",
+                      List.of("username", "born_at"),
+                      RandomUserPipeline::legacyUserKey)))
+          .derive(
+              "age",
+              ColumnType.INT,
+              Derivation.coalesce("reported_age", Derivation.yearsSince("born_at")))
+          .derive(
+              "country",
+              ColumnType.STRING,
+              Derivation.coalesce(
+                  "reported_country",
+                  Derivation.custom(
+                      "country_of_nationality",
+                      List.of("nationality"),
+                      row -> COUNTRIES.get(String.valueOf(row.get("nationality"))))))
+          .derive("generation", ColumnType.STRING, Derivation.generation("born_at"))
+          .derive("tenure", ColumnType.STRING, Derivation.tenure("registered_at"))
+          .derive("email_domain", ColumnType.STRING, Derivation.emailDomain("email"))
+          .derive("email_valid", ColumnType.BOOLEAN, Derivation.matches("email", Patterns.EMAIL))
+          .derive("phone_valid", ColumnType.BOOLEAN, Derivation.matches("phone", Patterns.E164))
+          .derive(
+              "completeness",
+              ColumnType.DOUBLE,
+              Derivation.completeness(
+                  List.of(
+                      "user_id",
+                      "gender",
+                      "first_name",
+                      "last_name",
+                      "email",
+                      "phone",
+                      "nationality",
+                      "city",
+                      "born_at",
+                      "registered_at")))
+          .doc("user_id", "login.uuid; for API 1.0, which has none, a key from username and birth")
+          .doc("phone", "E.164 when valid for the nationality's region, else the raw text")
+          .doc("completeness", "Share of the 10 required fields present")
+          .rule(
+              Rule.notNull("user_id").critical(),
+              Rule.notNull("email").weight(2),
+              Rule.matches("email", Patterns.EMAIL).weight(2),
+              Rule.matches("phone", Patterns.E164).named("phone_e164"),
+              Rule.allowedValues("gender", Set.of("male", "female")),
+              Rule.allowedValues("nationality", NATIONALITIES),
+              Rule.range("age", 0, 120),
+              Rule.range("latitude", -90, 90),
+              Rule.range("longitude", -180, 180),
+              Rule.notNull("born_at"),
+              Rule.notNull("registered_at"),
+              Rule.predicate(
+                  "age_matches_birth_date",
+                  List.of("reported_age", "born_at"),
+                  RandomUserPipeline::ageMatchesBirthDate),
+              Rule.predicate(
+                  "registered_after_birth",
+                  List.of("born_at", "registered_at"),
+                  RandomUserPipeline::registeredAfterBirth))
+          .policy(QualityPolicy.minScore(0.9).below(PolicyAction.QUARANTINE))
+          .deduplicateOn("user_id")
+          .keepLatestBy("registered_at")
+          .build();
+
+  /** Users by country and generation. */
+  public static final GoldTable BY_COUNTRY_GENERATION =
+      GoldTable.builder(TableId.of("gold", "users_by_country_generation"), USERS)
+          .description("User count, average age and quality by country and generation")
+          .groupBy("country", "generation")
+          .count("users")
+          .avg("avg_age", "age")
+          .avg("avg_quality_score", "quality_score")
+          .build();
+
+  /** Registrations per month with a running total. */
+  public static final GoldTable MONTHLY_REGISTRATIONS =
+      GoldTable.builder(TableId.of("gold", "monthly_registrations"), USERS)
+          .description("Registrations per month and the cumulative count")
+          .timeBucket("month", TimeBucket.Unit.MONTH, "registered_at")
+          .count("registrations")
+          .cumulativeCount("registrations_to_date")
+          .partitionBy(PartitionField.year("month"))
+          .build();
+
+  /** Data quality per nationality. */
+  public static final GoldTable QUALITY_BY_NATIONALITY =
+      GoldTable.builder(TableId.of("gold", "quality_by_nationality"), USERS)
+          .description("Quality score and email-domain spread per nationality")
+          .groupBy("nationality")
+          .count("users")
+          .avg("avg_quality_score", "quality_score")
+          .min("min_quality_score", "quality_score")
+          .avg("avg_completeness", "completeness")
+          .countDistinct("email_domains", "email_domain")
+          .build();
+
+  /** The whole pipeline. */
+  public static final Pipeline PIPELINE =
+      Pipeline.builder("randomuser")
+          .add(RAW, USERS, BY_COUNTRY_GENERATION, MONTHLY_REGISTRATIONS, QUALITY_BY_NATIONALITY)
+          .build();
+
+  private RandomUserPipeline() {}
+
+  private static Object legacyUserKey(io.medallion.quality.RowView row) {
+    Object username = row.get("username");
+    Object born = row.get("born_at");
+    return username == null || born == null ? null : "legacy:" + username + ":" + born;
+  }
+
+  private static boolean ageMatchesBirthDate(io.medallion.quality.RowView row) {
+    if (!(row.get("reported_age") instanceof Integer age)
+        || !(row.get("born_at") instanceof OffsetDateTime born)) {
+      return true;
+    }
+    // The API computes age when the response is made, so allow the years since then.
+    long yearsNow = ChronoUnit.YEARS.between(born, OffsetDateTime.now(born.getOffset()));
+    return age <= yearsNow && age >= yearsNow - 10;
+  }
+
+  private static boolean registeredAfterBirth(io.medallion.quality.RowView row) {
+    if (!(row.get("born_at") instanceof OffsetDateTime born)
+        || !(row.get("registered_at") instanceof OffsetDateTime registered)) {
+      return true;
+    }
+    return registered.isAfter(born);
+  }
+
+  /** Regular expressions, compiled once by the rules that use them. */
+  static final class Patterns {
+    static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s.]{2,}";
+    static final String E164 = "\\+[1-9][0-9]{6,14}";
+
+    private Patterns() {}
+  }
+}
