@@ -8,19 +8,25 @@ import io.medallion.core.MedallionRuntime;
 import io.medallion.core.RunResult;
 import io.medallion.core.TableRun;
 import io.medallion.core.bronze.JsonSource;
+import io.medallion.samples.randomuser.RandomUserClient;
 import io.medallion.samples.randomuser.RandomUserGenerator;
+import io.medallion.samples.randomuser.RandomUserRequest;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Builds the RandomUser lakehouse on the embedded default and prints its summary. */
@@ -58,6 +64,25 @@ final class RandomUserCommand implements Callable<Integer> {
   List<Path> inputs;
 
   @Option(
+      names = "--api",
+      description =
+          "Fetch --users users from the RandomUser API (needs network) instead of generating"
+              + " them, in pages of --page-size (rounded up to whole pages), with --seed.")
+  boolean api;
+
+  @Option(
+      names = "--api-url",
+      defaultValue = "https://randomuser.me/api/",
+      description = "Base URL of the RandomUser API (default: ${DEFAULT-VALUE}).")
+  URI apiUrl;
+
+  @Option(
+      names = "--page-size",
+      defaultValue = "500",
+      description = "Users per API request with --api, 1 to 5000 (default: ${DEFAULT-VALUE}).")
+  int pageSize;
+
+  @Option(
       names = "--lake",
       defaultValue = "lakehouse",
       description =
@@ -79,11 +104,18 @@ final class RandomUserCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (inputs != null && api) {
+      throw new ParameterException(spec.commandLine(), "--input and --api cannot be combined");
+    }
+    if (users < 1) {
+      throw new ParameterException(spec.commandLine(), "--users must be >= 1, got " + users);
+    }
     if (describe) {
       out.println(RandomUserPipeline.PIPELINE.describe());
     }
     try (MedallionRuntime runtime = MedallionRuntime.builder().lake(lake).build()) {
-      JsonSource source = inputs == null ? generated(runtime.lake()) : JsonSource.files(inputs);
+      JsonSource source =
+          inputs != null ? JsonSource.files(inputs) : api ? fromApi() : generated(runtime.lake());
       progress(out, "ingesting into bronze ...");
       TableRun bronze = runtime.ingest(RandomUserPipeline.RAW, source);
       progress(
@@ -114,6 +146,34 @@ final class RandomUserCommand implements Callable<Integer> {
     }
     progress(spec.commandLine().getOut(), "generated " + users + " users into " + file);
     return JsonSource.file(file);
+  }
+
+  private JsonSource fromApi() {
+    RandomUserClient client = RandomUserClient.builder().baseUri(apiUrl).build();
+    int perPage = Math.min(pageSize, users);
+    int pages = (users + perPage - 1) / perPage;
+    List<JsonSource.Part> parts = new ArrayList<>();
+    for (int page = 1; page <= pages; page++) {
+      RandomUserRequest request =
+          RandomUserRequest.builder()
+              .results(perPage)
+              .page(page)
+              .seed(Long.toString(seed))
+              .version(RandomUserGenerator.VERSION)
+              .build();
+      parts.add(new ApiPage(client, request, request.toUri(client.baseUri()).toString()));
+    }
+    progress(spec.commandLine().getOut(), "fetching " + pages + " pages from " + apiUrl);
+    return JsonSource.of(parts);
+  }
+
+  /** One API page, fetched with the client's retries when bronze reads it. */
+  private record ApiPage(RandomUserClient client, RandomUserRequest request, String name)
+      implements JsonSource.Part {
+    @Override
+    public InputStream open() {
+      return client.fetch(request);
+    }
   }
 
   private static String describe(TableRun run) {

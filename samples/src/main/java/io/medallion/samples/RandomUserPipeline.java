@@ -5,6 +5,7 @@ import io.medallion.TableId;
 import io.medallion.quality.PolicyAction;
 import io.medallion.quality.QualityPolicy;
 import io.medallion.quality.Rule;
+import io.medallion.samples.randomuser.RandomUserRequest;
 import io.medallion.schema.ColumnType;
 import io.medallion.schema.PartitionField;
 import io.medallion.table.BronzeTable;
@@ -26,10 +27,7 @@ import java.util.Set;
  */
 public final class RandomUserPipeline {
   /** The 21 nationalities the API serves. */
-  public static final Set<String> NATIONALITIES =
-      Set.of(
-          "AU", "BR", "CA", "CH", "DE", "DK", "ES", "FI", "FR", "GB", "IE", "IN", "IR", "MX", "NL",
-          "NO", "NZ", "RS", "TR", "UA", "US");
+  public static final Set<String> NATIONALITIES = RandomUserRequest.NATIONALITIES;
 
   /** The country the API names for each nationality. */
   static final Map<String, String> COUNTRIES =

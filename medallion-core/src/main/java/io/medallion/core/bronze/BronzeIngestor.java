@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BronzeIngestor {
   private static final Logger LOG = LoggerFactory.getLogger(BronzeIngestor.class);
+  private static final long PROGRESS_EVERY = 100_000;
 
   private final TableStore store;
   private final Clock clock;
@@ -154,6 +155,9 @@ public final class BronzeIngestor {
       fill(row, coordinate);
       row.setField(BronzeTable.PAYLOAD, payload);
       records.write(row);
+      if (records.rows() % PROGRESS_EVERY == 0) {
+        LOG.info("{}: {} records so far", part, records.rows());
+      }
     }
 
     @Override

@@ -76,6 +76,16 @@ public final class JsonSource {
   }
 
   /**
+   * A source of custom parts, e.g. pages fetched by an API client with its own retries.
+   *
+   * @param parts the parts, read in order
+   * @return the source
+   */
+  public static JsonSource of(List<? extends Part> parts) {
+    return new JsonSource(List.copyOf(parts));
+  }
+
+  /**
    * A source of one stream, read once.
    *
    * @param name the name stored as {@code source_name}

@@ -49,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class SilverProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(SilverProcessor.class);
   private static final int GATE_SAMPLES = 5;
+  private static final long PROGRESS_EVERY = 100_000;
 
   private final TableStore store;
   private final Clock clock;
@@ -167,6 +168,9 @@ public final class SilverProcessor {
 
     void accept(SourceRow source) {
       read++;
+      if (read % PROGRESS_EVERY == 0) {
+        LOG.info("{}: {} upstream rows mapped and scored so far", definition.id(), read);
+      }
       if (source.record() == null) {
         reject(source, null, 0.0, List.of("payload: " + source.parseError()));
         return;

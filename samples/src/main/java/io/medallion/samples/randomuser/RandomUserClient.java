@@ -56,6 +56,19 @@ public final class RandomUserClient {
   }
 
   /**
+   * Returns the API root requests are made under.
+   *
+   * <pre>{@code
+   * RandomUserClient.builder().build().baseUri(); // https://randomuser.me/api/
+   * }</pre>
+   *
+   * @return the base URI, ending with a slash
+   */
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  /**
    * A builder with the defaults: the public API, 10 s to connect, 30 s per request, 4 attempts, 500
    * ms initial backoff and at most 30 s between attempts.
    *

@@ -208,8 +208,17 @@ public final class RandomUserRequest {
     return query.toString();
   }
 
-  /** The full request URI under {@code baseUri}, which must end with a slash. */
-  URI toUri(URI baseUri) {
+  /**
+   * Returns the full request URI under a base URI.
+   *
+   * <pre>{@code
+   * request.toUri(URI.create("https://randomuser.me/api/")); // https://randomuser.me/api/1.4/?results=...
+   * }</pre>
+   *
+   * @param baseUri the API root; must end with a slash
+   * @return the request URI
+   */
+  public URI toUri(URI baseUri) {
     URI versioned = version == null ? baseUri : baseUri.resolve(version + "/");
     String query = queryString();
     return query.isEmpty() ? versioned : URI.create(versioned + "?" + query);

@@ -1,0 +1,186 @@
+package io.medallion.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.medallion.samples.randomuser.RandomUserGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RandomUserCommandTest {
+  @TempDir Path dir;
+
+  private record Result(int exitCode, String out, String err) {}
+
+  private static Result run(String... args) {
+    CommandLine cli = MedallionCli.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private static Map<String, Long> rowsByTable(JsonNode summary) {
+    Map<String, Long> rows = new HashMap<>();
+    summary.get("tables").forEach(t -> rows.put(t.get("name").asText(), t.get("rows").asLong()));
+    return rows;
+  }
+
+  @Test
+  void randomuser_generatedUsers_writesSummaryJsonThatReconciles() throws IOException {
+    Path lake = dir.resolve("lake");
+    Path summaryFile = dir.resolve("summary.json");
+
+    Result result =
+        run(
+            "randomuser",
+            "--users",
+            "800",
+            "--seed",
+            "5",
+            "--lake",
+            lake.toString(),
+            "--summary-json",
+            summaryFile.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .contains("silver.users")
+        .contains("Quarantined rows by failed rule:")
+        .contains("Average quality score: ")
+        .contains("gold.monthly_registrations (first rows):")
+        .contains("Catalog:   " + lake.toAbsolutePath().resolve("catalog.db"));
+    JsonNode summary = new ObjectMapper().readTree(summaryFile.toFile());
+    Map<String, Long> rows = rowsByTable(summary);
+    assertThat(rows.get("bronze.randomuser_raw")).isEqualTo(800);
+    JsonNode silverRun = summary.get("run").get(1);
+    assertThat(silverRun.get("table").asText()).isEqualTo("silver.users");
+    assertThat(
+            rows.get("silver.users")
+                + rows.get("silver.users_quarantine")
+                + silverRun.get("duplicates").asLong())
+        .isEqualTo(800);
+    List<String> layers = new ArrayList<>();
+    summary.get("tables").forEach(t -> layers.add(t.get("layer").asText()));
+    assertThat(layers)
+        .containsExactly("bronze", "dead_letter", "silver", "quarantine", "gold", "gold", "gold");
+    assertThat(summary.get("quarantine_reasons").size()).isPositive();
+  }
+
+  @Test
+  void randomuser_sameLakeTwice_secondRunAddsOnlyTheNewBatch() throws IOException {
+    Path lake = dir.resolve("lake");
+    Path first = dir.resolve("first.json");
+    Path second = dir.resolve("second.json");
+    run(
+        "randomuser",
+        "--users",
+        "300",
+        "--seed",
+        "1",
+        "--lake",
+        lake.toString(),
+        "--summary-json",
+        first.toString());
+    Result again =
+        run(
+            "randomuser",
+            "--users",
+            "200",
+            "--seed",
+            "2",
+            "--lake",
+            lake.toString(),
+            "--summary-json",
+            second.toString());
+
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    JsonNode summary = new ObjectMapper().readTree(second.toFile());
+    assertThat(rowsByTable(summary).get("bronze.randomuser_raw")).isEqualTo(500);
+    assertThat(summary.get("run").get(1).get("read").asLong()).isEqualTo(200);
+  }
+
+  @Test
+  void randomuser_apiPages_fetchedThroughTheClientFromALoopbackServer() throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    List<String> queries = new ArrayList<>();
+    server.createContext(
+        "/api/",
+        exchange -> {
+          String query = exchange.getRequestURI().getQuery();
+          queries.add(exchange.getRequestURI().getPath() + "?" + query);
+          int page = Integer.parseInt(query.replaceAll(".*page=(\\d+).*", "$1"));
+          StringWriter body = new StringWriter();
+          RandomUserGenerator.withSeed(9).writeResponse(body, 50, page);
+          byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, bytes.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+      Path summaryFile = dir.resolve("summary.json");
+
+      Result result =
+          run(
+              "randomuser",
+              "--api",
+              "--api-url",
+              url,
+              "--users",
+              "120",
+              "--page-size",
+              "50",
+              "--seed",
+              "9",
+              "--lake",
+              dir.resolve("lake").toString(),
+              "--summary-json",
+              summaryFile.toString());
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      assertThat(queries).hasSize(3);
+      assertThat(queries.get(0)).startsWith("/api/1.4/?results=50&page=1&seed=9");
+      JsonNode summary = new ObjectMapper().readTree(summaryFile.toFile());
+      assertThat(rowsByTable(summary).get("bronze.randomuser_raw")).isEqualTo(150);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void randomuser_inputAndApiTogether_rejectedWithUsageError() {
+    Result result = run("randomuser", "--api", "--input", "x.json", "--lake", dir.toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--input and --api cannot be combined");
+  }
+
+  @Test
+  void help_documentsSummaryJson() {
+    Result result = run("randomuser", "--help");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("--summary-json=FILE").contains("--users").contains("--lake");
+  }
+}
