@@ -60,6 +60,31 @@ class PipelineTest {
   }
 
   @Test
+  void build_idsThatLoop_reportedAsACycle() {
+    SilverTable first =
+        SilverTable.builder(TableId.of("silver", "x"), Fixtures.RAW)
+            .map("id", ColumnType.STRING, "id")
+            .build();
+    SilverTable second =
+        SilverTable.builder(TableId.of("silver", "y"), first)
+            .map("id", ColumnType.STRING, "id")
+            .deduplicateOn("id")
+            .build();
+    SilverTable loop =
+        SilverTable.builder(TableId.of("silver", "x"), second)
+            .map("id", ColumnType.STRING, "id")
+            .deduplicateOn("id")
+            .build();
+
+    assertThatThrownBy(() -> Pipeline.builder("loop").add(loop, second).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining(
+            "silver table silver.y reads a different definition of silver.x than the one in the"
+                + " pipeline")
+        .hasMessageContaining("tables form a cycle: [silver.x, silver.y, silver.x]");
+  }
+
+  @Test
   void build_noTables_rejected() {
     assertThatThrownBy(() -> Pipeline.builder("empty").build())
         .isInstanceOf(ValidationException.class)

@@ -27,7 +27,7 @@ final class JsonValues {
         case STRING -> toText(node);
         case BOOLEAN -> toBoolean(node);
         case INT -> toInt(node);
-        case LONG -> toLong(node);
+        case LONG -> toLong(node, ColumnType.LONG);
         case DOUBLE -> toDouble(node);
         case DATE -> toDate(node);
         case TIMESTAMP_TZ -> toTimestamp(node);
@@ -74,7 +74,7 @@ final class JsonValues {
   }
 
   private static Integer toInt(JsonNode node) throws ValueConversionException {
-    long value = toLong(node);
+    long value = toLong(node, ColumnType.INT);
     if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
       throw new ValueConversionException(
           "cannot read " + render(node) + " as int: it is out of range");
@@ -82,7 +82,8 @@ final class JsonValues {
     return (int) value;
   }
 
-  private static Long toLong(JsonNode node) throws ValueConversionException {
+  /** Reads an integer; {@code type} is the column type named in the error. */
+  private static Long toLong(JsonNode node, ColumnType type) throws ValueConversionException {
     if (node.isIntegralNumber() && node.canConvertToLong()) {
       return node.longValue();
     }
@@ -90,10 +91,10 @@ final class JsonValues {
       try {
         return Long.parseLong(node.textValue().trim());
       } catch (NumberFormatException e) {
-        throw mismatch(node, ColumnType.LONG);
+        throw mismatch(node, type);
       }
     }
-    throw mismatch(node, ColumnType.LONG);
+    throw mismatch(node, type);
   }
 
   private static Double toDouble(JsonNode node) throws ValueConversionException {
