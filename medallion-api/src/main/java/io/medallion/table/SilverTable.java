@@ -428,6 +428,13 @@ public final class SilverTable implements SilverSource, GoldSource {
 
     private void checkMapping(Problems problems, ColumnMapping mapping) {
       String name = mapping.column().name();
+      if (mapping.column().type() instanceof ColumnType.StructOf) {
+        problems.add(
+            "column '"
+                + name
+                + "' is a struct; map each field to its own column instead (struct mapping is"
+                + " not supported)");
+      }
       for (JsonPath path : mapping.paths()) {
         if (source instanceof BronzeTable bronze) {
           for (JsonPath secret : bronze.secretPaths()) {
