@@ -17,7 +17,9 @@ public enum Layer {
   /** Silver rows that failed the quality policy, with their reasons. */
   QUARANTINE,
   /** Input that could not be decoded into a record, with the error. */
-  DEAD_LETTER;
+  DEAD_LETTER,
+  /** Quality metrics of every run of a silver table, for history, trends and drift checks. */
+  METRICS;
 
   /**
    * Returns the lower-case name used in table properties and summaries.

@@ -1,5 +1,6 @@
 package io.medallion;
 
+import io.medallion.quality.DatasetRule;
 import io.medallion.quality.Rule;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.ColumnMapping;
@@ -133,6 +134,9 @@ public final class Pipeline {
       for (Rule rule : silver.rules()) {
         out.append(detail).append("rule ").append(rule).append('\n');
       }
+      for (DatasetRule rule : silver.datasetRules()) {
+        out.append(detail).append("dataset rule ").append(rule).append('\n');
+      }
       out.append(detail).append("policy: ").append(silver.policy());
       out.append(", quarantine -> ").append(silver.quarantineId()).append('\n');
       silver
@@ -196,12 +200,13 @@ public final class Pipeline {
           derivedIds.add(bronze.deadLetterId());
         } else if (table instanceof SilverTable silver) {
           derivedIds.add(silver.quarantineId());
+          derivedIds.add(silver.metricsId());
         }
       }
       for (TableId derived : derivedIds) {
         problems.check(
             !byId.containsKey(derived),
-            "table id " + derived + " clashes with a dead-letter or quarantine table");
+            "table id " + derived + " clashes with a dead-letter, quarantine or metrics table");
       }
       for (TableDefinition table : tables) {
         table

@@ -56,7 +56,7 @@ class PipelineTest {
             () -> Pipeline.builder("demo").add(Fixtures.RAW, Fixtures.USERS, clash).build())
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining(
-            "table id silver.users_quarantine clashes with a dead-letter or quarantine table");
+            "table id silver.users_quarantine clashes with a dead-letter, quarantine or metrics table");
   }
 
   @Test
@@ -106,8 +106,8 @@ class PipelineTest {
         .contains("-> silver silver.users")
         .contains("map phone <- $.phone as string, phone_e164(nat)")
         .contains("derive generation = generation(born_at) as string")
-        .contains("rule id_not_null: id is present (weight 1.0, critical)")
-        .contains("rule age_range: age between 0 and 120 (weight 1.0, warning)")
+        .contains("rule id_not_null: id is present (completeness, weight 1.0, critical)")
+        .contains("rule age_range: age between 0 and 120 (validity, weight 1.0, warning)")
         .contains("policy: min score 0.0, else QUARANTINE, quarantine -> silver.users_quarantine")
         .contains("deduplicate on id keeping the latest")
         .contains("      -> gold gold.by_nat")

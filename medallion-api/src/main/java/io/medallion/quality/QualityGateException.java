@@ -48,6 +48,19 @@ public final class QualityGateException extends MedallionException {
   }
 
   /**
+   * Creates the exception for dataset rules that fail the batch.
+   *
+   * @param table the silver table
+   * @param failedRules each failed dataset rule as {@code "rule: measured vs bound"}
+   */
+  public QualityGateException(String table, List<String> failedRules) {
+    super(
+        "Cannot commit " + table + ": dataset rules failed the batch (FAIL_BATCH): " + failedRules);
+    this.samples = List.copyOf(failedRules);
+    this.failedRows = 0;
+  }
+
+  /**
    * Returns a sample of failing rows.
    *
    * @return each as {@code "coordinate: reasons"}

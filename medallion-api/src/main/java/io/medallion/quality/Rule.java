@@ -19,9 +19,12 @@ import java.util.regex.PatternSyntaxException;
  * @param name a stable name, stored with every failure and in metrics
  * @param check the condition
  * @param weight the rule's share of the score, &gt; 0
- * @param severity whether a failure alone triggers the policy
+ * @param severity whether a failure alone triggers the policy's action
+ * @param action what a failure of this rule alone does, overriding the policy; null when the score
+ *     and severity decide
  */
-public record Rule(String name, Check check, double weight, Severity severity) {
+public record Rule(
+    String name, Check check, double weight, Severity severity, PolicyAction action) {
 
   /**
    * Validates the rule.
@@ -30,6 +33,7 @@ public record Rule(String name, Check check, double weight, Severity severity) {
    * @param check the condition
    * @param weight the weight
    * @param severity the severity
+   * @param action the rule's own action, or null
    */
   public Rule {
     Objects.requireNonNull(name, "name");
@@ -104,7 +108,140 @@ public record Rule(String name, Check check, double weight, Severity severity) {
    * @return the rule
    */
   public static Rule predicate(String name, List<String> inputs, RowPredicate predicate) {
-    return of(name, new Check.Custom(name, inputs, predicate));
+    return predicate(name, inputs, Dimension.CONSISTENCY, predicate);
+  }
+
+  /**
+   * A named predicate measuring a given dimension.
+   *
+   * @param name the rule's and the predicate's name
+   * @param inputs the columns it reads
+   * @param dimension what it measures
+   * @param predicate the condition
+   * @return the rule
+   */
+  public static Rule predicate(
+      String name, List<String> inputs, Dimension dimension, RowPredicate predicate) {
+    return of(name, new Check.Custom(name, inputs, predicate, dimension));
+  }
+
+  /**
+   * The column's text length must lie within inclusive bounds.
+   *
+   * @param column the column
+   * @param min the shortest allowed length
+   * @param max the longest allowed length
+   * @return a rule named {@code <column>_length}
+   */
+  public static Rule length(String column, int min, int max) {
+    return of(column + "_length", new Check.Length(column, min, max));
+  }
+
+  /**
+   * The column's date or timestamp must not be after the run's time.
+   *
+   * @param column the column
+   * @return a rule named {@code <column>_not_in_future}
+   */
+  public static Rule notInFuture(String column) {
+    return of(column + "_not_in_future", new Check.NotInFuture(column));
+  }
+
+  /**
+   * The column must hold a valid email address (syntax, domain, known TLD, not disposable).
+   *
+   * @param column the column
+   * @return a rule named {@code <column>_valid}
+   */
+  public static Rule validEmail(String column) {
+    return of(column + "_valid", new Check.ValidEmail(column));
+  }
+
+  /**
+   * The column must hold a phone number valid for the region in another column.
+   *
+   * @param column the phone column
+   * @param regionColumn the region column, e.g. a nationality code
+   * @param types allowed types such as {@code "mobile"} or {@code "fixed_line"}; none allows any
+   * @return a rule named {@code <column>_valid}
+   */
+  public static Rule validPhone(String column, String regionColumn, String... types) {
+    return of(column + "_valid", new Check.ValidPhone(column, regionColumn, Set.of(types)));
+  }
+
+  /**
+   * A stated age must agree with the birth date, lagging it by at most a tolerance.
+   *
+   * @param ageColumn the stated age
+   * @param birthColumn the birth date or timestamp
+   * @param toleranceYears how far the stated age may lag the years since birth
+   * @return a rule named {@code <ageColumn>_matches_<birthColumn>}
+   */
+  public static Rule ageMatchesBirthDate(String ageColumn, String birthColumn, int toleranceYears) {
+    return of(
+        ageColumn + "_matches_" + birthColumn,
+        new Check.AgeMatchesBirthDate(ageColumn, birthColumn, toleranceYears));
+  }
+
+  /**
+   * An event must come at least a minimum number of years after birth.
+   *
+   * @param eventColumn the event's date or timestamp, e.g. a registration
+   * @param birthColumn the birth date or timestamp
+   * @param minYears the minimum age at the event
+   * @return a rule named {@code <eventColumn>_after_<birthColumn>}
+   */
+  public static Rule afterBirth(String eventColumn, String birthColumn, int minYears) {
+    return of(
+        eventColumn + "_after_" + birthColumn,
+        new Check.AfterBirth(eventColumn, birthColumn, minYears));
+  }
+
+  /**
+   * A country name must be the country of a nationality code.
+   *
+   * @param countryColumn the country name
+   * @param nationalityColumn the two-letter code
+   * @return a rule named {@code <countryColumn>_matches_<nationalityColumn>}
+   */
+  public static Rule countryMatchesNationality(String countryColumn, String nationalityColumn) {
+    return of(
+        countryColumn + "_matches_" + nationalityColumn,
+        new Check.CountryMatchesNationality(countryColumn, nationalityColumn));
+  }
+
+  /**
+   * A postcode must have the format of the country given by a region code.
+   *
+   * @param postcodeColumn the postcode
+   * @param regionColumn the two-letter region code
+   * @return a rule named {@code <postcodeColumn>_matches_<regionColumn>}
+   */
+  public static Rule postcodeMatchesCountry(String postcodeColumn, String regionColumn) {
+    return of(
+        postcodeColumn + "_matches_" + regionColumn,
+        new Check.PostcodeMatchesCountry(postcodeColumn, regionColumn));
+  }
+
+  /**
+   * Returns the dimension this rule measures.
+   *
+   * @return the check's dimension
+   */
+  public Dimension dimension() {
+    return check.dimension();
+  }
+
+  /**
+   * Returns this rule with its own action on failure, whatever the score: {@link
+   * PolicyAction#KEEP_FLAGGED} to only warn, {@link PolicyAction#QUARANTINE} or {@link
+   * PolicyAction#FAIL_BATCH}.
+   *
+   * @param onFailure the action
+   * @return a new rule
+   */
+  public Rule onFailure(PolicyAction onFailure) {
+    return new Rule(name, check, weight, severity, java.util.Objects.requireNonNull(onFailure));
   }
 
   /**
@@ -114,7 +251,7 @@ public record Rule(String name, Check check, double weight, Severity severity) {
    * @return a new rule
    */
   public Rule named(String newName) {
-    return new Rule(newName, check, weight, severity);
+    return new Rule(newName, check, weight, severity, action);
   }
 
   /**
@@ -124,7 +261,7 @@ public record Rule(String name, Check check, double weight, Severity severity) {
    * @return a new rule
    */
   public Rule weight(double newWeight) {
-    return new Rule(name, check, newWeight, severity);
+    return new Rule(name, check, newWeight, severity, action);
   }
 
   /**
@@ -134,7 +271,7 @@ public record Rule(String name, Check check, double weight, Severity severity) {
    * @return a new rule
    */
   public Rule severity(Severity newSeverity) {
-    return new Rule(name, check, weight, newSeverity);
+    return new Rule(name, check, weight, newSeverity, action);
   }
 
   /**
@@ -151,14 +288,38 @@ public record Rule(String name, Check check, double weight, Severity severity) {
     return name
         + ": "
         + check.describe()
-        + " (weight "
+        + " ("
+        + check.dimension().label()
+        + ", weight "
         + weight
         + ", "
         + severity.name().toLowerCase(java.util.Locale.ROOT)
+        + (action == null ? "" : ", on failure " + action)
         + ")";
   }
 
   private static Rule of(String name, Check check) {
-    return new Rule(name, check, 1.0, Severity.WARNING);
+    return new Rule(ruleName(name), check, 1.0, Severity.WARNING, null);
+  }
+
+  /**
+   * Makes a stable rule name from column names, which may use any case or symbols ({@code
+   * "E-Mail"} gives {@code "e_mail"}).
+   */
+  private static String ruleName(String text) {
+    StringBuilder name = new StringBuilder(text.length());
+    for (char c : text.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+      boolean keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (keep) {
+        name.append(c);
+      } else if (name.length() > 0 && name.charAt(name.length() - 1) != '_') {
+        name.append('_');
+      }
+    }
+    String cleaned = name.toString();
+    if (cleaned.isEmpty() || !(cleaned.charAt(0) >= 'a' && cleaned.charAt(0) <= 'z')) {
+      cleaned = "rule_" + cleaned;
+    }
+    return cleaned.endsWith("_") ? cleaned.substring(0, cleaned.length() - 1) : cleaned;
   }
 }

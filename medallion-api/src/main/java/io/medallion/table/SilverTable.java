@@ -4,6 +4,7 @@ import io.medallion.Layer;
 import io.medallion.Problems;
 import io.medallion.TableId;
 import io.medallion.quality.Check;
+import io.medallion.quality.DatasetRule;
 import io.medallion.quality.QualityPolicy;
 import io.medallion.quality.Rule;
 import io.medallion.schema.Column;
@@ -39,6 +40,15 @@ public final class SilverTable implements SilverSource, GoldSource {
   /** The row's overall quality score, in [0, 1]. */
   public static final String QUALITY_SCORE = "quality_score";
 
+  /** The row's completeness score, in [0, 1]. */
+  public static final String COMPLETENESS_SCORE = "completeness_score";
+
+  /** The row's validity score, in [0, 1]. */
+  public static final String VALIDITY_SCORE = "validity_score";
+
+  /** The row's consistency score, in [0, 1]. */
+  public static final String CONSISTENCY_SCORE = "consistency_score";
+
   /** The rules the row failed, each as {@code "rule: reason"}. */
   public static final String FAILED_RULES = "failed_rules";
 
@@ -63,6 +73,12 @@ public final class SilverTable implements SilverSource, GoldSource {
   private static final List<Column> SYSTEM_COLUMNS =
       List.of(
           Column.of(QUALITY_SCORE, ColumnType.DOUBLE).withDoc("Weighted quality score in [0, 1]"),
+          Column.of(COMPLETENESS_SCORE, ColumnType.DOUBLE)
+              .withDoc("Weighted share of completeness rules passed"),
+          Column.of(VALIDITY_SCORE, ColumnType.DOUBLE)
+              .withDoc("Weighted share of validity rules passed"),
+          Column.of(CONSISTENCY_SCORE, ColumnType.DOUBLE)
+              .withDoc("Weighted share of consistency rules passed"),
           Column.of(FAILED_RULES, ColumnType.list(ColumnType.STRING))
               .withDoc("Failed rules, each 'rule: reason'"),
           Column.of(LINEAGE_BATCH_ID, ColumnType.STRING).withDoc("Bronze batch id"),
@@ -71,9 +87,9 @@ public final class SilverTable implements SilverSource, GoldSource {
 
   private static final List<Column> QUARANTINE_COLUMNS =
       List.of(
-          SYSTEM_COLUMNS.get(2),
-          SYSTEM_COLUMNS.get(3),
-          SYSTEM_COLUMNS.get(4),
+          SYSTEM_COLUMNS.get(5),
+          SYSTEM_COLUMNS.get(6),
+          SYSTEM_COLUMNS.get(7),
           Column.of(QUARANTINED_AT, ColumnType.TIMESTAMP_TZ).withDoc("When the row was rejected"),
           SYSTEM_COLUMNS.get(0),
           Column.of(REASONS, ColumnType.list(ColumnType.STRING))
@@ -85,7 +101,10 @@ public final class SilverTable implements SilverSource, GoldSource {
   private final String description;
   private final List<ColumnMapping> mappings;
   private final List<DerivedColumn> derivedColumns;
+  private final List<RuleFlag> ruleFlags;
+  private final List<String> shownInReports;
   private final List<Rule> rules;
+  private final List<DatasetRule> datasetRules;
   private final QualityPolicy policy;
   private final Deduplication deduplication;
   private final List<PartitionField> partitioning;
@@ -97,7 +116,10 @@ public final class SilverTable implements SilverSource, GoldSource {
     this.description = builder.description;
     this.mappings = List.copyOf(builder.mappings);
     this.derivedColumns = List.copyOf(builder.derived);
+    this.ruleFlags = List.copyOf(builder.flags);
+    this.shownInReports = List.copyOf(builder.shownInReports);
     this.rules = List.copyOf(builder.rules);
+    this.datasetRules = List.copyOf(builder.datasetRules);
     this.policy = builder.policy;
     this.deduplication = builder.deduplication();
     this.partitioning = List.copyOf(builder.partitioning);
@@ -182,12 +204,48 @@ public final class SilverTable implements SilverSource, GoldSource {
   }
 
   /**
+   * Returns the columns that hold a rule's outcome, after the derived columns.
+   *
+   * @return the rule flags
+   */
+  public List<RuleFlag> ruleFlags() {
+    return ruleFlags;
+  }
+
+  /**
+   * Returns the columns whose values report samples show unmasked; every other value is masked.
+   *
+   * @return the column names
+   */
+  public List<String> shownInReports() {
+    return shownInReports;
+  }
+
+  /**
    * Returns the quality rules.
    *
    * @return the rules
    */
   public List<Rule> rules() {
     return rules;
+  }
+
+  /**
+   * Returns the rules about each batch as a whole.
+   *
+   * @return the dataset rules
+   */
+  public List<DatasetRule> datasetRules() {
+    return datasetRules;
+  }
+
+  /**
+   * Returns the id of the table holding this table's quality metrics, one row per metric per run.
+   *
+   * @return e.g. {@code silver.users_quality_metrics}
+   */
+  public TableId metricsId() {
+    return id.withSuffix("_quality_metrics");
   }
 
   /**
@@ -229,8 +287,11 @@ public final class SilverTable implements SilverSource, GoldSource {
     private String description = "";
     private final List<ColumnMapping> mappings = new ArrayList<>();
     private final List<DerivedColumn> derived = new ArrayList<>();
+    private final List<RuleFlag> flags = new ArrayList<>();
+    private final List<String> shownInReports = new ArrayList<>();
     private final Map<String, String> docs = new HashMap<>();
     private final List<Rule> rules = new ArrayList<>();
+    private final List<DatasetRule> datasetRules = new ArrayList<>();
     private QualityPolicy policy = QualityPolicy.DEFAULT;
     private String dedupKey;
     private String dedupOrder;
@@ -296,6 +357,30 @@ public final class SilverTable implements SilverSource, GoldSource {
     }
 
     /**
+     * Adds a boolean column holding a rule's outcome (true passed, false failed, null skipped).
+     *
+     * @param column the column name
+     * @param rule the rule's name
+     * @return this builder
+     */
+    public Builder ruleFlag(String column, String rule) {
+      flags.add(new RuleFlag(column, rule));
+      return this;
+    }
+
+    /**
+     * Lets report samples show these columns unmasked. Samples mask every other column: emails,
+     * phones and names by their shape, anything else down to its first and last character.
+     *
+     * @param columns columns that hold no personal data, e.g. a nationality or a generation
+     * @return this builder
+     */
+    public Builder showInReports(String... columns) {
+      shownInReports.addAll(List.of(columns));
+      return this;
+    }
+
+    /**
      * Documents a column; the text becomes the Iceberg column doc.
      *
      * @param column the column name
@@ -315,6 +400,17 @@ public final class SilverTable implements SilverSource, GoldSource {
      */
     public Builder rule(Rule... added) {
       rules.addAll(List.of(added));
+      return this;
+    }
+
+    /**
+     * Adds rules about each batch as a whole.
+     *
+     * @param added the dataset rules
+     * @return this builder
+     */
+    public Builder datasetRule(DatasetRule... added) {
+      datasetRules.addAll(List.of(added));
       return this;
     }
 
@@ -395,6 +491,19 @@ public final class SilverTable implements SilverSource, GoldSource {
         }
         columns.add(column.column());
       }
+      Set<String> ruleNames = new HashSet<>();
+      rules.forEach(r -> ruleNames.add(r.name()));
+      for (RuleFlag flag : flags) {
+        problems.check(
+            ruleNames.contains(flag.rule()),
+            "rule flag '"
+                + flag.column()
+                + "' names unknown rule '"
+                + flag.rule()
+                + "'; rules: "
+                + new java.util.TreeSet<>(ruleNames));
+        columns.add(Column.of(flag.column(), ColumnType.BOOLEAN));
+      }
       for (Column column : columns) {
         problems.check(
             !reserved.contains(column.name()),
@@ -402,10 +511,16 @@ public final class SilverTable implements SilverSource, GoldSource {
       }
       checkStandardizers(problems, columns);
       checkRules(problems, columns);
+      checkDatasetRules(problems, columns);
       checkDeduplication(problems, columns);
       List<Column> all = new ArrayList<>();
       for (Column column : columns) {
         all.add(column.withDoc(docs.getOrDefault(column.name(), column.doc())));
+      }
+      for (String shown : shownInReports) {
+        problems.check(
+            Definitions.find(columns, shown) != null,
+            "showInReports names unknown column '" + shown + "'");
       }
       for (String documented : docs.keySet()) {
         problems.check(
@@ -509,26 +624,89 @@ public final class SilverTable implements SilverSource, GoldSource {
                     + column
                     + "'; known columns: "
                     + Definitions.names(columns));
-          } else if (rule.check() instanceof Check.InRange
-              && !Definitions.isNumeric(found.type())) {
+          } else {
+            String needed = requiredKind(rule.check(), column);
+            if (needed != null && !hasKind(found.type(), needed)) {
+              problems.add(
+                  "rule '"
+                      + rule.name()
+                      + "' needs a "
+                      + needed
+                      + " column, but '"
+                      + column
+                      + "' is "
+                      + found.type().displayName());
+            }
+          }
+        }
+      }
+    }
+
+    private void checkDatasetRules(Problems problems, List<Column> columns) {
+      Set<String> ruleNames = new HashSet<>();
+      rules.forEach(r -> ruleNames.add(r.name()));
+      Set<String> names = new HashSet<>();
+      for (DatasetRule rule : datasetRules) {
+        problems.check(
+            names.add(rule.name()), "dataset rule '" + rule.name() + "' is defined twice");
+        for (String column : rule.check().columns()) {
+          Column found = Definitions.find(columns, column);
+          if (found == null) {
             problems.add(
-                "rule '"
+                "dataset rule '"
                     + rule.name()
-                    + "' needs a numeric column, but '"
+                    + "' reads unknown column '"
                     + column
-                    + "' is "
-                    + found.type().displayName());
-          } else if (rule.check() instanceof Check.Matches && found.type() != ColumnType.STRING) {
+                    + "'; known columns: "
+                    + Definitions.names(columns));
+          } else if (rule.check() instanceof DatasetRule.Condition.Freshness
+              && !Definitions.isTemporal(found.type())) {
             problems.add(
-                "rule '"
+                "dataset rule '"
                     + rule.name()
-                    + "' needs a string column, but '"
+                    + "' needs a date or timestamp column, but '"
                     + column
                     + "' is "
                     + found.type().displayName());
           }
         }
+        String rowRule =
+            rule.check() instanceof DatasetRule.Condition.MetricAtLeast m
+                ? m.rule()
+                : rule.check() instanceof DatasetRule.Condition.Anomaly a ? a.rule() : null;
+        problems.check(
+            rowRule == null || ruleNames.contains(rowRule),
+            "dataset rule '"
+                + rule.name()
+                + "' reads the pass rate of unknown rule '"
+                + rowRule
+                + "'; rules: "
+                + new java.util.TreeSet<>(ruleNames));
       }
+    }
+
+    /** The kind of column a check needs for one of its inputs, or null when any will do. */
+    private static String requiredKind(Check check, String column) {
+      if (check instanceof Check.InRange) {
+        return "numeric";
+      } else if (check instanceof Check.NotInFuture || check instanceof Check.AfterBirth) {
+        return "date or timestamp";
+      } else if (check instanceof Check.AgeMatchesBirthDate age) {
+        return column.equals(age.ageColumn()) ? "numeric" : "date or timestamp";
+      } else if (check instanceof Check.NotNull
+          || check instanceof Check.AllowedValues
+          || check instanceof Check.Custom) {
+        return null;
+      }
+      return "string";
+    }
+
+    private static boolean hasKind(ColumnType type, String kind) {
+      return switch (kind) {
+        case "numeric" -> Definitions.isNumeric(type);
+        case "date or timestamp" -> Definitions.isTemporal(type);
+        default -> type == ColumnType.STRING;
+      };
     }
 
     private void checkDeduplication(Problems problems, List<Column> columns) {

@@ -16,6 +16,14 @@ class RuleTest {
   }
 
   @Test
+  void factories_columnWithCaseOrSymbols_makeAValidName() {
+    assertThat(Rule.notNull("E-Mail").name()).isEqualTo("e_mail_not_null");
+    assertThat(Rule.range("2nd score", 0, 1).name()).isEqualTo("rule_2nd_score_range");
+    assertThat(Rule.range("age", 0, Double.POSITIVE_INFINITY).check().describe())
+        .isEqualTo("age between 0 and infinity");
+  }
+
+  @Test
   void withers_returnNewRulesAndKeepTheOriginal() {
     Rule base = Rule.notNull("email");
     Rule tuned = base.named("email_present").weight(2).critical();
@@ -23,7 +31,7 @@ class RuleTest {
     assertThat(base.weight()).isEqualTo(1.0);
     assertThat(base.severity()).isEqualTo(Severity.WARNING);
     assertThat(tuned.toString())
-        .isEqualTo("email_present: email is present (weight 2.0, critical)");
+        .isEqualTo("email_present: email is present (completeness, weight 2.0, critical)");
   }
 
   @Test

@@ -9,7 +9,13 @@ import io.medallion.core.bronze.JsonSource;
 import io.medallion.core.gold.GoldAggregator;
 import io.medallion.core.iceberg.EmbeddedCatalog;
 import io.medallion.core.iceberg.TableStore;
+import io.medallion.core.quality.DefaultContactChecks;
+import io.medallion.core.quality.QualityReports;
+import io.medallion.core.quality.SampleMasking;
+import io.medallion.core.quality.contact.EmailValidator;
+import io.medallion.core.quality.contact.PhoneValidator;
 import io.medallion.core.silver.SilverProcessor;
+import io.medallion.report.QualityReport;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.GoldTable;
 import io.medallion.table.SilverTable;
@@ -19,7 +25,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
@@ -49,7 +57,15 @@ public final class MedallionRuntime implements AutoCloseable {
     this.catalog = EmbeddedCatalog.open(lake);
     this.store = new TableStore(catalog);
     this.bronze = new BronzeIngestor(store, builder.clock);
-    this.silver = new SilverProcessor(store, builder.clock, new ObjectMapper());
+    PhoneValidator phones = new PhoneValidator();
+    this.silver =
+        new SilverProcessor(
+            store,
+            builder.clock,
+            new ObjectMapper(),
+            new DefaultContactChecks(builder.emails, phones),
+            phones,
+            new SampleMasking());
     this.gold = new GoldAggregator(store);
   }
 
@@ -83,16 +99,21 @@ public final class MedallionRuntime implements AutoCloseable {
    */
   public RunResult run(Pipeline pipeline) {
     List<TableRun> runs = new ArrayList<>();
+    Map<TableId, QualityReport> reports = new LinkedHashMap<>();
     for (TableDefinition table : pipeline.tables()) {
       if (table instanceof BronzeTable raw) {
         bronze.ensure(raw);
       } else if (table instanceof SilverTable typed) {
-        runs.add(silver.process(typed));
+        SilverProcessor.Outcome outcome = silver.process(typed);
+        runs.add(outcome.run());
+        if (outcome.stats() != null) {
+          reports.put(typed.id(), QualityReports.of(typed.id().toString(), outcome));
+        }
       } else if (table instanceof GoldTable aggregate) {
         runs.add(gold.process(aggregate));
       }
     }
-    return new RunResult(runs);
+    return new RunResult(runs, reports);
   }
 
   /**
@@ -139,6 +160,7 @@ public final class MedallionRuntime implements AutoCloseable {
   public static final class Builder {
     private Path lake = Path.of("lakehouse");
     private Clock clock = Clock.systemUTC();
+    private EmailValidator emails = EmailValidator.builder().build();
 
     private Builder() {}
 
@@ -161,6 +183,19 @@ public final class MedallionRuntime implements AutoCloseable {
      */
     public Builder clock(Clock runClock) {
       this.clock = Objects.requireNonNull(runClock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the email validator behind {@code Rule.validEmail}: disposable-domain lists, optional
+     * DNS MX look-ups, internationalized addresses. The default checks syntax, domain and top-level
+     * domain only.
+     *
+     * @param validator the validator
+     * @return this builder
+     */
+    public Builder emailValidator(EmailValidator validator) {
+      this.emails = Objects.requireNonNull(validator, "validator");
       return this;
     }
 

@@ -1,8 +1,11 @@
 package io.medallion.core;
 
 import io.medallion.TableId;
+import io.medallion.report.QualityReport;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * What one pipeline run did, table by table in dependency order.
@@ -13,16 +16,29 @@ import java.util.NoSuchElementException;
  * }</pre>
  *
  * @param tables one entry per table the run processed
+ * @param reports the quality report of each silver table that scored new rows
  */
-public record RunResult(List<TableRun> tables) {
+public record RunResult(List<TableRun> tables, Map<TableId, QualityReport> reports) {
 
   /**
-   * Copies the list.
+   * Copies the entries.
    *
    * @param tables the entries
+   * @param reports the quality reports
    */
   public RunResult {
     tables = List.copyOf(tables);
+    reports = Map.copyOf(reports);
+  }
+
+  /**
+   * Returns a silver table's quality report.
+   *
+   * @param id the silver table
+   * @return the report, or empty when the run scored no new rows for it
+   */
+  public Optional<QualityReport> report(TableId id) {
+    return Optional.ofNullable(reports.get(id));
   }
 
   /**

@@ -2,9 +2,11 @@ package io.medallion.samples;
 
 import io.medallion.Pipeline;
 import io.medallion.TableId;
+import io.medallion.quality.DatasetRule;
 import io.medallion.quality.PolicyAction;
 import io.medallion.quality.QualityPolicy;
 import io.medallion.quality.Rule;
+import io.medallion.quality.Threshold;
 import io.medallion.samples.randomuser.RandomUserRequest;
 import io.medallion.schema.ColumnType;
 import io.medallion.schema.PartitionField;
@@ -14,8 +16,6 @@ import io.medallion.table.GoldTable;
 import io.medallion.table.SilverTable;
 import io.medallion.table.Standardizer;
 import io.medallion.table.TimeBucket;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -134,8 +134,6 @@ public final class RandomUserPipeline {
           .derive("generation", ColumnType.STRING, Derivation.generation("born_at"))
           .derive("tenure", ColumnType.STRING, Derivation.tenure("registered_at"))
           .derive("email_domain", ColumnType.STRING, Derivation.emailDomain("email"))
-          .derive("email_valid", ColumnType.BOOLEAN, Derivation.matches("email", Patterns.EMAIL))
-          .derive("phone_valid", ColumnType.BOOLEAN, Derivation.matches("phone", Patterns.E164))
           .derive(
               "completeness",
               ColumnType.DOUBLE,
@@ -154,26 +152,40 @@ public final class RandomUserPipeline {
           .doc("user_id", "login.uuid; for API 1.0, which has none, a key from username and birth")
           .doc("phone", "E.164 when valid for the nationality's region, else the raw text")
           .doc("completeness", "Share of the 10 required fields present")
+          // Completeness: each required field, weighted by how much the use case needs it.
           .rule(
               Rule.notNull("user_id").critical(),
               Rule.notNull("email").weight(2),
-              Rule.matches("email", Patterns.EMAIL).weight(2),
-              Rule.matches("phone", Patterns.E164).named("phone_e164"),
+              Rule.notNull("phone"),
+              Rule.notNull("first_name"),
+              Rule.notNull("last_name"),
+              Rule.notNull("born_at"),
+              Rule.notNull("registered_at"))
+          // Validity: formats, ranges, allowed values, real email and phone checks.
+          .rule(
+              Rule.validEmail("email").weight(2),
+              Rule.validPhone("phone", "nationality"),
+              Rule.validPhone("cell", "nationality").weight(0.5),
               Rule.allowedValues("gender", Set.of("male", "female")),
               Rule.allowedValues("nationality", NATIONALITIES),
               Rule.range("age", 0, 120),
               Rule.range("latitude", -90, 90),
               Rule.range("longitude", -180, 180),
-              Rule.notNull("born_at"),
-              Rule.notNull("registered_at"),
-              Rule.predicate(
-                  "age_matches_birth_date",
-                  List.of("reported_age", "born_at"),
-                  RandomUserPipeline::ageMatchesBirthDate),
-              Rule.predicate(
-                  "registered_after_birth",
-                  List.of("born_at", "registered_at"),
-                  RandomUserPipeline::registeredAfterBirth))
+              Rule.length("first_name", 1, 60),
+              Rule.notInFuture("registered_at"))
+          // Consistency: fields that must agree with each other.
+          .rule(
+              Rule.ageMatchesBirthDate("reported_age", "born_at", 10),
+              Rule.afterBirth("registered_at", "born_at", 13),
+              Rule.countryMatchesNationality("reported_country", "nationality"),
+              Rule.postcodeMatchesCountry("postcode", "nationality").weight(0.5))
+          .datasetRule(
+              DatasetRule.rowCount(1, 50_000_000),
+              DatasetRule.unique("user_id"),
+              DatasetRule.passRate("email_valid", Threshold.historicalMean(10, -0.05)),
+              DatasetRule.anomaly("score_avg", 20, 3.5))
+          .ruleFlag("email_valid", "email_valid")
+          .ruleFlag("phone_valid", "phone_valid")
           .policy(QualityPolicy.minScore(0.9).below(PolicyAction.QUARANTINE))
           .deduplicateOn("user_id")
           .keepLatestBy("registered_at")
@@ -223,31 +235,5 @@ public final class RandomUserPipeline {
     Object username = row.get("username");
     Object born = row.get("born_at");
     return username == null || born == null ? null : "legacy:" + username + ":" + born;
-  }
-
-  private static boolean ageMatchesBirthDate(io.medallion.quality.RowView row) {
-    if (!(row.get("reported_age") instanceof Integer age)
-        || !(row.get("born_at") instanceof OffsetDateTime born)) {
-      return true;
-    }
-    // The API computes age when the response is made, so allow the years since then.
-    long yearsNow = ChronoUnit.YEARS.between(born, OffsetDateTime.now(born.getOffset()));
-    return age <= yearsNow && age >= yearsNow - 10;
-  }
-
-  private static boolean registeredAfterBirth(io.medallion.quality.RowView row) {
-    if (!(row.get("born_at") instanceof OffsetDateTime born)
-        || !(row.get("registered_at") instanceof OffsetDateTime registered)) {
-      return true;
-    }
-    return registered.isAfter(born);
-  }
-
-  /** Regular expressions, compiled once by the rules that use them. */
-  static final class Patterns {
-    static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s.]{2,}";
-    static final String E164 = "\\+[1-9][0-9]{6,14}";
-
-    private Patterns() {}
   }
 }

@@ -89,7 +89,11 @@ class RandomUserPipelineTest {
       } else if (phone != null) {
         assertThat(phone).doesNotMatch(E164);
         assertThat((List<?>) user.getField("failed_rules"))
-            .anySatisfy(r -> assertThat(r.toString()).startsWith("phone_e164: "));
+            .anySatisfy(r -> assertThat(r.toString()).startsWith("phone_valid: "));
+      }
+      if (phone != null && phone.chars().anyMatch(Character::isLetter)) {
+        assertThat((List<?>) user.getField("failed_rules"))
+            .anySatisfy(r -> assertThat(r.toString()).contains("contains letters"));
       }
     }
     assertThat(users).filteredOn(u -> Boolean.TRUE.equals(u.getField("phone_valid"))).isNotEmpty();

@@ -1,6 +1,8 @@
 package io.medallion.core.silver;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.medallion.core.quality.contact.PhoneValidator;
+import io.medallion.core.quality.contact.PhoneVerdict;
 import io.medallion.schema.Column;
 import io.medallion.schema.ColumnType;
 import io.medallion.table.ColumnMapping;
@@ -19,7 +21,7 @@ import java.util.Map;
  * are split once, here; mapping a record walks the tree without allocating paths.
  *
  * <pre>{@code
- * SilverMapper mapper = new SilverMapper(users, LocalDate.now());
+ * SilverMapper mapper = new SilverMapper(users, LocalDate.now(), new PhoneValidator());
  * MappedRow row = mapper.map(objectMapper.readTree(payload));
  * }</pre>
  */
@@ -30,15 +32,17 @@ public final class SilverMapper {
   private final Map<String, Integer> index = new HashMap<>();
   private final int width;
   private final Derivations derivations;
-  private final PhoneNormalizer phones = new PhoneNormalizer();
+  private final PhoneValidator phones;
 
   /**
    * Compiles a silver table's mapping.
    *
    * @param table the silver table
    * @param asOf the run's date, for derived ages and tenure
+   * @param phones normalizes phones to E.164; its cache is shared with the phone rules
    */
-  public SilverMapper(SilverTable table, LocalDate asOf) {
+  public SilverMapper(SilverTable table, LocalDate asOf, PhoneValidator phones) {
+    this.phones = phones;
     this.mappings = table.mappings();
     this.derived = table.derivedColumns();
     this.paths = new String[mappings.size()][][];
@@ -114,8 +118,9 @@ public final class SilverMapper {
       } else {
         Standardizer.PhoneE164 phone = (Standardizer.PhoneE164) standardizer;
         Object region = row.get(phone.regionColumn());
-        String e164 = phones.toE164(current, region == null ? null : region.toString());
-        current = e164 != null ? e164 : current.strip();
+        PhoneVerdict verdict = phones.validate(current, region == null ? null : region.toString());
+        // An invalid number stays as given, trimmed, so the rules can say why.
+        current = verdict.valid() ? verdict.e164() : current.strip();
       }
     }
     return current;

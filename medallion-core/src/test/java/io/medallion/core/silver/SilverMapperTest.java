@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medallion.TableId;
+import io.medallion.core.quality.contact.PhoneValidator;
 import io.medallion.schema.ColumnType;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.Derivation;
@@ -37,7 +38,8 @@ class SilverMapperTest {
           .derive("complete", ColumnType.DOUBLE, Derivation.completeness(List.of("name", "email")))
           .build();
 
-  private final SilverMapper mapper = new SilverMapper(USERS, LocalDate.of(2026, 1, 1));
+  private final SilverMapper mapper =
+      new SilverMapper(USERS, LocalDate.of(2026, 1, 1), new PhoneValidator());
 
   private MappedRow map(String json) throws IOException {
     return mapper.map(JSON.readTree(json));

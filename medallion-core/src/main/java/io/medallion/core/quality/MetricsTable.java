@@ -1,0 +1,171 @@
+package io.medallion.core.quality;
+
+import io.medallion.Layer;
+import io.medallion.MedallionException;
+import io.medallion.TableId;
+import io.medallion.core.iceberg.RecordWriter;
+import io.medallion.core.iceberg.TableProperties;
+import io.medallion.core.iceberg.TableStore;
+import io.medallion.schema.Column;
+import io.medallion.schema.ColumnType;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+
+/**
+ * A silver table's quality history: one Iceberg row per metric per run (long format, so new rules
+ * add rows, not columns), appended after each run and read back for thresholds, anomaly checks and
+ * report trends.
+ */
+public final class MetricsTable {
+  /** Column: the run's id. */
+  public static final String RUN_ID = "run_id";
+
+  /** Column: when the run happened. */
+  public static final String RUN_AT = "run_at";
+
+  /** Column: the metric's name. */
+  public static final String METRIC = "metric";
+
+  /** Column: the row or dataset rule the metric is about, or null. */
+  public static final String RULE = "rule";
+
+  /** Column: the value. */
+  public static final String VALUE = "value";
+
+  private static final List<Column> COLUMNS =
+      List.of(
+          Column.of(RUN_ID, ColumnType.STRING).withDoc("Run id"),
+          Column.of(RUN_AT, ColumnType.TIMESTAMP_TZ).withDoc("When the run happened"),
+          Column.of(METRIC, ColumnType.STRING).withDoc("Metric name, e.g. pass_rate"),
+          Column.of(RULE, ColumnType.STRING).withDoc("Rule the metric is about, if any"),
+          Column.of(VALUE, ColumnType.DOUBLE).withDoc("Metric value"));
+
+  private final Table table;
+
+  private MetricsTable(Table table) {
+    this.table = table;
+  }
+
+  /**
+   * Opens (creating on first use) a metrics table.
+   *
+   * @param store the tables
+   * @param id the metrics table id
+   * @param of the silver table it describes
+   * @return the metrics table
+   */
+  public static MetricsTable open(TableStore store, TableId id, TableId of) {
+    return new MetricsTable(
+        store.ensure(id, Layer.METRICS, COLUMNS, List.of(), "Quality metrics of " + of));
+  }
+
+  /**
+   * One metric value of a run.
+   *
+   * @param metric the metric name
+   * @param rule the rule it is about, or null
+   * @param value the value
+   */
+  public record Point(String metric, String rule, double value) {}
+
+  /**
+   * One past run's metrics.
+   *
+   * @param runId the run id
+   * @param runAt when it ran
+   * @param values metric key ({@code metric} or {@code metric:rule}) to value
+   */
+  public record Run(String runId, OffsetDateTime runAt, Map<String, Double> values) {}
+
+  /**
+   * Appends one run's metrics in one commit.
+   *
+   * @param runId the run id
+   * @param runAt when it ran
+   * @param points the metrics
+   * @param silverSnapshot the silver snapshot the run committed, recorded in the summary
+   */
+  public void append(String runId, OffsetDateTime runAt, List<Point> points, long silverSnapshot) {
+    try (RecordWriter writer = new RecordWriter(table)) {
+      Record template = GenericRecord.create(table.schema());
+      for (Point point : points) {
+        Record row = template.copy();
+        row.setField(RUN_ID, runId);
+        row.setField(RUN_AT, runAt);
+        row.setField(METRIC, point.metric());
+        row.setField(RULE, point.rule());
+        row.setField(VALUE, point.value());
+        writer.write(row);
+      }
+      AppendFiles append = table.newAppend();
+      writer.finish().forEach(append::appendFile);
+      append.set(TableProperties.consumedKey("silver-snapshot"), Long.toString(silverSnapshot));
+      append.commit();
+    }
+  }
+
+  /**
+   * Reads the past runs, oldest first.
+   *
+   * @return the runs
+   */
+  public List<Run> history() {
+    table.refresh();
+    if (table.currentSnapshot() == null) {
+      return List.of();
+    }
+    Map<String, Run> runs = new LinkedHashMap<>();
+    try (CloseableIterable<Record> rows = IcebergGenerics.read(table).build()) {
+      for (Record row : rows) {
+        String runId = (String) row.getField(RUN_ID);
+        Run run =
+            runs.computeIfAbsent(
+                runId,
+                id -> new Run(id, (OffsetDateTime) row.getField(RUN_AT), new LinkedHashMap<>()));
+        run.values()
+            .put(
+                key((String) row.getField(METRIC), (String) row.getField(RULE)),
+                (Double) row.getField(VALUE));
+      }
+    } catch (IOException e) {
+      throw new MedallionException("Cannot read " + table.name() + ": " + e.getMessage(), e);
+    }
+    List<Run> ordered = new ArrayList<>(runs.values());
+    ordered.sort(Comparator.comparing(Run::runAt).thenComparing(Run::runId));
+    return ordered;
+  }
+
+  /**
+   * Returns the key a metric is stored under in {@link Run#values()}.
+   *
+   * @param metric the metric
+   * @param rule the rule, or null
+   * @return {@code metric} or {@code metric:rule}
+   */
+  public static String key(String metric, String rule) {
+    return rule == null ? metric : metric + ":" + rule;
+  }
+
+  /**
+   * Returns a metric's values over past runs, oldest first, skipping runs without it.
+   *
+   * @param history the runs
+   * @param key the metric key
+   * @return the values
+   */
+  public static List<Double> series(List<Run> history, String key) {
+    return history.stream().map(r -> r.values().get(key)).filter(Objects::nonNull).toList();
+  }
+}

@@ -1,0 +1,142 @@
+package io.medallion.core.quality;
+
+import io.medallion.core.silver.SilverProcessor;
+import io.medallion.quality.Rule;
+import io.medallion.report.FailureReason;
+import io.medallion.report.FailureSample;
+import io.medallion.report.QualityDimension;
+import io.medallion.report.QualityReport;
+import io.medallion.report.RowCounts;
+import io.medallion.report.RuleStats;
+import io.medallion.report.ScoreDistribution;
+import io.medallion.report.TrendPoint;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/** Turns a silver run's figures and its metrics history into a {@link QualityReport}. */
+public final class QualityReports {
+  private static final int TOP_FAILURES = 10;
+
+  private QualityReports() {}
+
+  /**
+   * Builds the report of one silver run.
+   *
+   * @param table the silver table's name
+   * @param outcome the run's outcome; must have scored rows ({@code stats() != null})
+   * @return the report, its trend made of the earlier runs and this one
+   */
+  public static QualityReport of(String table, SilverProcessor.Outcome outcome) {
+    QualityStats stats = outcome.stats();
+    RowCounts rows =
+        new RowCounts(
+            outcome.run().read(),
+            outcome.run().written(),
+            outcome.run().quarantined(),
+            outcome.run().duplicates(),
+            false);
+    Map<QualityDimension, Double> dimensions = new EnumMap<>(QualityDimension.class);
+    boolean scored = stats.scored() > 0;
+    if (scored) {
+      dimensions.put(QualityDimension.COMPLETENESS, stats.averageCompleteness());
+      dimensions.put(QualityDimension.VALIDITY, stats.averageValidity());
+      dimensions.put(QualityDimension.CONSISTENCY, stats.averageConsistency());
+    }
+    List<RuleStats> rules = new ArrayList<>();
+    List<FailureReason> failures = new ArrayList<>();
+    for (int i = 0; i < stats.rules().size(); i++) {
+      Rule rule = stats.rules().get(i);
+      rules.add(
+          new RuleStats(
+              rule.name(),
+              QualityDimension.valueOf(rule.dimension().name()),
+              rule.severity().name().toLowerCase(Locale.ROOT),
+              rule.weight(),
+              stats.passed(i),
+              stats.failed(i),
+              stats.skipped(i)));
+      if (stats.failed(i) > 0) {
+        failures.add(
+            new FailureReason(
+                rule.name(),
+                "expected: " + rule.check().describe(),
+                stats.failed(i),
+                samples(stats.samples().getOrDefault(rule.name(), List.of()))));
+      }
+    }
+    failures.sort(Comparator.comparingLong(FailureReason::count).reversed());
+    List<Long> buckets = new ArrayList<>();
+    for (long count : stats.histogram()) {
+      buckets.add(count);
+    }
+    QualityReport withoutTrend =
+        new QualityReport(
+            table,
+            outcome.runId(),
+            outcome.runAt().toInstant(),
+            rows,
+            scored ? OptionalDouble.of(stats.averageScore()) : OptionalDouble.empty(),
+            dimensions,
+            rules,
+            new ScoreDistribution(buckets),
+            failures.subList(0, Math.min(TOP_FAILURES, failures.size())),
+            List.of());
+    List<TrendPoint> trend = new ArrayList<>();
+    for (MetricsTable.Run past : outcome.history()) {
+      trend.add(point(past));
+    }
+    trend.add(TrendPoint.of(withoutTrend));
+    return new QualityReport(
+        withoutTrend.table(),
+        withoutTrend.runId(),
+        withoutTrend.runAt(),
+        withoutTrend.rows(),
+        withoutTrend.averageScore(),
+        withoutTrend.dimensionScores(),
+        withoutTrend.rules(),
+        withoutTrend.distribution(),
+        withoutTrend.topFailures(),
+        trend);
+  }
+
+  private static List<FailureSample> samples(List<QualityStats.Sample> kept) {
+    List<FailureSample> samples = new ArrayList<>();
+    for (QualityStats.Sample sample : kept) {
+      Map<String, String> values = new LinkedHashMap<>();
+      values.put("reason", sample.reason());
+      values.putAll(sample.values());
+      samples.add(new FailureSample(sample.coordinate(), values));
+    }
+    return samples;
+  }
+
+  private static TrendPoint point(MetricsTable.Run run) {
+    Map<String, Double> values = run.values();
+    double read = values.getOrDefault("rows_read", 0.0);
+    Map<String, Double> passRates = new LinkedHashMap<>();
+    values.forEach(
+        (key, value) -> {
+          if (key.startsWith("pass_rate:")) {
+            passRates.put(key.substring("pass_rate:".length()), value);
+          }
+        });
+    return new TrendPoint(
+        run.runAt().toInstant(),
+        (long) read,
+        optional(values.get("score_avg")),
+        read == 0
+            ? OptionalDouble.empty()
+            : OptionalDouble.of(values.getOrDefault("rows_quarantined", 0.0) / read),
+        passRates);
+  }
+
+  private static OptionalDouble optional(Double value) {
+    return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
+  }
+}

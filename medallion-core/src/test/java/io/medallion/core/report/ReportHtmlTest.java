@@ -1,0 +1,114 @@
+package io.medallion.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.medallion.report.QualityReport;
+import io.medallion.report.TrendPoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReportHtmlTest {
+
+  @Test
+  void render_reasonWithScript_isEscapedAsText() {
+    String html = ReportHtml.render(ReportFixtures.sample());
+
+    assertThat(html)
+        .doesNotContainIgnoringCase("<script")
+        .contains(
+            "<code>email is &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; | `tick`"
+                + " &quot;quoted&quot;</code>");
+  }
+
+  @Test
+  void render_isSelfContained() {
+    String html = ReportHtml.render(ReportFixtures.sample());
+
+    assertThat(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", ""))
+        .doesNotContain("http:")
+        .doesNotContain("https:")
+        .doesNotContain("src=")
+        .doesNotContain("href=")
+        .doesNotContain("<link");
+    assertThat(html)
+        .contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';");
+    assertThat(html.split("<svg ", -1)).hasSize(4);
+  }
+
+  @Test
+  void render_metricsMatchReport() {
+    QualityReport report = ReportFixtures.sample();
+
+    Map<String, List<String>> shown = ReportMetrics.shown(ReportHtml.render(report));
+
+    assertShows(shown, ReportMetrics.expected(report));
+    assertThat(shown.get("rows.read")).containsOnly("1,234");
+    assertThat(shown.get("rule.phone_e164.pass_rate")).containsOnly("75.0%");
+    assertThat(shown.get("rule.legacy_code_allowed.pass_rate")).containsOnly("n/a");
+    assertThat(shown.get("trend.1.average_score")).containsOnly("n/a");
+    // Card, trend table and line chart label all show the average.
+    assertThat(shown.get("score.average")).hasSize(3);
+  }
+
+  @Test
+  void render_zeroRows_showsNoNaN() {
+    QualityReport report = ReportFixtures.zeroRows();
+
+    String html = ReportHtml.render(report);
+
+    assertThat(html).doesNotContain("NaN").doesNotContain("Infinity");
+    Map<String, List<String>> shown = ReportMetrics.shown(html);
+    assertShows(shown, ReportMetrics.expected(report));
+    assertThat(shown.get("score.average")).containsOnly("n/a");
+    assertThat(shown.get("rows.quarantined_share")).containsOnly("n/a");
+    assertThat(html).contains("No failures.").contains("No earlier runs recorded.");
+  }
+
+  @Test
+  void render_failedBatch_showsBanner() {
+    QualityReport report =
+        QualityReport.builder("silver.users", "r", Instant.EPOCH)
+            .rows(10, 0, 0, 0)
+            .failedBatch(true)
+            .build();
+
+    String html = ReportHtml.render(report);
+
+    assertThat(html).contains("The quality gate failed this batch");
+    assertThat(ReportMetrics.shown(html).get("batch.failed")).containsOnly("yes");
+  }
+
+  @Test
+  void render_trendThatIncludesThisRun_showsThisRunOnce() {
+    QualityReport sample = ReportFixtures.sample();
+    List<TrendPoint> trend = new ArrayList<>(sample.trend());
+    trend.add(TrendPoint.of(sample));
+    QualityReport report =
+        new QualityReport(
+            sample.table(),
+            sample.runId(),
+            sample.runAt(),
+            sample.rows(),
+            sample.averageScore(),
+            sample.dimensionScores(),
+            sample.rules(),
+            sample.distribution(),
+            sample.topFailures(),
+            trend);
+
+    String html = ReportHtml.render(report);
+
+    assertThat(html.split("\\(this run\\)", -1)).hasSize(2);
+    assertShows(ReportMetrics.shown(html), ReportMetrics.expected(sample));
+  }
+
+  /** Every expected metric is shown, everywhere with the same text, and nothing else is. */
+  static void assertShows(Map<String, List<String>> shown, Map<String, String> expected) {
+    assertThat(shown.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    expected.forEach(
+        (key, value) -> assertThat(shown.get(key)).as(key).isNotEmpty().containsOnly(value));
+  }
+}
