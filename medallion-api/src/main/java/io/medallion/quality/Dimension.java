@@ -23,4 +23,23 @@ public enum Dimension {
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
+
+  /**
+   * Finds a dimension by its label, in any case.
+   *
+   * @param label e.g. {@code "validity"}
+   * @return the dimension
+   * @throws IllegalArgumentException when no dimension has that label
+   */
+  public static Dimension fromLabel(String label) {
+    for (Dimension dimension : values()) {
+      if (dimension.label().equalsIgnoreCase(label)) {
+        return dimension;
+      }
+    }
+    throw new IllegalArgumentException(
+        "Unknown quality dimension '"
+            + label
+            + "': expected completeness, validity or consistency");
+  }
 }

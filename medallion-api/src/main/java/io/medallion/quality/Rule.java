@@ -303,8 +303,8 @@ public record Rule(
   }
 
   /**
-   * Makes a stable rule name from column names, which may use any case or symbols ({@code
-   * "E-Mail"} gives {@code "e_mail"}).
+   * Makes a stable rule name from column names, which may use any case or symbols ({@code "E-Mail"}
+   * gives {@code "e_mail"}).
    */
   private static String ruleName(String text) {
     StringBuilder name = new StringBuilder(text.length());

@@ -1,5 +1,6 @@
 package io.medallion.report;
 
+import io.medallion.quality.Dimension;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,9 +23,9 @@ import java.util.function.Supplier;
  * <pre>{@code
  * QualityReport.Builder report =
  *     QualityReport.builder("silver.users", "run-42", Instant.now())
- *         .rule("email_format", QualityDimension.VALIDITY, "WARNING", 2.0);
+ *         .rule("email_format", Dimension.VALIDITY, "WARNING", 2.0);
  * // for each silver row:
- * report.rowScore(0.5).dimensionScore(QualityDimension.VALIDITY, 0.0);
+ * report.rowScore(0.5).dimensionScore(Dimension.VALIDITY, 0.0);
  * report.failed("email_format", "email does not match", () -> sample);
  * // at the end of the run:
  * QualityReport done = report.rows(1, 0, 1, 0).build();
@@ -48,7 +49,7 @@ public record QualityReport(
     Instant runAt,
     RowCounts rows,
     OptionalDouble averageScore,
-    Map<QualityDimension, Double> dimensionScores,
+    Map<Dimension, Double> dimensionScores,
     List<RuleStats> rules,
     ScoreDistribution distribution,
     List<FailureReason> topFailures,
@@ -88,7 +89,7 @@ public record QualityReport(
     Objects.requireNonNull(runAt, "runAt");
     Objects.requireNonNull(rows, "rows");
     Checks.share("average score", averageScore);
-    Map<QualityDimension, Double> scores = new EnumMap<>(QualityDimension.class);
+    Map<Dimension, Double> scores = new EnumMap<>(Dimension.class);
     dimensionScores.forEach(
         (dimension, score) ->
             scores.put(
@@ -129,13 +130,13 @@ public record QualityReport(
    * Returns the average score of one dimension.
    *
    * <pre>{@code
-   * report.dimensionScore(QualityDimension.VALIDITY).orElse(1.0);
+   * report.dimensionScore(Dimension.VALIDITY).orElse(1.0);
    * }</pre>
    *
    * @param dimension the dimension
    * @return its average score, empty when no rule measured it
    */
-  public OptionalDouble dimensionScore(QualityDimension dimension) {
+  public OptionalDouble dimensionScore(Dimension dimension) {
     Double score = dimensionScores.get(dimension);
     return score == null ? OptionalDouble.empty() : OptionalDouble.of(score);
   }
@@ -162,7 +163,7 @@ public record QualityReport(
    *
    * <pre>{@code
    * QualityReport.Builder b = QualityReport.builder("silver.users", "run-1", Instant.now());
-   * b.rule("user_id_not_null", QualityDimension.COMPLETENESS, "CRITICAL", 1.0);
+   * b.rule("user_id_not_null", Dimension.COMPLETENESS, "CRITICAL", 1.0);
    * b.rowScore(1.0).passed("user_id_not_null");
    * QualityReport report = b.rows(1, 1, 0, 0).build();
    * }</pre>
@@ -176,8 +177,7 @@ public record QualityReport(
     private long scoredRows;
     private double scoreSum;
     private final long[] buckets = new long[ScoreDistribution.BUCKETS];
-    private final Map<QualityDimension, double[]> dimensionSums =
-        new EnumMap<>(QualityDimension.class);
+    private final Map<Dimension, double[]> dimensionSums = new EnumMap<>(Dimension.class);
     private final Map<String, RuleTally> rules = new LinkedHashMap<>();
     private final Map<FailureKey, FailureTally> failures = new LinkedHashMap<>();
     private List<TrendPoint> trend = List.of();
@@ -245,14 +245,14 @@ public record QualityReport(
      * Adds one row's score in one dimension to that dimension's average.
      *
      * <pre>{@code
-     * builder.dimensionScore(QualityDimension.COMPLETENESS, 1.0);
+     * builder.dimensionScore(Dimension.COMPLETENESS, 1.0);
      * }</pre>
      *
      * @param dimension the dimension
      * @param score the row's score in it, in [0, 1]
      * @return this builder
      */
-    public Builder dimensionScore(QualityDimension dimension, double score) {
+    public Builder dimensionScore(Dimension dimension, double score) {
       Checks.share(dimension.label() + " score", score);
       double[] sum = dimensionSums.computeIfAbsent(dimension, d -> new double[2]);
       sum[0] += score;
@@ -264,7 +264,7 @@ public record QualityReport(
      * Declares a rule; its statistics appear in declaration order.
      *
      * <pre>{@code
-     * builder.rule(rule.name(), QualityDimension.VALIDITY, rule.severity().name(), rule.weight());
+     * builder.rule(rule.name(), Dimension.VALIDITY, rule.severity().name(), rule.weight());
      * }</pre>
      *
      * @param name the rule's name
@@ -274,7 +274,7 @@ public record QualityReport(
      * @return this builder
      * @throws IllegalArgumentException when the rule was already declared
      */
-    public Builder rule(String name, QualityDimension dimension, String severity, double weight) {
+    public Builder rule(String name, Dimension dimension, String severity, double weight) {
       // Validates the declaration now rather than at build(), where the caller is long gone.
       new RuleStats(name, dimension, severity, weight, 0, 0, 0);
       if (rules.putIfAbsent(name, new RuleTally(dimension, severity, weight)) != null) {
@@ -396,7 +396,7 @@ public record QualityReport(
      * @return the report
      */
     public QualityReport build() {
-      Map<QualityDimension, Double> dimensions = new EnumMap<>(QualityDimension.class);
+      Map<Dimension, Double> dimensions = new EnumMap<>(Dimension.class);
       dimensionSums.forEach((dimension, sum) -> dimensions.put(dimension, sum[0] / sum[1]));
       List<RuleStats> stats = new ArrayList<>();
       rules.forEach(
@@ -437,14 +437,14 @@ public record QualityReport(
   }
 
   private static final class RuleTally {
-    final QualityDimension dimension;
+    final Dimension dimension;
     final String severity;
     final double weight;
     long passed;
     long failed;
     long skipped;
 
-    RuleTally(QualityDimension dimension, String severity, double weight) {
+    RuleTally(Dimension dimension, String severity, double weight) {
       this.dimension = dimension;
       this.severity = severity;
       this.weight = weight;

@@ -1,5 +1,6 @@
 package io.medallion.report;
 
+import io.medallion.quality.Dimension;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
@@ -8,7 +9,7 @@ import java.util.OptionalDouble;
  *
  * <pre>{@code
  * RuleStats email =
- *     new RuleStats("email_format", QualityDimension.VALIDITY, "WARNING", 2.0, 940, 60, 0);
+ *     new RuleStats("email_format", Dimension.VALIDITY, "WARNING", 2.0, 940, 60, 0);
  * email.passRate(); // OptionalDouble[0.94]
  * }</pre>
  *
@@ -22,7 +23,7 @@ import java.util.OptionalDouble;
  */
 public record RuleStats(
     String name,
-    QualityDimension dimension,
+    Dimension dimension,
     String severity,
     double weight,
     long passed,
@@ -33,7 +34,7 @@ public record RuleStats(
    * Validates the statistics.
    *
    * <pre>{@code
-   * new RuleStats("user_id_not_null", QualityDimension.COMPLETENESS, "CRITICAL", 1, 99, 1, 0);
+   * new RuleStats("user_id_not_null", Dimension.COMPLETENESS, "CRITICAL", 1, 99, 1, 0);
    * }</pre>
    *
    * @param name the rule's name

@@ -1,6 +1,6 @@
 /**
  * The quality report of one silver table run, as an immutable value: row counts, average scores
- * overall and per {@link io.medallion.report.QualityDimension}, per-rule statistics, the score
+ * overall and per {@link io.medallion.quality.Dimension}, per-rule statistics, the score
  * distribution, the most frequent failures with masked sample rows, and the trend over past runs.
  *
  * <p>The engine fills a report through {@link io.medallion.report.QualityReport#builder}; {@code

@@ -404,6 +404,28 @@ public final class SilverTable implements SilverSource, GoldSource {
     }
 
     /**
+     * Adds quality rules, e.g. those translated from an AWS Glue DQDL ruleset.
+     *
+     * @param added the rules
+     * @return this builder
+     */
+    public Builder rules(List<Rule> added) {
+      rules.addAll(added);
+      return this;
+    }
+
+    /**
+     * Adds dataset rules, e.g. those translated from an AWS Glue DQDL ruleset.
+     *
+     * @param added the dataset rules
+     * @return this builder
+     */
+    public Builder datasetRules(List<DatasetRule> added) {
+      datasetRules.addAll(added);
+      return this;
+    }
+
+    /**
      * Adds rules about each batch as a whole.
      *
      * @param added the dataset rules

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.medallion.quality.Dimension;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,8 @@ class QualityReportTest {
 
   private static QualityReport.Builder builder() {
     return QualityReport.builder("silver.users", "run-1", NOW)
-        .rule("user_id_not_null", QualityDimension.COMPLETENESS, "CRITICAL", 1)
-        .rule("email_format", QualityDimension.VALIDITY, "WARNING", 2);
+        .rule("user_id_not_null", Dimension.COMPLETENESS, "CRITICAL", 1)
+        .rule("email_format", Dimension.VALIDITY, "WARNING", 2);
   }
 
   private static FailureSample sample(String coordinate) {
@@ -33,15 +34,15 @@ class QualityReportTest {
             .rowScore(0.5)
             .rowScore(0.25)
             .rowScore(0.0)
-            .dimensionScore(QualityDimension.VALIDITY, 1.0)
-            .dimensionScore(QualityDimension.VALIDITY, 0.0)
+            .dimensionScore(Dimension.VALIDITY, 1.0)
+            .dimensionScore(Dimension.VALIDITY, 0.0)
             .build();
 
     assertThat(report.averageScore()).isEqualTo(OptionalDouble.of(0.4375));
     assertThat(report.distribution().counts())
         .containsExactly(1L, 0L, 1L, 0L, 0L, 1L, 0L, 0L, 0L, 1L);
-    assertThat(report.dimensionScores()).containsExactly(Map.entry(QualityDimension.VALIDITY, 0.5));
-    assertThat(report.dimensionScore(QualityDimension.COMPLETENESS)).isEmpty();
+    assertThat(report.dimensionScores()).containsExactly(Map.entry(Dimension.VALIDITY, 0.5));
+    assertThat(report.dimensionScore(Dimension.COMPLETENESS)).isEmpty();
     assertThat(report.rows()).isEqualTo(new RowCounts(4, 3, 1, 0, false));
   }
 
@@ -69,9 +70,8 @@ class QualityReportTest {
 
     assertThat(report.rules())
         .containsExactly(
-            new RuleStats(
-                "user_id_not_null", QualityDimension.COMPLETENESS, "CRITICAL", 1, 1, 0, 0),
-            new RuleStats("email_format", QualityDimension.VALIDITY, "WARNING", 2, 3, 1, 1));
+            new RuleStats("user_id_not_null", Dimension.COMPLETENESS, "CRITICAL", 1, 1, 0, 0),
+            new RuleStats("email_format", Dimension.VALIDITY, "WARNING", 2, 3, 1, 1));
     assertThat(report.rules().get(1).passRate()).isEqualTo(OptionalDouble.of(0.75));
   }
 
@@ -118,8 +118,7 @@ class QualityReportTest {
 
   @Test
   void rule_declaredTwice_isRejected() {
-    assertThatThrownBy(
-            () -> builder().rule("email_format", QualityDimension.VALIDITY, "WARNING", 1))
+    assertThatThrownBy(() -> builder().rule("email_format", Dimension.VALIDITY, "WARNING", 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("already declared");
   }
@@ -187,7 +186,7 @@ class QualityReportTest {
 
   @Test
   void report_duplicateRuleNames_areRejected() {
-    RuleStats rule = new RuleStats("a", QualityDimension.VALIDITY, "WARNING", 1, 0, 0, 0);
+    RuleStats rule = new RuleStats("a", Dimension.VALIDITY, "WARNING", 1, 0, 0, 0);
 
     assertThatThrownBy(
             () ->
@@ -225,7 +224,7 @@ class QualityReportTest {
 
   @Test
   void passRate_neverAppliedRule_isEmptyNotNaN() {
-    RuleStats rule = new RuleStats("a", QualityDimension.VALIDITY, "WARNING", 1, 0, 0, 5);
+    RuleStats rule = new RuleStats("a", Dimension.VALIDITY, "WARNING", 1, 0, 0, 5);
 
     assertThat(rule.passRate()).isEmpty();
   }

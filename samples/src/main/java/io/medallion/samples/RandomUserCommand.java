@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.medallion.TableId;
 import io.medallion.core.MedallionRuntime;
 import io.medallion.core.RunResult;
 import io.medallion.core.TableRun;
 import io.medallion.core.bronze.JsonSource;
+import io.medallion.core.report.ReportFiles;
+import io.medallion.report.QualityReport;
 import io.medallion.samples.randomuser.RandomUserClient;
 import io.medallion.samples.randomuser.RandomUserGenerator;
 import io.medallion.samples.randomuser.RandomUserRequest;
@@ -95,11 +98,23 @@ final class RandomUserCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Also write the summary as JSON: {\"tables\": [{\"name\", \"layer\", \"rows\", ...}],"
-              + " \"quarantine_reasons\", \"average_quality_score\", \"gold_preview\", \"run\"}.")
+              + " \"quarantine_reasons\", \"average_quality_score\", \"gold_preview\", \"run\","
+              + " \"report_html\", \"report_markdown\", \"report_json\"}.")
   Path summaryJson;
 
   @Option(names = "--describe", description = "Print the pipeline definition first.")
   boolean describe;
+
+  @Option(
+      names = "--reports",
+      paramLabel = "DIR",
+      description =
+          "Where the quality report (report.html, report.md, report.json) goes; default"
+              + " <lake>/reports/<silver table>.")
+  Path reports;
+
+  @Option(names = "--no-report", description = "Do not write the quality report files.")
+  boolean noReport;
 
   @Override
   public Integer call() throws IOException {
@@ -128,8 +143,19 @@ final class RandomUserCommand implements Callable<Integer> {
       }
       LakeSummary summary = LakeSummary.of(runtime, RandomUserPipeline.PIPELINE);
       print(out, summary);
+      ReportFiles.Written report = writeReport(runtime, run);
+      if (report != null) {
+        out.println(
+            "Quality report: "
+                + report.html()
+                + " (also "
+                + report.markdown().getFileName()
+                + ", "
+                + report.json().getFileName()
+                + ")");
+      }
       if (summaryJson != null) {
-        writeJson(summary, bronze, run);
+        writeJson(summary, bronze, run, report);
         out.println("Summary JSON: " + summaryJson.toAbsolutePath());
       }
     }
@@ -146,6 +172,21 @@ final class RandomUserCommand implements Callable<Integer> {
     }
     progress(spec.commandLine().getOut(), "generated " + users + " users into " + file);
     return JsonSource.file(file);
+  }
+
+  private ReportFiles.Written writeReport(MedallionRuntime runtime, RunResult run)
+      throws IOException {
+    if (noReport) {
+      return null;
+    }
+    TableId users = RandomUserPipeline.USERS.id();
+    QualityReport report = run.report(users).orElse(null);
+    if (report == null) {
+      return null;
+    }
+    Path dir =
+        reports != null ? reports : runtime.lake().resolve("reports").resolve(users.toString());
+    return ReportFiles.write(report, dir);
   }
 
   private JsonSource fromApi() {
@@ -232,7 +273,9 @@ final class RandomUserCommand implements Callable<Integer> {
     out.println("Warehouse: " + summary.warehouse());
   }
 
-  private void writeJson(LakeSummary summary, TableRun bronze, RunResult run) throws IOException {
+  private void writeJson(
+      LakeSummary summary, TableRun bronze, RunResult run, ReportFiles.Written report)
+      throws IOException {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
     root.put("lake", summary.lake());
@@ -254,6 +297,11 @@ final class RandomUserCommand implements Callable<Integer> {
       root.put("average_quality_score", summary.averageQualityScore());
     }
     root.set("gold_preview", json.valueToTree(summary.goldPreview()));
+    if (report != null) {
+      root.put("report_html", report.html().toAbsolutePath().toString());
+      root.put("report_markdown", report.markdown().toAbsolutePath().toString());
+      root.put("report_json", report.json().toAbsolutePath().toString());
+    }
     ArrayNode runs = root.putArray("run");
     for (TableRun table : concat(bronze, run.tables())) {
       runs.addObject()

@@ -82,6 +82,13 @@ class RandomUserCommandTest {
     assertThat(layers)
         .containsExactly("bronze", "dead_letter", "silver", "quarantine", "gold", "gold", "gold");
     assertThat(summary.get("quarantine_reasons").size()).isPositive();
+    Path html = Path.of(summary.get("report_html").asText());
+    assertThat(html).exists().startsWith(lake.toAbsolutePath());
+    assertThat(Path.of(summary.get("report_json").asText())).exists();
+    assertThat(java.nio.file.Files.readString(html))
+        .contains("silver.users")
+        .contains("email_valid");
+    assertThat(result.out()).contains("Quality report: " + html);
   }
 
   @Test

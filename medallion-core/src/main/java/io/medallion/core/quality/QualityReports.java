@@ -1,10 +1,10 @@
 package io.medallion.core.quality;
 
 import io.medallion.core.silver.SilverProcessor;
+import io.medallion.quality.Dimension;
 import io.medallion.quality.Rule;
 import io.medallion.report.FailureReason;
 import io.medallion.report.FailureSample;
-import io.medallion.report.QualityDimension;
 import io.medallion.report.QualityReport;
 import io.medallion.report.RowCounts;
 import io.medallion.report.RuleStats;
@@ -41,12 +41,12 @@ public final class QualityReports {
             outcome.run().quarantined(),
             outcome.run().duplicates(),
             false);
-    Map<QualityDimension, Double> dimensions = new EnumMap<>(QualityDimension.class);
+    Map<Dimension, Double> dimensions = new EnumMap<>(Dimension.class);
     boolean scored = stats.scored() > 0;
     if (scored) {
-      dimensions.put(QualityDimension.COMPLETENESS, stats.averageCompleteness());
-      dimensions.put(QualityDimension.VALIDITY, stats.averageValidity());
-      dimensions.put(QualityDimension.CONSISTENCY, stats.averageConsistency());
+      dimensions.put(Dimension.COMPLETENESS, stats.averageCompleteness());
+      dimensions.put(Dimension.VALIDITY, stats.averageValidity());
+      dimensions.put(Dimension.CONSISTENCY, stats.averageConsistency());
     }
     List<RuleStats> rules = new ArrayList<>();
     List<FailureReason> failures = new ArrayList<>();
@@ -55,7 +55,7 @@ public final class QualityReports {
       rules.add(
           new RuleStats(
               rule.name(),
-              QualityDimension.valueOf(rule.dimension().name()),
+              rule.dimension(),
               rule.severity().name().toLowerCase(Locale.ROOT),
               rule.weight(),
               stats.passed(i),

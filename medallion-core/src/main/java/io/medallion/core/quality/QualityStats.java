@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Accumulates one silver run's quality figures in constant memory: outcome counts per rule, score
@@ -15,6 +16,9 @@ import java.util.function.Supplier;
 public final class QualityStats {
   /** Sample rows kept per failed rule. */
   public static final int SAMPLES_PER_RULE = 3;
+
+  /** Reasons quote the failing value; samples must not show it unmasked. */
+  private static final Pattern QUOTED = Pattern.compile("'[^']*'");
 
   private final List<Rule> rules;
   private final long[] passed;
@@ -77,7 +81,8 @@ public final class QualityStats {
       String rule = colon < 0 ? failure : failure.substring(0, colon);
       List<Sample> kept = samples.computeIfAbsent(rule, r -> new ArrayList<>());
       if (kept.size() < SAMPLES_PER_RULE) {
-        kept.add(new Sample(coordinate, failure.substring(colon + 2), maskedValues.get()));
+        String reason = QUOTED.matcher(failure.substring(colon + 2)).replaceAll("'***'");
+        kept.add(new Sample(coordinate, reason, maskedValues.get()));
       }
     }
   }

@@ -1,8 +1,8 @@
 package io.medallion.core.report;
 
+import io.medallion.quality.Dimension;
 import io.medallion.report.FailureReason;
 import io.medallion.report.FailureSample;
-import io.medallion.report.QualityDimension;
 import io.medallion.report.QualityReport;
 import io.medallion.report.RowCounts;
 import io.medallion.report.RuleStats;
@@ -162,7 +162,7 @@ public final class ReportHtml {
   private static void dimensions(StringBuilder html, QualityReport report) {
     html.append("<section>\n<h2>Dimensions</h2>\n<table>\n")
         .append("<tr><th>dimension</th><th class=\"num\">average score</th></tr>\n");
-    for (QualityDimension dimension : QualityDimension.values()) {
+    for (Dimension dimension : Dimension.values()) {
       html.append("<tr><td>").append(dimension.label()).append("</td>");
       cell(
           html,

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.medallion.quality.Dimension;
 import io.medallion.report.FailureReason;
 import io.medallion.report.FailureSample;
-import io.medallion.report.QualityDimension;
 import io.medallion.report.QualityReport;
 import io.medallion.report.RowCounts;
 import io.medallion.report.RuleStats;
@@ -198,7 +198,7 @@ public final class ReportJson {
               + FORMAT_VERSION);
     }
     Node rows = root.get("rows");
-    Map<QualityDimension, Double> dimensions = new EnumMap<>(QualityDimension.class);
+    Map<Dimension, Double> dimensions = new EnumMap<>(Dimension.class);
     root.get("dimension_scores")
         .fields()
         .forEach((label, score) -> dimensions.put(score.dimension(label), score.doubleValue()));
@@ -352,9 +352,9 @@ public final class ReportJson {
     }
 
     /** Parses a dimension label found at this node, as its value or as its field name. */
-    QualityDimension dimension(String label) {
+    Dimension dimension(String label) {
       try {
-        return QualityDimension.fromLabel(label);
+        return Dimension.fromLabel(label);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             "Invalid quality report JSON at " + path + ": " + e.getMessage(), e);

@@ -1,8 +1,8 @@
 package io.medallion.core.report;
 
+import io.medallion.quality.Dimension;
 import io.medallion.report.FailureReason;
 import io.medallion.report.FailureSample;
-import io.medallion.report.QualityDimension;
 import io.medallion.report.QualityReport;
 import io.medallion.report.RowCounts;
 import io.medallion.report.RuleStats;
@@ -82,7 +82,7 @@ public final class ReportMarkdown {
 
   private static void dimensions(StringBuilder md, QualityReport report) {
     md.append("## Dimensions\n\n| dimension | average score |\n| --- | ---: |\n");
-    for (QualityDimension dimension : QualityDimension.values()) {
+    for (Dimension dimension : Dimension.values()) {
       row(md, dimension.label(), ReportFormat.score(report.dimensionScore(dimension)));
     }
     md.append('\n');

@@ -1,8 +1,8 @@
 package io.medallion.core.report;
 
+import io.medallion.quality.Dimension;
 import io.medallion.report.FailureSample;
 import io.medallion.report.Masking;
-import io.medallion.report.QualityDimension;
 import io.medallion.report.QualityReport;
 import io.medallion.report.TrendPoint;
 import java.time.Instant;
@@ -32,11 +32,11 @@ final class ReportFixtures {
   static QualityReport sample() {
     QualityReport.Builder report =
         QualityReport.builder("silver.users", "batch-2026-01-15", RUN_AT)
-            .rule("user_id_not_null", QualityDimension.COMPLETENESS, "CRITICAL", 1)
-            .rule("email_format", QualityDimension.VALIDITY, "WARNING", 2)
-            .rule("phone_e164", QualityDimension.VALIDITY, "WARNING", 1)
-            .rule("age_matches_birth_date", QualityDimension.CONSISTENCY, "WARNING", 1)
-            .rule("legacy_code_allowed", QualityDimension.VALIDITY, "WARNING", 0.5);
+            .rule("user_id_not_null", Dimension.COMPLETENESS, "CRITICAL", 1)
+            .rule("email_format", Dimension.VALIDITY, "WARNING", 2)
+            .rule("phone_e164", Dimension.VALIDITY, "WARNING", 1)
+            .rule("age_matches_birth_date", Dimension.CONSISTENCY, "WARNING", 1)
+            .rule("legacy_code_allowed", Dimension.VALIDITY, "WARNING", 0.5);
     int read = 1234;
     int duplicates = 34;
     int quarantined = 0;
@@ -89,8 +89,8 @@ final class ReportFixtures {
   /** A run that read nothing and has no earlier runs. */
   static QualityReport zeroRows() {
     return QualityReport.builder("silver.users", "empty-run", RUN_AT)
-        .rule("user_id_not_null", QualityDimension.COMPLETENESS, "CRITICAL", 1)
-        .rule("email_format", QualityDimension.VALIDITY, "WARNING", 2)
+        .rule("user_id_not_null", Dimension.COMPLETENESS, "CRITICAL", 1)
+        .rule("email_format", Dimension.VALIDITY, "WARNING", 2)
         .build();
   }
 
@@ -98,7 +98,7 @@ final class ReportFixtures {
   private static final class Row {
     private final QualityReport.Builder report;
     private final int index;
-    private final Map<QualityDimension, double[]> dimensions = new LinkedHashMap<>();
+    private final Map<Dimension, double[]> dimensions = new LinkedHashMap<>();
     private double applicable;
     private double passed;
 
@@ -136,11 +136,11 @@ final class ReportFixtures {
           "users.json line " + (index + 2) + ", results[" + index + "]", MASKING.mask(row));
     }
 
-    private static QualityDimension dimensionOf(String rule) {
+    private static Dimension dimensionOf(String rule) {
       return switch (rule) {
-        case "user_id_not_null" -> QualityDimension.COMPLETENESS;
-        case "age_matches_birth_date" -> QualityDimension.CONSISTENCY;
-        default -> QualityDimension.VALIDITY;
+        case "user_id_not_null" -> Dimension.COMPLETENESS;
+        case "age_matches_birth_date" -> Dimension.CONSISTENCY;
+        default -> Dimension.VALIDITY;
       };
     }
   }

@@ -1,6 +1,6 @@
 package io.medallion.core.report;
 
-import io.medallion.report.QualityDimension;
+import io.medallion.quality.Dimension;
 import io.medallion.report.QualityReport;
 import io.medallion.report.RuleStats;
 import io.medallion.report.TrendPoint;
@@ -43,7 +43,7 @@ final class ReportMetrics {
     expected.put("rows.duplicates", ReportFormat.count(report.rows().duplicates()));
     expected.put("batch.failed", report.rows().failedBatch() ? "yes" : "no");
     expected.put("score.average", ReportFormat.score(report.averageScore()));
-    for (QualityDimension d : QualityDimension.values()) {
+    for (Dimension d : Dimension.values()) {
       expected.put("dimension." + d.label(), ReportFormat.score(report.dimensionScore(d)));
     }
     for (int i = 0; i < report.distribution().counts().size(); i++) {
