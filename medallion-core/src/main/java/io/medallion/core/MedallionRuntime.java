@@ -117,6 +117,19 @@ public final class MedallionRuntime implements AutoCloseable {
   }
 
   /**
+   * Scores a silver table's quarantined rows again under its current rules, typically after the
+   * rules changed, and moves those that now pass to silver, exactly once: a crash mid-way is
+   * finished by the next replay, never repeated.
+   *
+   * @param table the silver table with its current rules
+   * @return {@code read} rows scored, {@code written} moved to silver, {@code quarantined} still
+   *     failing
+   */
+  public TableRun replayQuarantine(SilverTable table) {
+    return silver.replayQuarantine(table);
+  }
+
+  /**
    * Returns a table as Iceberg sees it: the escape hatch for reads and maintenance.
    *
    * @param id the table id

@@ -107,6 +107,34 @@ public final class SilverMapper {
     return row;
   }
 
+  /**
+   * Restores a row from the typed values a quarantine row keeps as JSON, to score it again under
+   * the current rules. Values are converted back to their column types; nothing is re-mapped.
+   *
+   * @param stored the quarantine row's {@code record} JSON object
+   * @return the typed row, with any values that no longer fit their column type
+   */
+  public MappedRow restore(JsonNode stored) {
+    Object[] values = new Object[width];
+    List<String> errors = List.of();
+    List<Column> columns = columns();
+    for (int i = 0; i < width; i++) {
+      JsonNode node = stored.get(columns.get(i).name());
+      if (node == null || node.isNull()) {
+        continue;
+      }
+      try {
+        values[i] = JsonValues.convert(node, columns.get(i).type());
+      } catch (ValueConversionException e) {
+        if (errors.isEmpty()) {
+          errors = new ArrayList<>();
+        }
+        errors.add(columns.get(i).name() + "_type: " + e.getMessage());
+      }
+    }
+    return new MappedRow(values, errors, index);
+  }
+
   private String standardize(List<Standardizer> standardizers, String value, MappedRow row) {
     String current = value;
     for (Standardizer standardizer : standardizers) {

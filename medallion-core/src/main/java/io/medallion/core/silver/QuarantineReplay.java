@@ -1,0 +1,235 @@
+package io.medallion.core.silver;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.medallion.Layer;
+import io.medallion.MedallionException;
+import io.medallion.core.TableRun;
+import io.medallion.core.iceberg.TableStore;
+import io.medallion.table.SilverTable;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.MetadataColumns;
+import org.apache.iceberg.RowDelta;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.types.TypeUtil;
+import org.apache.iceberg.util.SnapshotUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scores quarantined rows again under a silver table's current rules and moves those that now pass
+ * to silver, exactly once. Silver commits first, recording the quarantine snapshot it replayed;
+ * quarantine then deletes the moved rows (positional deletes), recording the silver snapshot. A
+ * crash between the two leaves a silver commit without its quarantine commit; the next replay
+ * finishes it first, deleting exactly the rows that silver commit added.
+ *
+ * <pre>{@code
+ * TableRun moved = runtime.replayQuarantine(usersWithRelaxedRules);
+ * }</pre>
+ */
+public final class QuarantineReplay {
+  /** Silver snapshot-summary key: the quarantine snapshot a replay read. */
+  public static final String REPLAYED_QUARANTINE = "medallion.replay.quarantine-snapshot";
+
+  /** Quarantine snapshot-summary key: the silver snapshot whose replayed rows it removed. */
+  public static final String REPLAYED_INTO_SILVER = "medallion.replay.silver-snapshot";
+
+  private static final Logger LOG = LoggerFactory.getLogger(QuarantineReplay.class);
+
+  private final TableStore store;
+  private final SilverBatch.Context context;
+
+  QuarantineReplay(TableStore store, SilverBatch.Context context) {
+    this.store = store;
+    this.context = context;
+  }
+
+  /**
+   * Replays a silver table's quarantine.
+   *
+   * @param definition the silver table with its current rules
+   * @return {@code read} quarantined rows scored, {@code written} rows moved to silver, {@code
+   *     quarantined} rows still failing, {@code duplicates} moved rows that lost to a later row
+   */
+  public TableRun replay(SilverTable definition) {
+    Table silver = store.load(definition.id());
+    Table quarantine = store.load(definition.quarantineId());
+    finishPendingDeletes(silver, quarantine);
+    quarantine.refresh();
+    Snapshot quarantined = quarantine.currentSnapshot();
+    if (quarantined == null) {
+      return TableRun.unchanged(definition.id(), Layer.SILVER);
+    }
+    SilverBatch batch = new SilverBatch(context, definition, false, quarantine.schema(), List.of());
+    Map<String, List<Long>> moved = new HashMap<>();
+    long read = 0;
+    long[] sequence = {0};
+    for (Record row : liveRows(quarantine)) {
+      read++;
+      SourceRow source =
+          new SourceRow(
+              null,
+              null,
+              (String) row.getField(SilverTable.LINEAGE_BATCH_ID),
+              (OffsetDateTime) row.getField(SilverTable.LINEAGE_INGESTED_AT),
+              (String) row.getField(SilverTable.LINEAGE_COORDINATE),
+              sequence[0]++);
+      MappedRow typed = batch.mapper().restore(parse((String) row.getField(SilverTable.RECORD)));
+      if (batch.acceptMapped(source, typed)) {
+        moved
+            .computeIfAbsent(
+                (String) row.getField(MetadataColumns.FILE_PATH.name()), f -> new ArrayList<>())
+            .add((Long) row.getField(MetadataColumns.ROW_POSITION.name()));
+      }
+    }
+    long movedRows = moved.values().stream().mapToLong(List::size).sum();
+    if (movedRows == 0) {
+      return new TableRun(definition.id(), Layer.SILVER, read, 0, read, 0, 0, -1);
+    }
+    TableRun run =
+        batch.commit(
+            silver,
+            quarantine,
+            Map.of(REPLAYED_QUARANTINE, Long.toString(quarantined.snapshotId())));
+    deleteFromQuarantine(quarantine, moved, run.snapshotId());
+    LOG.info(
+        "{}: replayed {} quarantined rows, moved {} to silver", definition.id(), read, movedRows);
+    return new TableRun(
+        definition.id(),
+        Layer.SILVER,
+        read,
+        run.written(),
+        read - movedRows,
+        run.duplicates(),
+        run.replaced(),
+        run.snapshotId());
+  }
+
+  /** Completes a replay whose silver commit has no matching quarantine commit. */
+  private void finishPendingDeletes(Table silver, Table quarantine) {
+    Snapshot replay = latestWith(silver, REPLAYED_QUARANTINE);
+    if (replay == null
+        || hasMarker(quarantine, REPLAYED_INTO_SILVER, Long.toString(replay.snapshotId()))) {
+      return;
+    }
+    Set<List<Object>> added = new HashSet<>();
+    Schema identity =
+        silver.schema().select(SilverTable.LINEAGE_BATCH_ID, SilverTable.LINEAGE_COORDINATE);
+    for (DataFile file : replay.addedDataFiles(silver.io())) {
+      try (CloseableIterable<Record> rows = ExistingRows.read(silver, file, identity)) {
+        for (Record row : rows) {
+          added.add(List.of(row.get(0), row.get(1)));
+        }
+      } catch (IOException e) {
+        throw new MedallionException("Cannot read " + file.location() + ": " + e.getMessage(), e);
+      }
+    }
+    Map<String, List<Long>> pending = new HashMap<>();
+    for (Record row : liveRows(quarantine)) {
+      List<Object> key =
+          List.of(
+              row.getField(SilverTable.LINEAGE_BATCH_ID),
+              row.getField(SilverTable.LINEAGE_COORDINATE));
+      if (added.contains(key)) {
+        pending
+            .computeIfAbsent(
+                (String) row.getField(MetadataColumns.FILE_PATH.name()), f -> new ArrayList<>())
+            .add((Long) row.getField(MetadataColumns.ROW_POSITION.name()));
+      }
+    }
+    LOG.warn(
+        "{}: finishing an interrupted replay of silver snapshot {}: removing {} moved rows",
+        quarantine.name(),
+        replay.snapshotId(),
+        pending.values().stream().mapToInt(List::size).sum());
+    deleteFromQuarantine(quarantine, pending, replay.snapshotId());
+  }
+
+  private void deleteFromQuarantine(
+      Table quarantine, Map<String, List<Long>> positions, long silverSnapshot) {
+    Replacements deletes = new Replacements();
+    try (CloseableIterable<FileScanTask> tasks = quarantine.newScan().planFiles()) {
+      for (FileScanTask task : tasks) {
+        for (long position : positions.getOrDefault(task.file().location(), List.of())) {
+          deletes.delete(task.file(), position);
+        }
+      }
+    } catch (IOException e) {
+      throw new MedallionException("Cannot plan " + quarantine.name() + ": " + e.getMessage(), e);
+    }
+    RowDelta delta = quarantine.newRowDelta();
+    deletes.write(quarantine).forEach(delta::addDeletes);
+    delta.set(REPLAYED_INTO_SILVER, Long.toString(silverSnapshot));
+    delta.commit();
+  }
+
+  /** The quarantine's live rows with their data file and position, deleted rows excluded. */
+  private static List<Record> liveRows(Table quarantine) {
+    quarantine.refresh();
+    if (quarantine.currentSnapshot() == null) {
+      return List.of();
+    }
+    Schema projection =
+        TypeUtil.join(
+            quarantine.schema(),
+            new Schema(MetadataColumns.FILE_PATH, MetadataColumns.ROW_POSITION));
+    List<Record> rows = new ArrayList<>();
+    try (CloseableIterable<Record> records =
+        IcebergGenerics.read(quarantine).project(projection).build()) {
+      records.forEach(r -> rows.add(r.copy()));
+    } catch (IOException e) {
+      throw new MedallionException("Cannot read " + quarantine.name() + ": " + e.getMessage(), e);
+    }
+    return rows;
+  }
+
+  private JsonNode parse(String record) {
+    try {
+      return context.json().readTree(record == null ? "{}" : record);
+    } catch (JsonProcessingException e) {
+      throw new MedallionException("Cannot read a quarantined record: " + e.getMessage(), e);
+    }
+  }
+
+  private static Snapshot latestWith(Table table, String key) {
+    table.refresh();
+    if (table.currentSnapshot() == null) {
+      return null;
+    }
+    for (Snapshot snapshot :
+        SnapshotUtil.ancestorsOf(table.currentSnapshot().snapshotId(), table::snapshot)) {
+      if (snapshot.summary().containsKey(key)) {
+        return snapshot;
+      }
+    }
+    return null;
+  }
+
+  private static boolean hasMarker(Table table, String key, String value) {
+    table.refresh();
+    if (table.currentSnapshot() == null) {
+      return false;
+    }
+    for (Snapshot snapshot :
+        SnapshotUtil.ancestorsOf(table.currentSnapshot().snapshotId(), table::snapshot)) {
+      if (value.equals(snapshot.summary().get(key))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,110 @@
+package io.medallion.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.medallion.Pipeline;
+import io.medallion.TableId;
+import io.medallion.core.bronze.JsonSource;
+import io.medallion.quality.QualityPolicy;
+import io.medallion.quality.Rule;
+import io.medallion.schema.ColumnType;
+import io.medallion.table.BronzeTable;
+import io.medallion.table.SilverTable;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.apache.iceberg.Table;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QuarantineReplayTest {
+  private static final BronzeTable RAW =
+      BronzeTable.builder(TableId.of("bronze", "orders")).build();
+
+  @TempDir Path lake;
+  private MedallionRuntime runtime;
+
+  @BeforeEach
+  void open() {
+    runtime = MedallionRuntime.builder().lake(lake).build();
+  }
+
+  @AfterEach
+  void close() {
+    runtime.close();
+  }
+
+  private static SilverTable orders(double maxAmount) {
+    return SilverTable.builder(TableId.of("silver", "orders"), RAW)
+        .map("id", ColumnType.STRING, "id")
+        .map("amount", ColumnType.DOUBLE, "amount")
+        .rule(Rule.notNull("id").critical(), Rule.range("amount", 0, maxAmount).critical())
+        .policy(QualityPolicy.minScore(0.5))
+        .deduplicateOn("id")
+        .build();
+  }
+
+  private void ingestAndRun(SilverTable orders, String... lines) {
+    byte[] bytes = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+    runtime.ingest(RAW, JsonSource.stream("orders", new ByteArrayInputStream(bytes)));
+    runtime.run(Pipeline.builder("p").add(RAW, orders).build());
+  }
+
+  @Test
+  void replay_afterRulesChange_movesPassingRowsExactlyOnce() {
+    ingestAndRun(
+        orders(100),
+        "{\"id\":\"a\",\"amount\":5}",
+        "{\"id\":\"b\",\"amount\":500}",
+        "{\"id\":\"c\",\"amount\":5000}",
+        "{\"amount\":1}");
+    SilverTable relaxed = orders(1000);
+
+    TableRun first = runtime.replayQuarantine(relaxed);
+    TableRun second = runtime.replayQuarantine(relaxed);
+
+    assertThat(first.read()).isEqualTo(3);
+    assertThat(first.written()).isEqualTo(1);
+    assertThat(first.quarantined()).isEqualTo(2);
+    assertThat(second.read()).isEqualTo(2);
+    assertThat(second.written()).isZero();
+    assertThat(TableReads.rows(runtime.table(relaxed.id())))
+        .extracting(r -> r.getField("id"))
+        .containsExactlyInAnyOrder("a", "b");
+    assertThat(TableReads.rows(runtime.table(relaxed.quarantineId())))
+        .extracting(r -> r.getField("_source_coordinate"))
+        .containsExactlyInAnyOrder("orders line 3", "orders line 4");
+  }
+
+  @Test
+  void replay_crashBeforeQuarantineCommit_nextReplayFinishesWithoutDuplicates() {
+    ingestAndRun(orders(100), "{\"id\":\"a\",\"amount\":5}", "{\"id\":\"b\",\"amount\":500}");
+    SilverTable relaxed = orders(1000);
+    Table quarantine = runtime.table(relaxed.quarantineId());
+    long beforeReplay = quarantine.currentSnapshot().snapshotId();
+    runtime.replayQuarantine(relaxed);
+    // A crash after the silver commit and before the quarantine delete leaves quarantine here:
+    quarantine.refresh();
+    quarantine.manageSnapshots().rollbackTo(beforeReplay).commit();
+
+    TableRun again = runtime.replayQuarantine(relaxed);
+
+    assertThat(again.written()).isZero();
+    assertThat(TableReads.rows(runtime.table(relaxed.id())))
+        .extracting(r -> r.getField("id"))
+        .containsExactlyInAnyOrder("a", "b");
+    assertThat(TableReads.rows(runtime.table(relaxed.quarantineId()))).isEmpty();
+  }
+
+  @Test
+  void replay_emptyQuarantine_commitsNothing() {
+    ingestAndRun(orders(100), "{\"id\":\"a\",\"amount\":5}");
+
+    TableRun replay = runtime.replayQuarantine(orders(1000));
+
+    assertThat(replay.committed()).isFalse();
+    assertThat(replay.read()).isZero();
+  }
+}
