@@ -42,6 +42,7 @@ import java.util.function.Supplier;
  * @param distribution the histogram of row scores
  * @param topFailures the most frequent failures, most frequent first
  * @param trend earlier runs, oldest first; see {@link #pastRuns()}
+ * @param datasetChecks the dataset rules' outcomes, in definition order
  */
 public record QualityReport(
     String table,
@@ -53,7 +54,8 @@ public record QualityReport(
     List<RuleStats> rules,
     ScoreDistribution distribution,
     List<FailureReason> topFailures,
-    List<TrendPoint> trend) {
+    List<TrendPoint> trend,
+    List<DatasetCheck> datasetChecks) {
 
   /** How many failure reasons a builder keeps unless told otherwise. */
   public static final int DEFAULT_TOP_FAILURES = 10;
@@ -80,6 +82,7 @@ public record QualityReport(
    * @param distribution the score histogram
    * @param topFailures the top failures
    * @param trend the earlier runs
+   * @param datasetChecks the dataset rules' outcomes
    * @throws IllegalArgumentException when a text is blank, a score is outside [0, 1] or two rules
    *     share a name
    */
@@ -108,6 +111,7 @@ public record QualityReport(
     List<TrendPoint> sorted = new ArrayList<>(trend);
     sorted.sort(Comparator.comparing(TrendPoint::runAt));
     trend = List.copyOf(sorted);
+    datasetChecks = List.copyOf(datasetChecks);
   }
 
   /**
@@ -181,6 +185,7 @@ public record QualityReport(
     private final Map<String, RuleTally> rules = new LinkedHashMap<>();
     private final Map<FailureKey, FailureTally> failures = new LinkedHashMap<>();
     private List<TrendPoint> trend = List.of();
+    private List<DatasetCheck> datasetChecks = List.of();
     private int maxFailures = DEFAULT_TOP_FAILURES;
     private int maxSamples = DEFAULT_SAMPLES_PER_FAILURE;
 
@@ -387,6 +392,22 @@ public record QualityReport(
     }
 
     /**
+     * Sets the dataset rules' outcomes.
+     *
+     * <pre>{@code
+     * builder.datasetChecks(List.of(new DatasetCheck("row_count", "row count between 1 and 10",
+     *     true, "row count 5 within 1..10", false)));
+     * }</pre>
+     *
+     * @param checks the outcomes, in definition order
+     * @return this builder
+     */
+    public Builder datasetChecks(List<DatasetCheck> checks) {
+      datasetChecks = List.copyOf(checks);
+      return this;
+    }
+
+    /**
      * Builds the report.
      *
      * <pre>{@code
@@ -423,7 +444,8 @@ public record QualityReport(
           stats,
           ScoreDistribution.ofCounts(buckets),
           top.subList(0, Math.min(maxFailures, top.size())),
-          trend);
+          trend,
+          datasetChecks);
     }
 
     private RuleTally tally(String rule) {

@@ -200,6 +200,7 @@ class QualityReportTest {
                     List.of(rule, rule),
                     ScoreDistribution.empty(),
                     List.of(),
+                    List.of(),
                     List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Duplicate rule 'a'");

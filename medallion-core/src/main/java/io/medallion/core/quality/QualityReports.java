@@ -2,7 +2,9 @@ package io.medallion.core.quality;
 
 import io.medallion.core.silver.SilverProcessor;
 import io.medallion.quality.Dimension;
+import io.medallion.quality.PolicyAction;
 import io.medallion.quality.Rule;
+import io.medallion.report.DatasetCheck;
 import io.medallion.report.FailureReason;
 import io.medallion.report.FailureSample;
 import io.medallion.report.QualityReport;
@@ -86,7 +88,8 @@ public final class QualityReports {
             rules,
             new ScoreDistribution(buckets),
             failures.subList(0, Math.min(TOP_FAILURES, failures.size())),
-            List.of());
+            List.of(),
+            datasetChecks(outcome.datasetResults()));
     List<TrendPoint> trend = new ArrayList<>();
     for (MetricsTable.Run past : outcome.history()) {
       trend.add(point(past));
@@ -102,7 +105,22 @@ public final class QualityReports {
         withoutTrend.rules(),
         withoutTrend.distribution(),
         withoutTrend.topFailures(),
-        trend);
+        trend,
+        withoutTrend.datasetChecks());
+  }
+
+  private static List<DatasetCheck> datasetChecks(List<DatasetRuleEvaluator.Result> results) {
+    List<DatasetCheck> checks = new ArrayList<>();
+    for (DatasetRuleEvaluator.Result result : results) {
+      checks.add(
+          new DatasetCheck(
+              result.rule().name(),
+              result.rule().check().describe(),
+              result.passed(),
+              result.detail(),
+              result.rule().action() == PolicyAction.FAIL_BATCH));
+    }
+    return checks;
   }
 
   private static List<FailureSample> samples(List<QualityStats.Sample> kept) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.medallion.quality.Dimension;
+import io.medallion.report.DatasetCheck;
 import io.medallion.report.FailureReason;
 import io.medallion.report.FailureSample;
 import io.medallion.report.QualityReport;
@@ -167,6 +168,16 @@ public final class ReportJson {
         sample.values().forEach(values::put);
       }
     }
+    ArrayNode checks = root.putArray("dataset_checks");
+    for (DatasetCheck check : report.datasetChecks()) {
+      checks
+          .addObject()
+          .put("name", check.name())
+          .put("condition", check.condition())
+          .put("passed", check.passed())
+          .put("detail", check.detail())
+          .put("fails_batch", check.failsBatch());
+    }
     ArrayNode trend = root.putArray("trend");
     for (TrendPoint point : report.trend()) {
       ObjectNode node = trend.addObject();
@@ -249,6 +260,16 @@ public final class ReportJson {
               point.get("quarantined_share").optionalDouble(),
               rates));
     }
+    List<DatasetCheck> checks = new ArrayList<>();
+    for (Node check : root.get("dataset_checks").elements()) {
+      checks.add(
+          new DatasetCheck(
+              check.get("name").text(),
+              check.get("condition").text(),
+              check.get("passed").booleanValue(),
+              check.get("detail").text(),
+              check.get("fails_batch").booleanValue()));
+    }
     return new QualityReport(
         root.get("table").text(),
         root.get("run_id").text(),
@@ -264,7 +285,8 @@ public final class ReportJson {
         rules,
         new ScoreDistribution(counts),
         failures,
-        trend);
+        trend,
+        checks);
   }
 
   /** A JSON node and its path, so every type or presence error names the field at fault. */

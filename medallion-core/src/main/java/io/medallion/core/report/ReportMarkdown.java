@@ -1,6 +1,7 @@
 package io.medallion.core.report;
 
 import io.medallion.quality.Dimension;
+import io.medallion.report.DatasetCheck;
 import io.medallion.report.FailureReason;
 import io.medallion.report.FailureSample;
 import io.medallion.report.QualityReport;
@@ -56,6 +57,7 @@ public final class ReportMarkdown {
     headline(md, report);
     dimensions(md, report);
     rules(md, report);
+    datasetChecks(md, report.datasetChecks());
     distribution(md, report.distribution());
     failures(md, report.topFailures());
     trend(md, report);
@@ -109,6 +111,23 @@ public final class ReportMarkdown {
           ReportFormat.count(rule.failed()),
           ReportFormat.count(rule.skipped()),
           ReportFormat.percent(rule.passRate()));
+    }
+    md.append('\n');
+  }
+
+  private static void datasetChecks(StringBuilder md, List<DatasetCheck> checks) {
+    if (checks.isEmpty()) {
+      return;
+    }
+    md.append("## Dataset rules\n\n| rule | outcome | measured | on failure |\n")
+        .append("| --- | --- | --- | --- |\n");
+    for (DatasetCheck check : checks) {
+      row(
+          md,
+          code(check.name()),
+          check.passed() ? "passed" : "**FAILED**",
+          code(check.detail()),
+          check.failsBatch() ? "fails the batch" : "warns");
     }
     md.append('\n');
   }

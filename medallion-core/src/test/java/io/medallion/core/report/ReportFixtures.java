@@ -1,6 +1,7 @@
 package io.medallion.core.report;
 
 import io.medallion.quality.Dimension;
+import io.medallion.report.DatasetCheck;
 import io.medallion.report.FailureSample;
 import io.medallion.report.Masking;
 import io.medallion.report.QualityReport;
@@ -83,6 +84,20 @@ final class ReportFixtures {
                     OptionalDouble.of(0.8456),
                     OptionalDouble.of(0.0318),
                     Map.of("email_format", 0.88, "phone_e164", 0.74, "user_id_not_null", 0.99))))
+        .datasetChecks(
+            List.of(
+                new DatasetCheck(
+                    "row_count",
+                    "row count between 1 and 5000",
+                    true,
+                    "row count 1200 within 1..5000",
+                    false),
+                new DatasetCheck(
+                    "email_format_pass_rate",
+                    "pass_rate of email_format >= mean of last 10 runs - 0.05",
+                    false,
+                    "pass_rate:email_format 0.8000 < 0.8300 <script>",
+                    true)))
         .build();
   }
 

@@ -97,7 +97,8 @@ class ReportHtmlTest {
             sample.rules(),
             sample.distribution(),
             sample.topFailures(),
-            trend);
+            trend,
+            sample.datasetChecks());
 
     String html = ReportHtml.render(report);
 
@@ -110,5 +111,16 @@ class ReportHtmlTest {
     assertThat(shown.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
     expected.forEach(
         (key, value) -> assertThat(shown.get(key)).as(key).isNotEmpty().containsOnly(value));
+  }
+
+  @Test
+  void render_datasetChecks_escapedAndMarked() {
+    String html = ReportHtml.render(ReportFixtures.sample());
+
+    assertThat(html)
+        .contains("<h2>Dataset rules</h2>")
+        .contains("<strong>FAILED</strong>")
+        .contains("0.8300 &lt;script&gt;")
+        .doesNotContain("0.8300 <script>");
   }
 }

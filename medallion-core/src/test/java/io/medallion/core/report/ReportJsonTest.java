@@ -47,7 +47,10 @@ class ReportJsonTest {
             "rules",
             "score_distribution",
             "top_failures",
+            "dataset_checks",
             "trend");
+    assertThat(fieldNames(json.get("dataset_checks").get(0)))
+        .containsExactly("name", "condition", "passed", "detail", "fails_batch");
     assertThat(fieldNames(json.get("rows")))
         .containsExactly(
             "read", "kept", "quarantined", "duplicates", "failed_batch", "quarantined_share");

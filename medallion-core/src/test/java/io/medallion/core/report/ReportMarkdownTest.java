@@ -115,4 +115,15 @@ class ReportMarkdownTest {
 
     assertThat(md).contains("| [0.4, 0.5) | 3 | 0.3% | `#` |");
   }
+
+  @Test
+  void render_datasetChecks_listsOutcomeAndMeasurement() {
+    String md = ReportMarkdown.render(ReportFixtures.sample());
+
+    assertThat(md)
+        .contains("## Dataset rules")
+        .contains("| `row_count` | passed | `row count 1200 within 1..5000` | warns |")
+        .contains("| `email_format_pass_rate` | **FAILED** |")
+        .contains("| fails the batch |");
+  }
 }
