@@ -9,7 +9,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "medallion samples 0.1.0-SNAPSHOT",
     description = "Sample medallion pipelines on an embedded Iceberg lakehouse.",
-    subcommands = {RandomUserCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RandomUserCommand.class,
+      QualityBenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class MedallionCli {
 
   private MedallionCli() {}

@@ -103,6 +103,10 @@ public final class PhoneValidator {
       cache.clear();
     }
     cache.put(key, verdict);
+    if (verdict.valid() && !raw.equals(verdict.e164())) {
+      // The E.164 form is what silver stores and what phone rules check next: same verdict.
+      cache.put(new Key(normalizedRegion, verdict.e164()), verdict);
+    }
     return verdict;
   }
 

@@ -160,4 +160,11 @@ class PhoneValidatorTest {
               assertThat(shared.validate(number, "CH")).isEqualTo(uncached.validate(number, "CH"));
             });
   }
+
+  @Test
+  void validate_e164FormOfAValidNumber_servedFromTheCache() {
+    PhoneVerdict national = validator.validate("079 123 45 67", "CH");
+
+    assertThat(validator.validate(national.e164(), "CH")).isSameAs(national);
+  }
 }
