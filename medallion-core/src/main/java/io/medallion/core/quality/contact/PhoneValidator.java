@@ -99,7 +99,8 @@ public final class PhoneValidator {
       return cached;
     }
     PhoneVerdict verdict = check(raw, normalizedRegion);
-    if (cache.size() >= cacheSize) {
+    // Each valid number is kept under two keys (raw and E.164), so numbers, not keys, are counted.
+    if (cache.size() >= 2L * cacheSize) {
       cache.clear();
     }
     cache.put(key, verdict);
