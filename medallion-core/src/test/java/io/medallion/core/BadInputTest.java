@@ -11,28 +11,12 @@ import java.util.List;
 import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input lands somewhere visible, with its reason, and never stops the rest of the batch. */
-class BadInputTest {
+class BadInputTest extends EmbeddedLakeTest {
   private static final String GOOD =
       "{\"id\":\"g%d\",\"name\":\"ok\",\"email\":\"g@example.com\",\"country\":\"CH\",\"age\":30}";
-
-  @TempDir Path dir;
-  private MedallionRuntime runtime;
-
-  @BeforeEach
-  void open() {
-    runtime = MedallionRuntime.builder().lake(dir.resolve("lake")).build();
-  }
-
-  @AfterEach
-  void close() {
-    runtime.close();
-  }
 
   private Path file(String name, String content) throws IOException {
     Path file = dir.resolve(name);

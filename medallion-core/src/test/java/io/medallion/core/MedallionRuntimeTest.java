@@ -7,8 +7,6 @@ import io.medallion.MedallionException;
 import io.medallion.TableId;
 import io.medallion.core.bronze.JsonSource;
 import io.medallion.core.iceberg.TableProperties;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,31 +18,15 @@ import java.util.stream.Collectors;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MedallionRuntimeTest {
+class MedallionRuntimeTest extends EmbeddedLakeTest {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC);
 
-  @TempDir Path lake;
-  private MedallionRuntime runtime;
-
-  @BeforeEach
-  void open() {
-    runtime = MedallionRuntime.builder().lake(lake).clock(CLOCK).build();
-  }
-
-  @AfterEach
-  void close() {
-    runtime.close();
-  }
-
-  private static JsonSource ndjson(String name, String... lines) {
-    byte[] bytes = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
-    return JsonSource.stream(name, new ByteArrayInputStream(bytes));
+  @Override
+  Clock clock() {
+    return CLOCK;
   }
 
   private static String person(String id, String email, String updated) {
@@ -203,7 +185,7 @@ class MedallionRuntimeTest {
 
   @Test
   void ingest_missingFile_failsNamingTheFile() {
-    Path missing = lake.resolve("nope.json");
+    Path missing = dir.resolve("nope.json");
     assertThatThrownBy(() -> runtime.ingest(TestPipelines.RAW, JsonSource.file(missing)))
         .isInstanceOf(MedallionException.class)
         .hasMessageContaining("Cannot read source " + missing);
@@ -211,8 +193,8 @@ class MedallionRuntimeTest {
 
   @Test
   void builder_defaultLake_createsCatalogFileAndWarehouse() {
-    assertThat(Files.exists(lake.resolve("catalog.db"))).isTrue();
-    assertThat(Files.isDirectory(lake.resolve("warehouse"))).isTrue();
+    assertThat(Files.exists(lake().resolve("catalog.db"))).isTrue();
+    assertThat(Files.isDirectory(lake().resolve("warehouse"))).isTrue();
     assertThat(runtime.exists(TableId.of("bronze", "people_raw"))).isFalse();
   }
 }

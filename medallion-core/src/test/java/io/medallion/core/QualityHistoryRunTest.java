@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.medallion.Pipeline;
 import io.medallion.TableId;
-import io.medallion.core.bronze.JsonSource;
 import io.medallion.core.quality.MetricsTable;
 import io.medallion.quality.DatasetRule;
 import io.medallion.quality.QualityGateException;
@@ -15,33 +14,14 @@ import io.medallion.quality.Threshold;
 import io.medallion.schema.ColumnType;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.SilverTable;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.iceberg.data.Record;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class QualityHistoryRunTest {
+class QualityHistoryRunTest extends EmbeddedLakeTest {
   private static final BronzeTable RAW =
       BronzeTable.builder(TableId.of("bronze", "orders")).build();
-
-  @TempDir Path lake;
-  private MedallionRuntime runtime;
-
-  @BeforeEach
-  void open() {
-    runtime = MedallionRuntime.builder().lake(lake).build();
-  }
-
-  @AfterEach
-  void close() {
-    runtime.close();
-  }
 
   private static SilverTable orders(DatasetRule... datasetRules) {
     return SilverTable.builder(TableId.of("silver", "orders"), RAW)
@@ -60,8 +40,7 @@ class QualityHistoryRunTest {
     for (int i = 0; i < n; i++) {
       lines.add("{\"id\":\"" + i + "\",\"amount\":" + (i < bad ? 500 : 5) + "}");
     }
-    byte[] bytes = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
-    runtime.ingest(RAW, JsonSource.stream("orders", new ByteArrayInputStream(bytes)));
+    runtime.ingest(RAW, ndjson("orders", lines.toArray(String[]::new)));
   }
 
   @Test

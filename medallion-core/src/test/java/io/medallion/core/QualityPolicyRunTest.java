@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.medallion.Pipeline;
 import io.medallion.TableId;
-import io.medallion.core.bronze.JsonSource;
 import io.medallion.quality.PolicyAction;
 import io.medallion.quality.QualityGateException;
 import io.medallion.quality.QualityPolicy;
@@ -13,32 +12,13 @@ import io.medallion.quality.Rule;
 import io.medallion.schema.ColumnType;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.SilverTable;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.iceberg.data.Record;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class QualityPolicyRunTest {
+class QualityPolicyRunTest extends EmbeddedLakeTest {
   private static final BronzeTable RAW =
       BronzeTable.builder(TableId.of("bronze", "events")).build();
-
-  @TempDir Path lake;
-  private MedallionRuntime runtime;
-
-  @BeforeEach
-  void open() {
-    runtime = MedallionRuntime.builder().lake(lake).build();
-  }
-
-  @AfterEach
-  void close() {
-    runtime.close();
-  }
 
   private static SilverTable silver(QualityPolicy policy) {
     return SilverTable.builder(TableId.of("silver", "events"), RAW)
@@ -54,8 +34,7 @@ class QualityPolicyRunTest {
   }
 
   private void ingest(String... lines) {
-    byte[] bytes = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
-    runtime.ingest(RAW, JsonSource.stream("events.ndjson", new ByteArrayInputStream(bytes)));
+    runtime.ingest(RAW, ndjson("events.ndjson", lines));
   }
 
   @Test

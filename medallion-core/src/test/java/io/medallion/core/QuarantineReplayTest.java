@@ -4,37 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.medallion.Pipeline;
 import io.medallion.TableId;
-import io.medallion.core.bronze.JsonSource;
 import io.medallion.quality.QualityPolicy;
 import io.medallion.quality.Rule;
 import io.medallion.schema.ColumnType;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.SilverTable;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.apache.iceberg.Table;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class QuarantineReplayTest {
+class QuarantineReplayTest extends EmbeddedLakeTest {
   private static final BronzeTable RAW =
       BronzeTable.builder(TableId.of("bronze", "orders")).build();
-
-  @TempDir Path lake;
-  private MedallionRuntime runtime;
-
-  @BeforeEach
-  void open() {
-    runtime = MedallionRuntime.builder().lake(lake).build();
-  }
-
-  @AfterEach
-  void close() {
-    runtime.close();
-  }
 
   private static SilverTable orders(double maxAmount) {
     return SilverTable.builder(TableId.of("silver", "orders"), RAW)
@@ -47,8 +27,7 @@ class QuarantineReplayTest {
   }
 
   private void ingestAndRun(SilverTable orders, String... lines) {
-    byte[] bytes = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
-    runtime.ingest(RAW, JsonSource.stream("orders", new ByteArrayInputStream(bytes)));
+    runtime.ingest(RAW, ndjson("orders", lines));
     runtime.run(Pipeline.builder("p").add(RAW, orders).build());
   }
 
