@@ -9,6 +9,8 @@ import io.medallion.core.MedallionRuntime;
 import io.medallion.core.RunResult;
 import io.medallion.core.TableRun;
 import io.medallion.core.bronze.JsonSource;
+import io.medallion.core.quality.contact.DisposableDomains;
+import io.medallion.core.quality.contact.EmailValidator;
 import io.medallion.core.report.ReportFiles;
 import io.medallion.report.QualityReport;
 import io.medallion.samples.randomuser.RandomUserClient;
@@ -116,6 +118,14 @@ final class RandomUserCommand implements Callable<Integer> {
   @Option(names = "--no-report", description = "Do not write the quality report files.")
   boolean noReport;
 
+  @Option(
+      names = "--disposable-domains",
+      paramLabel = "FILE",
+      description =
+          "A block list of disposable email domains (one per line, # comments); addresses at"
+              + " them fail email_valid.")
+  Path disposableDomains;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -128,7 +138,14 @@ final class RandomUserCommand implements Callable<Integer> {
     if (describe) {
       out.println(RandomUserPipeline.PIPELINE.describe());
     }
-    try (MedallionRuntime runtime = MedallionRuntime.builder().lake(lake).build()) {
+    MedallionRuntime.Builder builder = MedallionRuntime.builder().lake(lake);
+    if (disposableDomains != null) {
+      builder.emailValidator(
+          EmailValidator.builder()
+              .disposableDomains(DisposableDomains.load(disposableDomains))
+              .build());
+    }
+    try (MedallionRuntime runtime = builder.build()) {
       JsonSource source =
           inputs != null ? JsonSource.files(inputs) : api ? fromApi() : generated(runtime.lake());
       progress(out, "ingesting into bronze ...");

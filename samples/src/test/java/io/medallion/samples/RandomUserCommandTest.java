@@ -190,4 +190,43 @@ class RandomUserCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).contains("--summary-json=FILE").contains("--users").contains("--lake");
   }
+
+  @Test
+  void randomuser_disposableDomainList_failsAddressesAtThoseDomains() throws IOException {
+    Path list = dir.resolve("disposable.txt");
+    java.nio.file.Files.writeString(list, "# test list\nexample.com\n");
+    Path summaryFile = dir.resolve("summary.json");
+
+    Result result =
+        run(
+            "randomuser",
+            "--users",
+            "200",
+            "--lake",
+            dir.resolve("lake").toString(),
+            "--disposable-domains",
+            list.toString(),
+            "--summary-json",
+            summaryFile.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    JsonNode report =
+        new ObjectMapper()
+            .readTree(
+                Path.of(
+                        new ObjectMapper()
+                            .readTree(summaryFile.toFile())
+                            .get("report_json")
+                            .asText())
+                    .toFile());
+    JsonNode emailRule = null;
+    for (JsonNode rule : report.get("rules")) {
+      if (rule.get("name").asText().equals("email_valid")) {
+        emailRule = rule;
+      }
+    }
+    assertThat(emailRule).isNotNull();
+    assertThat(emailRule.get("passed").asLong()).isZero();
+    assertThat(emailRule.get("failed").asLong()).isPositive();
+  }
 }
