@@ -1,5 +1,7 @@
 package io.medallion.samples;
 
+import io.medallion.samples.bench.BenchCommand;
+import io.medallion.samples.bench.BenchWorkerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,6 +14,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       RandomUserCommand.class,
       QualityBenchCommand.class,
+      BenchCommand.class,
+      BenchWorkerCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class MedallionCli {

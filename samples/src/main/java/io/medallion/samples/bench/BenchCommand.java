@@ -1,0 +1,268 @@
+package io.medallion.samples.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.medallion.samples.randomuser.RandomUserGenerator;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Runs the RandomUser medallion job on medallion, on a framework-free floor (Jackson plus Iceberg's
+ * generic Parquet writers) and on DuckDB, from the same NDJSON file, each run in its own JVM,
+ * alternating the order over repetitions, and reports medians per stage and the ratios.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Benchmarks the RandomUser job (bronze, silver, gold) on medallion against a framework-free"
+          + " Java floor and DuckDB, on the same input, each run in its own JVM; prints medians"
+          + " per stage and writes them as JSON with --json."
+    })
+public final class BenchCommand implements Callable<Integer> {
+  private static final List<String> STAGES = List.of("bronze", "silver", "gold");
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--records", defaultValue = "100000", description = "Records to generate.")
+  int records;
+
+  @Option(names = "--input", description = "Use this NDJSON file instead of generated records.")
+  Path input;
+
+  @Option(names = "--repetitions", defaultValue = "3", description = "Runs per engine.")
+  int repetitions;
+
+  @Option(
+      names = "--engines",
+      split = ",",
+      defaultValue = "medallion,floor,duckdb",
+      description = "Engines to run (default: ${DEFAULT-VALUE}).")
+  List<String> engines;
+
+  @Option(names = "--work", description = "Work folder (default: a new temporary folder).")
+  Path work;
+
+  @Option(names = "--worker-heap", description = "Heap limit of each run's JVM, e.g. 1g.")
+  String workerHeap;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the medians as JSON.")
+  Path jsonFile;
+
+  /** Creates the command. */
+  public BenchCommand() {}
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Path folder = work != null ? work : Files.createTempDirectory("medallion-bench");
+    Path data = input != null ? input : generate(folder.resolve("input.ndjson"));
+    long lines = countLines(data);
+    Map<String, List<JsonNode>> runs = new LinkedHashMap<>();
+    engines.forEach(e -> runs.put(e, new ArrayList<>()));
+    for (int repetition = 0; repetition < repetitions; repetition++) {
+      for (int i = 0; i < engines.size(); i++) {
+        // Rotate the order so no engine always runs first on a cold cache.
+        String engine = engines.get((i + repetition) % engines.size());
+        Path runDir = folder.resolve("run-" + repetition + "-" + engine);
+        JsonNode result = runWorker(engine, data, runDir);
+        runs.get(engine).add(result);
+        out.printf(Locale.ROOT, "run %d %-9s %6.2f s%n", repetition + 1, engine, totalWall(result));
+        out.flush();
+        deleteTree(runDir);
+      }
+    }
+    ObjectNode report = summarize(lines, runs);
+    print(out, report);
+    if (jsonFile != null) {
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValue(jsonFile.toFile(), report);
+      out.println("JSON: " + jsonFile.toAbsolutePath());
+    }
+    if (work == null) {
+      deleteTree(folder);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private Path generate(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      RandomUserGenerator.withSeed(42).writeNdjson(writer, records);
+    }
+    return file;
+  }
+
+  private JsonNode runWorker(String engine, Path data, Path runDir) throws Exception {
+    Files.createDirectories(runDir);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    if (workerHeap != null) {
+      command.add("-Xmx" + workerHeap);
+    }
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.medallion.samples.MedallionCli",
+            "bench-worker",
+            "--engine",
+            engine,
+            "--input",
+            data.toString(),
+            "--work",
+            runDir.toString()));
+    Path log = runDir.resolveSibling(runDir.getFileName() + ".log");
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!process.waitFor(2, TimeUnit.HOURS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("Engine " + engine + " did not finish; see " + log);
+    }
+    List<String> output = Files.readAllLines(log, StandardCharsets.UTF_8);
+    for (String line : output) {
+      if (line.startsWith("BENCH-RESULT ")) {
+        Files.delete(log);
+        return new ObjectMapper().readTree(line.substring("BENCH-RESULT ".length()));
+      }
+    }
+    throw new IllegalStateException(
+        "Engine "
+            + engine
+            + " failed with exit code "
+            + process.exitValue()
+            + "; last lines: "
+            + output.subList(Math.max(0, output.size() - 5), output.size()));
+  }
+
+  private static double totalWall(JsonNode run) {
+    double total = 0;
+    for (String stage : STAGES) {
+      total += run.get("stages").get(stage).get("wall_seconds").asDouble();
+    }
+    return total;
+  }
+
+  private ObjectNode summarize(long lines, Map<String, List<JsonNode>> runs) {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode report =
+        json.createObjectNode().put("records", lines).put("repetitions", repetitions);
+    for (Map.Entry<String, List<JsonNode>> engine : runs.entrySet()) {
+      List<JsonNode> results = engine.getValue();
+      ObjectNode node = report.putObject(engine.getKey());
+      double wall = median(results.stream().mapToDouble(BenchCommand::totalWall).toArray());
+      node.put("wall_seconds", wall);
+      node.put("records_per_second", lines / wall);
+      node.put("peak_heap_bytes", (long) median(values(results, r -> r.get("peak_heap_bytes"))));
+      node.put("peak_rss_bytes", (long) median(values(results, r -> r.get("peak_rss_bytes"))));
+      ObjectNode stages = node.putObject("stages");
+      for (String stage : STAGES) {
+        ObjectNode s = stages.putObject(stage);
+        for (String metric : List.of("wall_seconds", "cpu_seconds", "bytes_written")) {
+          s.put(metric, median(values(results, r -> r.get("stages").get(stage).get(metric))));
+        }
+        s.put("records_per_second", lines / s.get("wall_seconds").asDouble());
+      }
+    }
+    ObjectNode ratios = report.putObject("ratios");
+    if (report.has("medallion")) {
+      double medallion = report.get("medallion").get("wall_seconds").asDouble();
+      if (report.has("duckdb")) {
+        ratios.put(
+            "medallion_vs_duckdb_wall",
+            medallion / report.get("duckdb").get("wall_seconds").asDouble());
+      }
+      if (report.has("floor")) {
+        ratios.put(
+            "medallion_vs_floor_wall",
+            medallion / report.get("floor").get("wall_seconds").asDouble());
+      }
+    }
+    return report;
+  }
+
+  private static double[] values(
+      List<JsonNode> results, java.util.function.Function<JsonNode, JsonNode> field) {
+    return results.stream().mapToDouble(r -> field.apply(r).asDouble()).toArray();
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+
+  private void print(PrintWriter out, ObjectNode report) {
+    out.printf(
+        Locale.ROOT,
+        "%nmedians of %d runs, %,d records%n%-10s %8s %8s %8s %8s %12s %10s %10s%n",
+        repetitions,
+        report.get("records").asLong(),
+        "engine",
+        "bronze s",
+        "silver s",
+        "gold s",
+        "total s",
+        "records/s",
+        "heap MiB",
+        "RSS MiB");
+    for (String engine : engines) {
+      JsonNode node = report.get(engine);
+      JsonNode stages = node.get("stages");
+      out.printf(
+          Locale.ROOT,
+          "%-10s %8.2f %8.2f %8.2f %8.2f %,12.0f %10d %10d%n",
+          engine,
+          stages.get("bronze").get("wall_seconds").asDouble(),
+          stages.get("silver").get("wall_seconds").asDouble(),
+          stages.get("gold").get("wall_seconds").asDouble(),
+          node.get("wall_seconds").asDouble(),
+          node.get("records_per_second").asDouble(),
+          node.get("peak_heap_bytes").asLong() >> 20,
+          node.get("peak_rss_bytes").asLong() >> 20);
+    }
+    report
+        .get("ratios")
+        .fields()
+        .forEachRemaining(
+            r -> out.printf(Locale.ROOT, "%s = %.2f%n", r.getKey(), r.getValue().asDouble()));
+  }
+
+  private static long countLines(Path file) throws IOException {
+    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+      return lines.count();
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

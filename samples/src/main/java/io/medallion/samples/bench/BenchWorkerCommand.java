@@ -1,0 +1,60 @@
+package io.medallion.samples.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Runs one engine once in this JVM and prints its measurements as one JSON line; {@code bench}
+ * starts one such process per run so that peak memory belongs to one engine.
+ */
+@Command(name = "bench-worker", hidden = true, description = "Runs one benchmark engine once.")
+public final class BenchWorkerCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--engine", required = true, description = "medallion, floor or duckdb")
+  String engine;
+
+  @Option(names = "--input", required = true, description = "NDJSON input")
+  Path input;
+
+  @Option(names = "--work", required = true, description = "an empty work folder")
+  Path work;
+
+  /** Creates the command. */
+  public BenchWorkerCommand() {}
+
+  @Override
+  public Integer call() throws Exception {
+    StageMeter meter = new StageMeter();
+    switch (engine) {
+      case "medallion" -> MedallionEngine.run(input, work, meter);
+      case "floor" -> FloorEngine.run(input, work, meter);
+      case "duckdb" -> DuckDbEngine.run(input, work, meter);
+      default ->
+          throw new IllegalArgumentException(
+              "Unknown engine '" + engine + "': expected medallion, floor or duckdb");
+    }
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode result = json.createObjectNode().put("engine", engine);
+    ObjectNode stages = result.putObject("stages");
+    for (Map.Entry<String, StageMeter.Stage> stage : meter.stages().entrySet()) {
+      stages
+          .putObject(stage.getKey())
+          .put("wall_seconds", stage.getValue().wallSeconds())
+          .put("cpu_seconds", stage.getValue().cpuSeconds())
+          .put("bytes_written", stage.getValue().bytesWritten());
+    }
+    result.put("peak_heap_bytes", StageMeter.peakHeapBytes());
+    result.put("peak_rss_bytes", StageMeter.peakRssBytes());
+    spec.commandLine().getOut().println("BENCH-RESULT " + json.writeValueAsString(result));
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}

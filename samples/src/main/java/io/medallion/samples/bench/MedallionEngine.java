@@ -1,0 +1,35 @@
+package io.medallion.samples.bench;
+
+import io.medallion.core.MedallionRuntime;
+import io.medallion.core.bronze.JsonSource;
+import java.nio.file.Path;
+
+/** The benchmark job on medallion, through the public API, on a fresh embedded lake. */
+final class MedallionEngine {
+  private MedallionEngine() {}
+
+  static void run(Path input, Path work, StageMeter meter) throws Exception {
+    Path lake = work.resolve("lake");
+    Path warehouse = lake.resolve("warehouse");
+    try (MedallionRuntime runtime = MedallionRuntime.builder().lake(lake).build()) {
+      meter.measure(
+          "bronze",
+          () -> {
+            runtime.ingest(BenchJob.RAW, JsonSource.file(input));
+            return StageMeter.sizeOf(warehouse.resolve("bronze"));
+          });
+      meter.measure(
+          "silver",
+          () -> {
+            runtime.run(BenchJob.SILVER_ONLY);
+            return StageMeter.sizeOf(warehouse.resolve("silver"));
+          });
+      meter.measure(
+          "gold",
+          () -> {
+            runtime.run(BenchJob.PIPELINE);
+            return StageMeter.sizeOf(warehouse.resolve("gold"));
+          });
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.medallion.samples.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.medallion.samples.MedallionCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void bench_threeEngines_reportsMediansPerStageAndRatios() throws Exception {
+    Path json = dir.resolve("bench.json");
+    CommandLine cli = MedallionCli.commandLine();
+    StringWriter out = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+
+    int code =
+        cli.execute(
+            "bench",
+            "--records",
+            "300",
+            "--repetitions",
+            "1",
+            "--work",
+            dir.resolve("work").toString(),
+            "--json",
+            json.toString());
+
+    assertThat(code).as(out.toString()).isZero();
+    JsonNode report = new ObjectMapper().readTree(json.toFile());
+    assertThat(report.get("records").asLong()).isEqualTo(300);
+    for (String engine : new String[] {"medallion", "floor", "duckdb"}) {
+      JsonNode node = report.get(engine);
+      assertThat(node.get("wall_seconds").asDouble()).as(engine).isPositive();
+      for (String stage : new String[] {"bronze", "silver", "gold"}) {
+        assertThat(node.get("stages").get(stage).get("bytes_written").asLong())
+            .as(engine + " " + stage)
+            .isPositive();
+      }
+      assertThat(node.get("peak_rss_bytes").asLong()).as(engine).isPositive();
+    }
+    assertThat(report.get("ratios").get("medallion_vs_duckdb_wall").asDouble()).isPositive();
+    assertThat(report.get("ratios").get("medallion_vs_floor_wall").asDouble()).isPositive();
+    assertThat(out.toString()).contains("medallion_vs_duckdb_wall = ");
+  }
+
+  @Test
+  void median_oddAndEvenCounts() {
+    assertThat(BenchCommand.median(new double[] {3, 1, 2})).isEqualTo(2);
+    assertThat(BenchCommand.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
+  }
+}
