@@ -6,10 +6,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -90,6 +88,9 @@ final class JsonRecordReader {
                   end);
             }
             bytes.keepFrom(parser.currentLocation().getByteOffset());
+            // Whatever breaks next starts after this value, not at it.
+            valueStart = parser.currentLocation().getByteOffset();
+            valueLine = line(parser.currentLocation());
           }
         } catch (ElementsBroken broken) {
           bytes.drain();
@@ -178,10 +179,24 @@ final class JsonRecordReader {
      * A value at the top level is broken: dead-letter its line (or its lines up to a line that
      * starts a new object) and resume after them with a fresh parser.
      */
-    private void recover(JsonProcessingException e, long start, long startLine) throws IOException {
+    private void recover(JsonProcessingException e, long valueStart, long valueLine)
+        throws IOException {
       long errorAt = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
+      long start = valueStart;
+      long startLine = valueLine;
+      if (start < bytes.keepFrom()) {
+        // The broken value began inside an envelope whose records were already emitted.
+        start = bytes.keepFrom();
+        startLine = e.getLocation() == null ? valueLine : line(e.getLocation());
+      }
       if (errorAt < start) {
         errorAt = bytes.position();
+      }
+      while (start < Math.min(errorAt, bytes.position()) && isSpace(bytes.byteAt(start))) {
+        if (bytes.byteAt(start) == '\n') {
+          startLine++;
+        }
+        start++;
       }
       long cut = cutPoint(start, errorAt);
       dead("line " + startLine, message(e), start, cut);
@@ -192,9 +207,9 @@ final class JsonRecordReader {
         }
       }
       byte[] rest = bytes.slice(cut, bytes.position());
-      InputStream resumed =
-          new SequenceInputStream(new ByteArrayInputStream(rest), bytes.remaining());
-      next = new Pass(sink, new RecordingInputStream(resumed), lines);
+      next =
+          new Pass(
+              sink, new RecordingInputStream(PushbackChain.of(rest, bytes.remaining())), lines);
     }
 
     private long cutPoint(long start, long errorAt) throws IOException {
@@ -231,6 +246,10 @@ final class JsonRecordReader {
     private long line(JsonLocation location) {
       return lineBase + location.getLineNr();
     }
+  }
+
+  private static boolean isSpace(byte b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
   }
 
   private static boolean isBlank(byte b) {

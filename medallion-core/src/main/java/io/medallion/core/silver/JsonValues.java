@@ -22,6 +22,17 @@ final class JsonValues {
   private JsonValues() {}
 
   static Object convert(JsonNode node, ColumnType type) throws ValueConversionException {
+    try {
+      return convertChecked(node, type);
+    } catch (ArithmeticException | java.time.DateTimeException | NumberFormatException e) {
+      // Extreme values (1e400, epoch seconds beyond any calendar) are bad input, not a crash.
+      throw new ValueConversionException(
+          "cannot read " + render(node) + " as " + type.displayName() + ": out of range");
+    }
+  }
+
+  private static Object convertChecked(JsonNode node, ColumnType type)
+      throws ValueConversionException {
     if (type instanceof ColumnType.Primitive primitive) {
       return switch (primitive) {
         case STRING -> toText(node);
@@ -40,7 +51,7 @@ final class JsonValues {
       }
       List<Object> values = new ArrayList<>(node.size());
       for (JsonNode element : node) {
-        values.add(element.isNull() ? null : convert(element, list.element()));
+        values.add(element.isNull() ? null : convertChecked(element, list.element()));
       }
       return values;
     }
@@ -148,6 +159,20 @@ final class JsonValues {
   }
 
   static OffsetDateTime toTimestamp(JsonNode node) throws ValueConversionException {
+    OffsetDateTime value = parseTimestamp(node);
+    // Parquet stores microseconds since 1970 in a long; keep to calendar years that fit easily.
+    if (value.getYear() < 1 || value.getYear() > 9999) {
+      throw new ValueConversionException(
+          "cannot read "
+              + render(node)
+              + " as timestamp_tz: year "
+              + value.getYear()
+              + " is outside 1..9999");
+    }
+    return value;
+  }
+
+  private static OffsetDateTime parseTimestamp(JsonNode node) throws ValueConversionException {
     if (node.isIntegralNumber() && node.canConvertToLong()) {
       return OffsetDateTime.ofInstant(Instant.ofEpochSecond(node.longValue()), ZoneOffset.UTC);
     }
@@ -163,10 +188,8 @@ final class JsonValues {
         return LocalDateTime.parse(text.replace(' ', 'T')).atOffset(ZoneOffset.UTC);
       }
       char last = text.isEmpty() ? ' ' : text.charAt(text.length() - 1);
-      if (last == 'Z' || last == 'z') {
-        return OffsetDateTime.ofInstant(Instant.parse(text), ZoneOffset.UTC);
-      }
-      if (hasOffset(text)) {
+      if (last == 'Z' || last == 'z' || hasOffset(text)) {
+        // OffsetDateTime.parse accepts "...T00:00Z" without seconds, as Java itself prints it.
         return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
       }
       return LocalDateTime.parse(text).atOffset(ZoneOffset.UTC);

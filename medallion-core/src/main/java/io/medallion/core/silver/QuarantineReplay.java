@@ -80,6 +80,9 @@ public final class QuarantineReplay {
     long[] sequence = {0};
     for (Record row : liveRows(quarantine)) {
       read++;
+      if (!replayable(row)) {
+        continue;
+      }
       SourceRow source =
           new SourceRow(
               null,
@@ -197,9 +200,26 @@ public final class QuarantineReplay {
     return rows;
   }
 
+  /**
+   * A row rejected because a value could not be typed, or its payload not parsed, kept no typed
+   * value to score again (it was stored as null); it stays until its bronze record is fixed.
+   */
+  private static boolean replayable(Record row) {
+    if (row.getField(SilverTable.RECORD) == null) {
+      return false;
+    }
+    for (Object reason : (List<?>) row.getField(SilverTable.REASONS)) {
+      String text = String.valueOf(reason);
+      if (text.startsWith("payload: ") || text.contains("_type: cannot read")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private JsonNode parse(String record) {
     try {
-      return context.json().readTree(record == null ? "{}" : record);
+      return context.json().readTree(record);
     } catch (JsonProcessingException e) {
       throw new MedallionException("Cannot read a quarantined record: " + e.getMessage(), e);
     }

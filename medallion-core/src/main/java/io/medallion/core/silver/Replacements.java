@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.GenericAppenderFactory;
 import org.apache.iceberg.data.Record;
@@ -34,6 +35,11 @@ final class Replacements {
     positions.computeIfAbsent(file.location(), path -> new Positions(file)).add(position);
   }
 
+  /** The data files that receive deletes. */
+  List<String> referencedFiles() {
+    return List.copyOf(positions.keySet());
+  }
+
   long deleted() {
     return positions.values().stream().mapToLong(p -> p.positions.size()).sum();
   }
@@ -43,8 +49,6 @@ final class Replacements {
     if (positions.isEmpty()) {
       return List.of();
     }
-    GenericAppenderFactory factory = new GenericAppenderFactory(table.schema(), table.spec());
-    factory.setAll(table.properties());
     OutputFileFactory files =
         OutputFileFactory.builderFor(table, 0, System.nanoTime())
             .format(FileFormat.PARQUET)
@@ -52,10 +56,14 @@ final class Replacements {
     List<DeleteFile> written = new ArrayList<>();
     for (Positions target : positions.values()) {
       DataFile file = target.file;
+      // The delete file must carry the spec of the data file it points at, which may be older.
+      PartitionSpec spec = table.specs().get(file.specId());
+      GenericAppenderFactory factory = new GenericAppenderFactory(table.schema(), spec);
+      factory.setAll(table.properties());
       PositionDeleteWriter<Record> writer =
           factory.newPosDeleteWriter(
-              table.spec().isPartitioned()
-                  ? files.newOutputFile(table.specs().get(file.specId()), file.partition())
+              spec.isPartitioned()
+                  ? files.newOutputFile(spec, file.partition())
                   : files.newOutputFile(),
               FileFormat.PARQUET,
               file.partition());

@@ -30,12 +30,15 @@ import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
+import org.apache.iceberg.MetadataColumns;
 import org.apache.iceberg.RowDelta;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.types.TypeUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -266,6 +269,8 @@ final class SilverBatch {
       delta.validateFromSnapshot(base.snapshotId());
       delta.validateNoConflictingDataFiles();
       delta.validateNoConflictingDeleteFiles();
+      // Rows are deleted by position: a compaction that rewrote their file must fail this commit.
+      delta.validateDataFilesExist(replacements.referencedFiles());
     }
     summary.forEach(delta::set);
     delta.set(TableProperties.ROWS_WRITTEN, Long.toString(written));
@@ -281,35 +286,47 @@ final class SilverBatch {
         silver.currentSnapshot().snapshotId());
   }
 
-  /** Compares the batch's latest rows with rows already in silver. */
+  /**
+   * Compares the batch's latest rows with the live rows already in silver (deletes applied), each
+   * with its data file and position for a positional delete.
+   */
   private Replacements findReplacements(Table silver) {
     Replacements replacements = new Replacements();
     if (dedup == null || latest.isEmpty() || silver.currentSnapshot() == null) {
       return replacements;
     }
     String orderColumn = dedup.orderBy();
-    org.apache.iceberg.Schema projection =
-        orderColumn == null
-            ? silver.schema().select(dedup.key())
-            : silver.schema().select(dedup.key(), orderColumn);
+    List<String> columns = new ArrayList<>(List.of(dedup.key(), SilverTable.LINEAGE_INGESTED_AT));
+    if (orderColumn != null) {
+      columns.add(orderColumn);
+    }
+    long snapshot = silver.currentSnapshot().snapshotId();
+    Map<String, DataFile> files = new HashMap<>();
     try (CloseableIterable<org.apache.iceberg.FileScanTask> tasks =
-        silver.newScan().useSnapshot(silver.currentSnapshot().snapshotId()).planFiles()) {
-      for (org.apache.iceberg.FileScanTask task : tasks) {
-        DataFile file = task.file();
-        long position = 0;
-        try (CloseableIterable<Record> rows = ExistingRows.read(silver, file, projection)) {
-          for (Record existing : rows) {
-            Candidate incoming = latest.get(existing.getField(dedup.key()));
-            if (incoming != null && !replacements.superseded.contains(incoming)) {
-              Object existingOrder = orderColumn == null ? null : existing.getField(orderColumn);
-              if (incoming.winsOver(existingOrder, orderIndex)) {
-                replacements.delete(file, position);
-              } else {
-                replacements.superseded.add(incoming);
-              }
-            }
-            position++;
-          }
+            silver.newScan().useSnapshot(snapshot).planFiles();
+        CloseableIterable<Record> rows =
+            IcebergGenerics.read(silver)
+                .useSnapshot(snapshot)
+                .project(
+                    TypeUtil.join(
+                        silver.schema().select(columns),
+                        new org.apache.iceberg.Schema(
+                            MetadataColumns.FILE_PATH, MetadataColumns.ROW_POSITION)))
+                .build()) {
+      tasks.forEach(task -> files.put(task.file().location(), task.file()));
+      for (Record existing : rows) {
+        Candidate incoming = latest.get(existing.getField(dedup.key()));
+        if (incoming == null || replacements.superseded.contains(incoming)) {
+          continue;
+        }
+        Object existingOrder = orderColumn == null ? null : existing.getField(orderColumn);
+        Object existingIngested = existing.getField(SilverTable.LINEAGE_INGESTED_AT);
+        if (incoming.winsOver(existingOrder, existingIngested, orderIndex)) {
+          replacements.delete(
+              files.get((String) existing.getField(MetadataColumns.FILE_PATH.name())),
+              (Long) existing.getField(MetadataColumns.ROW_POSITION.name()));
+        } else {
+          replacements.superseded.add(incoming);
         }
       }
     } catch (java.io.IOException e) {
@@ -406,8 +423,14 @@ final class SilverBatch {
     }
 
     /** An incoming row replaces an existing one unless the existing one is strictly later. */
-    boolean winsOver(Object existingOrder, int orderIndex) {
-      return orderIndex < 0 || compareOrder(row.values()[orderIndex], existingOrder) >= 0;
+    boolean winsOver(Object existingOrder, Object existingIngested, int orderIndex) {
+      if (orderIndex >= 0) {
+        int byOrder = compareOrder(row.values()[orderIndex], existingOrder);
+        if (byOrder != 0) {
+          return byOrder > 0;
+        }
+      }
+      return compareOrder(source.ingestedAt(), existingIngested) >= 0;
     }
 
     Record toRecord(org.apache.iceberg.Schema schema, int[] flagRules) {

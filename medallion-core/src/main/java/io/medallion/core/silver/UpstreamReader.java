@@ -119,6 +119,10 @@ final class UpstreamReader {
       return nodes.numberNode(number);
     } else if (value instanceof Boolean flag) {
       return nodes.booleanNode(flag);
+    } else if (value instanceof java.time.OffsetDateTime timestamp) {
+      // Always with seconds, so the text reads back exactly (toString drops ":00").
+      return nodes.textNode(
+          timestamp.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     } else if (value instanceof List<?> list) {
       ArrayNode array = nodes.arrayNode();
       list.forEach(element -> array.add(toJson(element)));

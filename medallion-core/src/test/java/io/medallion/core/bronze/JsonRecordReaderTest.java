@@ -162,4 +162,38 @@ class JsonRecordReaderTest {
     assertThat(out.deadLetters)
         .containsExactly("line 2 | top-level value is a number, expected a JSON object or array");
   }
+
+  @Test
+  void read_garbageLineAfterARecord_deadLettersOnlyTheGarbage() throws IOException {
+    Collected out = read("{\"a\":1}\ngarbage\n{\"b\":2}\n");
+
+    assertThat(out.records).containsExactly("{\"a\":1}", "{\"b\":2}");
+    assertThat(out.deadLetters).singleElement().asString().startsWith("line 2 | invalid JSON");
+    assertThat(out.deadPayloads).containsExactly("garbage\n");
+    assertThat(out.coordinates).containsExactly("line 1", "line 3");
+  }
+
+  @Test
+  void read_envelopeTruncatedAfterResults_keepsRecordsAndDeadLettersTheTail() throws IOException {
+    Collected out = read("{\"results\":[{\"a\":1},{\"b\":2}],\"info\":{\"seed\":");
+
+    assertThat(out.records).containsExactly("{\"a\":1}", "{\"b\":2}");
+    assertThat(out.deadLetters).hasSize(1);
+    assertThat(out.deadPayloads.get(0)).isEqualTo("],\"info\":{\"seed\":");
+  }
+
+  @Test
+  void read_manyBrokenLines_eachDeadLetteredWithoutNestingStreams() throws IOException {
+    StringBuilder input = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      input.append("{\"ok\":").append(i).append("}\nnot json ").append(i).append('\n');
+    }
+
+    Collected out = read(input.toString());
+
+    assertThat(out.records).hasSize(20_000);
+    assertThat(out.deadLetters).hasSize(20_000);
+    assertThat(out.deadPayloads.get(19_999)).isEqualTo("not json 19999\n");
+    assertThat(out.deadLetters.get(19_999)).startsWith("line 40000 | ");
+  }
 }
