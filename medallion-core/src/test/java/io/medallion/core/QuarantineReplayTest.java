@@ -86,4 +86,24 @@ class QuarantineReplayTest extends EmbeddedLakeTest {
     assertThat(replay.committed()).isFalse();
     assertThat(replay.read()).isZero();
   }
+
+  @Test
+  void run_crashThenRulesChange_recoveryKeepsTheCommittedQuarantineDecision() {
+    ingestAndRun(orders(100), "{\"id\":\"a\",\"amount\":5}");
+    Table silver = runtime.table(orders(100).id());
+    long beforeSecondBatch = silver.currentSnapshot().snapshotId();
+    ingestAndRun(orders(100), "{\"id\":\"b\",\"amount\":500}", "{\"id\":\"c\",\"amount\":7}");
+    // A crash after the quarantine commit and before the silver commit leaves silver here:
+    silver.refresh();
+    silver.manageSnapshots().rollbackTo(beforeSecondBatch).commit();
+
+    runtime.run(Pipeline.builder("p").add(RAW, orders(1000)).build());
+
+    assertThat(TableReads.rows(runtime.table(orders(1000).id())))
+        .extracting(r -> r.getField("id"))
+        .containsExactlyInAnyOrder("a", "c");
+    assertThat(TableReads.rows(runtime.table(orders(1000).quarantineId())))
+        .extracting(r -> r.getField("_source_coordinate"))
+        .containsExactly("orders line 1");
+  }
 }

@@ -126,10 +126,7 @@ public final class QualityReports {
   private static List<FailureSample> samples(List<QualityStats.Sample> kept) {
     List<FailureSample> samples = new ArrayList<>();
     for (QualityStats.Sample sample : kept) {
-      Map<String, String> values = new LinkedHashMap<>();
-      values.put("reason", sample.reason());
-      values.putAll(sample.values());
-      samples.add(new FailureSample(sample.coordinate(), values));
+      samples.add(new FailureSample(sample.coordinate(), sample.values()));
     }
     return samples;
   }

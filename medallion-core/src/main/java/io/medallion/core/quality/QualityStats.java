@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Accumulates one silver run's quality figures in constant memory: outcome counts per rule, score
@@ -16,9 +15,6 @@ import java.util.regex.Pattern;
 public final class QualityStats {
   /** Sample rows kept per failed rule. */
   public static final int SAMPLES_PER_RULE = 3;
-
-  /** Reasons quote the failing value; samples must not show it unmasked. */
-  private static final Pattern QUOTED = Pattern.compile("'[^']*'");
 
   private final List<Rule> rules;
   private final long[] passed;
@@ -36,10 +32,9 @@ public final class QualityStats {
    * A failing row, its values already masked.
    *
    * @param coordinate where the row came from
-   * @param reason the rule's reason for this row
    * @param values column name to masked value
    */
-  public record Sample(String coordinate, String reason, Map<String, String> values) {}
+  public record Sample(String coordinate, Map<String, String> values) {}
 
   /**
    * Starts empty statistics.
@@ -81,8 +76,8 @@ public final class QualityStats {
       String rule = colon < 0 ? failure : failure.substring(0, colon);
       List<Sample> kept = samples.computeIfAbsent(rule, r -> new ArrayList<>());
       if (kept.size() < SAMPLES_PER_RULE) {
-        String reason = QUOTED.matcher(failure.substring(colon + 2)).replaceAll("'***'");
-        kept.add(new Sample(coordinate, reason, maskedValues.get()));
+        // The row's own reason quotes its values unmasked, so samples show masked values only.
+        kept.add(new Sample(coordinate, maskedValues.get()));
       }
     }
   }

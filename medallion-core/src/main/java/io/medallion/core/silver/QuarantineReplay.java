@@ -74,7 +74,8 @@ public final class QuarantineReplay {
     if (quarantined == null) {
       return TableRun.unchanged(definition.id(), Layer.SILVER);
     }
-    SilverBatch batch = new SilverBatch(context, definition, false, quarantine.schema(), List.of());
+    SilverBatch batch =
+        new SilverBatch(context, definition, false, quarantine.schema(), List.of(), null);
     Map<String, List<Long>> moved = new HashMap<>();
     long read = 0;
     long[] sequence = {0};

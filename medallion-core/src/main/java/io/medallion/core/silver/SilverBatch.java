@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.MetadataColumns;
@@ -68,6 +69,7 @@ final class SilverBatch {
       SilverProcessor.RowMasker masker) {}
 
   private final Context context;
+  private final Set<List<String>> recoveredRejects;
   private final SilverTable definition;
   private final boolean writeQuarantine;
   private final org.apache.iceberg.Schema quarantineSchema;
@@ -96,8 +98,10 @@ final class SilverBatch {
       SilverTable definition,
       boolean writeQuarantine,
       org.apache.iceberg.Schema quarantineSchema,
-      List<MetricsTable.Run> history) {
+      List<MetricsTable.Run> history,
+      Set<List<String>> recoveredRejects) {
     this.context = context;
+    this.recoveredRejects = recoveredRejects;
     this.history = history;
     this.flagRules =
         definition.ruleFlags().stream()
@@ -162,6 +166,14 @@ final class SilverBatch {
     if (action == null && quality.score() < policy.minScore()) {
       action = policy.action();
     }
+    if (recoveredRejects != null) {
+      // Re-doing a range whose quarantine commit landed: that commit, not today's scores
+      // (the clock or the rules may have moved), says which rows were rejected.
+      action =
+          recoveredRejects.contains(List.of(source.batchId(), source.coordinate()))
+              ? PolicyAction.QUARANTINE
+              : null;
+    }
     if (action == PolicyAction.QUARANTINE || action == PolicyAction.FAIL_BATCH) {
       if (action == PolicyAction.FAIL_BATCH) {
         gateFailures++;
@@ -224,14 +236,18 @@ final class SilverBatch {
       }
     }
     long duplicatesTotal = duplicates + replacements.superseded.size();
-    metrics = metricsOf(kept.size(), duplicatesTotal);
-    datasetResults =
-        DatasetRuleEvaluator.evaluate(
-            definition.datasetRules(),
-            kept.stream().map(c -> c.row).toList(),
-            metrics,
-            history,
-            now);
+    if (read > 0) {
+      // An empty range (upstream snapshots without appends) only advances the marker: its
+      // figures would skew the history and fail row-count rules for no data.
+      metrics = metricsOf(kept.size(), duplicatesTotal);
+      datasetResults =
+          DatasetRuleEvaluator.evaluate(
+              definition.datasetRules(),
+              kept.stream().map(c -> c.row).toList(),
+              metrics,
+              history,
+              now);
+    }
     List<String> failedGates =
         datasetResults.stream()
             .filter(r -> !r.passed() && r.rule().action() == PolicyAction.FAIL_BATCH)

@@ -2,6 +2,7 @@ package io.medallion.core.silver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medallion.Layer;
+import io.medallion.MedallionException;
 import io.medallion.core.TableRun;
 import io.medallion.core.iceberg.Lineage;
 import io.medallion.core.iceberg.TableProperties;
@@ -15,14 +16,22 @@ import io.medallion.quality.QualityGateException;
 import io.medallion.schema.Column;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.SilverTable;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.util.SnapshotUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,7 +146,13 @@ public final class SilverProcessor {
           quarantined != null && Lineage.isAfter(upstream, quarantined, consumed);
       long to = quarantineAhead ? quarantined : head.snapshotId();
       SilverBatch batch =
-          new SilverBatch(context, definition, !quarantineAhead, quarantine.schema(), history);
+          new SilverBatch(
+              context,
+              definition,
+              !quarantineAhead,
+              quarantine.schema(),
+              history,
+              quarantineAhead ? rejectedBy(quarantine, upstreamName, quarantined) : null);
       if (definition.source() instanceof BronzeTable) {
         upstreamReader.readBronze(upstream, consumed, to, batch::accept);
       } else {
@@ -149,6 +164,9 @@ public final class SilverProcessor {
               quarantine,
               Map.of(TableProperties.consumedKey(upstreamName), Long.toString(to)));
       total = total.plus(run);
+      if (batch.metrics().isEmpty()) {
+        continue;
+      }
       String runId = UUID.randomUUID().toString();
       List<MetricsTable.Point> points = new ArrayList<>();
       batch.metrics().forEach((key, value) -> points.add(point(key, value)));
@@ -189,6 +207,28 @@ public final class SilverProcessor {
   public TableRun replayQuarantine(SilverTable definition) {
     ensure(definition);
     return new QuarantineReplay(store, context).replay(definition);
+  }
+
+  /** The rows (batch id, coordinate) a quarantine commit with the given marker added. */
+  private static Set<List<String>> rejectedBy(Table quarantine, String upstream, long marker) {
+    Set<List<String>> rejected = new HashSet<>();
+    Schema identity =
+        quarantine.schema().select(SilverTable.LINEAGE_BATCH_ID, SilverTable.LINEAGE_COORDINATE);
+    for (Snapshot snapshot :
+        SnapshotUtil.ancestorsOf(quarantine.currentSnapshot().snapshotId(), quarantine::snapshot)) {
+      if (!Long.toString(marker)
+          .equals(snapshot.summary().get(TableProperties.consumedKey(upstream)))) {
+        continue;
+      }
+      for (DataFile file : snapshot.addedDataFiles(quarantine.io())) {
+        try (CloseableIterable<Record> rows = ExistingRows.read(quarantine, file, identity)) {
+          rows.forEach(r -> rejected.add(List.of((String) r.get(0), (String) r.get(1))));
+        } catch (IOException e) {
+          throw new MedallionException("Cannot read " + file.location() + ": " + e.getMessage(), e);
+        }
+      }
+    }
+    return rejected;
   }
 
   private static MetricsTable.Point point(String key, double value) {
