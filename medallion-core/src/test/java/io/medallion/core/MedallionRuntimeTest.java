@@ -197,4 +197,28 @@ class MedallionRuntimeTest extends EmbeddedLakeTest {
     assertThat(Files.isDirectory(lake().resolve("warehouse"))).isTrue();
     assertThat(runtime.exists(TableId.of("bronze", "people_raw"))).isFalse();
   }
+
+  @Test
+  void run_definitionColumnsDifferFromTheTable_failsNamingEachDifference() {
+    runtime.ingest(
+        TestPipelines.RAW, ndjson("one", person("a", "a@example.com", "2024-01-01T00:00:00Z")));
+    runtime.run(TestPipelines.PIPELINE);
+    io.medallion.table.SilverTable changed =
+        io.medallion.table.SilverTable.builder(TestPipelines.PEOPLE.id(), TestPipelines.RAW)
+            .map("id", io.medallion.schema.ColumnType.STRING, "id")
+            .map("age", io.medallion.schema.ColumnType.STRING, "age")
+            .build();
+
+    assertThatThrownBy(
+            () ->
+                runtime.run(
+                    io.medallion.Pipeline.builder("changed")
+                        .add(TestPipelines.RAW, changed)
+                        .build()))
+        .isInstanceOf(MedallionException.class)
+        .hasMessageStartingWith(
+            "Cannot use table silver.people: its columns differ from the definition")
+        .hasMessageContaining(
+            "column 2 is 'name' string in the table but 'age' string in the definition");
+  }
 }

@@ -1,9 +1,11 @@
 package io.medallion.core.iceberg;
 
 import io.medallion.Layer;
+import io.medallion.MedallionException;
 import io.medallion.TableId;
 import io.medallion.schema.Column;
 import io.medallion.schema.PartitionField;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.types.Types;
 
 /**
  * Creates and loads medallion tables in a catalog, with the write profile every reader accepts:
@@ -58,7 +61,9 @@ public final class TableStore {
       String description) {
     TableIdentifier identifier = identifier(id);
     if (catalog.tableExists(identifier)) {
-      return catalog.loadTable(identifier);
+      Table existing = catalog.loadTable(identifier);
+      requireSameColumns(id, existing.schema(), IcebergSchemas.schema(columns));
+      return existing;
     }
     ensureNamespace(id.namespace());
     Schema schema = IcebergSchemas.schema(columns);
@@ -113,6 +118,42 @@ public final class TableStore {
    */
   public static TableIdentifier identifier(TableId id) {
     return TableIdentifier.of(Namespace.of(id.namespace()), id.name());
+  }
+
+  /**
+   * Rows are written by position, so a definition whose columns differ from the table's would put
+   * values into the wrong columns: refuse, naming every difference.
+   */
+  private static void requireSameColumns(TableId id, Schema table, Schema definition) {
+    List<String> problems = new ArrayList<>();
+    List<Types.NestedField> stored = table.columns();
+    List<Types.NestedField> wanted = definition.columns();
+    for (int i = 0; i < Math.max(stored.size(), wanted.size()); i++) {
+      String have = i < stored.size() ? describe(stored.get(i)) : "nothing";
+      String want = i < wanted.size() ? describe(wanted.get(i)) : "nothing";
+      if (!have.equals(want)) {
+        problems.add(
+            "column "
+                + (i + 1)
+                + " is "
+                + have
+                + " in the table but "
+                + want
+                + " in the definition");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new MedallionException(
+          "Cannot use table "
+              + id
+              + ": its columns differ from the definition (schema evolution is not supported"
+              + " yet); "
+              + String.join("; ", problems));
+    }
+  }
+
+  private static String describe(Types.NestedField field) {
+    return "'" + field.name() + "' " + field.type();
   }
 
   private void ensureNamespace(String name) {

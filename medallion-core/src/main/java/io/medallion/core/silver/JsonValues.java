@@ -155,7 +155,11 @@ final class JsonValues {
         throw mismatch(node, ColumnType.DATE);
       }
     }
-    return toTimestamp(node).toLocalDate();
+    try {
+      return toTimestamp(node).toLocalDate();
+    } catch (ValueConversionException e) {
+      throw mismatch(node, ColumnType.DATE);
+    }
   }
 
   static OffsetDateTime toTimestamp(JsonNode node) throws ValueConversionException {

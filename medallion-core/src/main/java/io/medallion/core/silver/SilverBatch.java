@@ -186,7 +186,8 @@ final class SilverBatch {
     }
     Candidate candidate = new Candidate(source, row, quality);
     Object key = keyIndex < 0 ? null : row.values()[keyIndex];
-    if (key == null) {
+    // A blank key identifies nothing: such rows are kept as they come, like null keys.
+    if (!Rows.isPresent(key)) {
       unkeyed.add(candidate);
       return true;
     }
