@@ -26,7 +26,7 @@ import java.util.Set;
  * Pipeline pipeline = Pipeline.builder("randomuser")
  *     .add(raw, users, byCountry, monthly)
  *     .build();
- * System.out.println(pipeline.describe());
+ * log.info(pipeline.describe());
  * }</pre>
  */
 public final class Pipeline {

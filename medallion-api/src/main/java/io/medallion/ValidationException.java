@@ -10,7 +10,7 @@ import java.util.List;
  * try {
  *   pipeline = Pipeline.builder("demo").add(bronze, silver).build();
  * } catch (ValidationException e) {
- *   e.problems().forEach(System.err::println);
+ *   e.problems().forEach(log::warn);
  * }
  * }</pre>
  */

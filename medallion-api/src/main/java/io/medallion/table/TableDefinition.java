@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * for (TableDefinition table : pipeline.tables()) {
- *   System.out.println(table.layer() + " " + table.id() + " " + table.columns().size());
+ *   log.info("{} {} has {} columns", table.layer(), table.id(), table.columns().size());
  * }
  * }</pre>
  */
