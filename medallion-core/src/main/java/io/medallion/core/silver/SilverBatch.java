@@ -184,7 +184,8 @@ final class SilverBatch {
       reject(source, row, quality.score(), quality.failures());
       return false;
     }
-    Candidate candidate = new Candidate(source, row, quality);
+    // Keep the lineage, not the parsed JSON tree: candidates wait in memory until the commit.
+    Candidate candidate = new Candidate(source.lineageOnly(), row, quality);
     Object key = keyIndex < 0 ? null : row.values()[keyIndex];
     // A blank key identifies nothing: such rows are kept as they come, like null keys.
     if (!Rows.isPresent(key)) {

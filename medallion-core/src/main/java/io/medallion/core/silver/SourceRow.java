@@ -19,4 +19,10 @@ record SourceRow(
     String batchId,
     OffsetDateTime ingestedAt,
     String coordinate,
-    long sequence) {}
+    long sequence) {
+
+  /** This row without its JSON tree, for rows held until a commit. */
+  SourceRow lineageOnly() {
+    return new SourceRow(null, null, batchId, ingestedAt, coordinate, sequence);
+  }
+}
