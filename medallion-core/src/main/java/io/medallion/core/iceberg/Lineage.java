@@ -20,18 +20,27 @@ public final class Lineage {
    * @return the snapshot id, or null when nothing was consumed yet
    */
   public static Long consumed(Table table, String upstream) {
-    Snapshot current = table.currentSnapshot();
-    if (current == null) {
-      return null;
-    }
     String key = TableProperties.consumedKey(upstream);
-    for (Snapshot snapshot : SnapshotUtil.ancestorsOf(current.snapshotId(), table::snapshot)) {
+    for (Snapshot snapshot : ancestors(table)) {
       String value = snapshot.summary().get(key);
       if (value != null) {
         return Long.parseLong(value);
       }
     }
     return null;
+  }
+
+  /**
+   * Returns the table's current snapshot and its ancestors, newest first.
+   *
+   * @param table the table, refreshed by the caller when it matters
+   * @return the snapshots; empty for a table without snapshots
+   */
+  public static Iterable<Snapshot> ancestors(Table table) {
+    Snapshot current = table.currentSnapshot();
+    return current == null
+        ? java.util.List.of()
+        : SnapshotUtil.ancestorsOf(current.snapshotId(), table::snapshot);
   }
 
   /**

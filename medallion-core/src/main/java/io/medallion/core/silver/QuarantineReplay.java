@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.medallion.Layer;
 import io.medallion.MedallionException;
 import io.medallion.core.TableRun;
+import io.medallion.core.iceberg.Lineage;
 import io.medallion.core.iceberg.TableStore;
 import io.medallion.table.SilverTable;
 import java.io.IOException;
@@ -26,7 +27,6 @@ import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.TypeUtil;
-import org.apache.iceberg.util.SnapshotUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -228,11 +228,7 @@ public final class QuarantineReplay {
 
   private static Snapshot latestWith(Table table, String key) {
     table.refresh();
-    if (table.currentSnapshot() == null) {
-      return null;
-    }
-    for (Snapshot snapshot :
-        SnapshotUtil.ancestorsOf(table.currentSnapshot().snapshotId(), table::snapshot)) {
+    for (Snapshot snapshot : Lineage.ancestors(table)) {
       if (snapshot.summary().containsKey(key)) {
         return snapshot;
       }
@@ -242,11 +238,7 @@ public final class QuarantineReplay {
 
   private static boolean hasMarker(Table table, String key, String value) {
     table.refresh();
-    if (table.currentSnapshot() == null) {
-      return false;
-    }
-    for (Snapshot snapshot :
-        SnapshotUtil.ancestorsOf(table.currentSnapshot().snapshotId(), table::snapshot)) {
+    for (Snapshot snapshot : Lineage.ancestors(table)) {
       if (value.equals(snapshot.summary().get(key))) {
         return true;
       }

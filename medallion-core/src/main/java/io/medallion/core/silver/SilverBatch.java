@@ -270,9 +270,10 @@ final class SilverBatch {
     }
     RowDelta delta = silver.newRowDelta();
     long written = 0;
+    Record template = GenericRecord.create(silver.schema());
     try (RecordWriter writer = new RecordWriter(silver)) {
       for (Candidate candidate : kept) {
-        writer.write(candidate.toRecord(silver.schema(), flagRules));
+        writer.write(candidate.toRecord(template, flagRules));
       }
       written = writer.rows();
       for (DataFile file : writer.finish()) {
@@ -451,8 +452,8 @@ final class SilverBatch {
       return compareOrder(source.ingestedAt(), existingIngested) >= 0;
     }
 
-    Record toRecord(org.apache.iceberg.Schema schema, int[] flagRules) {
-      Record record = GenericRecord.create(schema);
+    Record toRecord(Record template, int[] flagRules) {
+      Record record = template.copy();
       Object[] values = row.values();
       for (int i = 0; i < values.length; i++) {
         record.set(i, values[i]);

@@ -31,7 +31,6 @@ import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
-import org.apache.iceberg.util.SnapshotUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -214,8 +213,7 @@ public final class SilverProcessor {
     Set<List<String>> rejected = new HashSet<>();
     Schema identity =
         quarantine.schema().select(SilverTable.LINEAGE_BATCH_ID, SilverTable.LINEAGE_COORDINATE);
-    for (Snapshot snapshot :
-        SnapshotUtil.ancestorsOf(quarantine.currentSnapshot().snapshotId(), quarantine::snapshot)) {
+    for (Snapshot snapshot : Lineage.ancestors(quarantine)) {
       if (!Long.toString(marker)
           .equals(snapshot.summary().get(TableProperties.consumedKey(upstream)))) {
         continue;
