@@ -32,10 +32,14 @@ import java.util.Set;
 public final class Pipeline {
   private final String name;
   private final List<TableDefinition> tables;
+  private final String owner;
+  private final Map<String, String> namespaceDescriptions;
 
-  private Pipeline(String name, List<TableDefinition> tables) {
-    this.name = name;
+  private Pipeline(Builder builder, List<TableDefinition> tables) {
+    this.name = builder.name;
     this.tables = List.copyOf(tables);
+    this.owner = builder.owner;
+    this.namespaceDescriptions = Map.copyOf(builder.namespaceDescriptions);
   }
 
   /**
@@ -55,6 +59,35 @@ public final class Pipeline {
    */
   public String name() {
     return name;
+  }
+
+  /**
+   * Returns the owner recorded on every table, e.g. a team or an email address.
+   *
+   * @return the owner, or empty
+   */
+  public Optional<String> owner() {
+    return Optional.ofNullable(owner);
+  }
+
+  /**
+   * Returns the description of a namespace (a Glue database), as registered in catalogs.
+   *
+   * @param namespace the namespace, e.g. {@code silver}
+   * @return the description given, or one naming the pipeline and its layers there
+   */
+  public String namespaceDescription(String namespace) {
+    String given = namespaceDescriptions.get(namespace);
+    if (given != null) {
+      return given;
+    }
+    List<String> layers =
+        tables.stream()
+            .filter(t -> t.id().namespace().equals(namespace))
+            .map(t -> t.layer().label())
+            .distinct()
+            .toList();
+    return "Medallion " + String.join(" and ", layers) + " tables of pipeline " + name;
   }
 
   /**
@@ -159,6 +192,8 @@ public final class Pipeline {
   public static final class Builder {
     private final String name;
     private final List<TableDefinition> tables = new ArrayList<>();
+    private final Map<String, String> namespaceDescriptions = new LinkedHashMap<>();
+    private String owner;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -174,6 +209,31 @@ public final class Pipeline {
       for (TableDefinition table : added) {
         tables.add(Objects.requireNonNull(table, "table"));
       }
+      return this;
+    }
+
+    /**
+     * Records an owner on every table (the {@code owner} table property).
+     *
+     * @param team a team name or email address
+     * @return this builder
+     */
+    public Builder owner(String team) {
+      this.owner = Objects.requireNonNull(team, "team");
+      return this;
+    }
+
+    /**
+     * Describes a namespace (a Glue database) for catalogs; the default names the pipeline.
+     *
+     * @param namespace the namespace, e.g. {@code gold}
+     * @param description what the namespace holds
+     * @return this builder
+     */
+    public Builder describeNamespace(String namespace, String description) {
+      namespaceDescriptions.put(
+          Objects.requireNonNull(namespace, "namespace"),
+          Objects.requireNonNull(description, "description"));
       return this;
     }
 
@@ -233,9 +293,15 @@ public final class Pipeline {
                   }
                 });
       }
+      problems.check(owner == null || !owner.isBlank(), "owner must not be blank");
+      for (String namespace : namespaceDescriptions.keySet()) {
+        problems.check(
+            byId.keySet().stream().anyMatch(id -> id.namespace().equals(namespace)),
+            "namespace '" + namespace + "' is described but no table of the pipeline is in it");
+      }
       List<TableDefinition> ordered = order(problems, byId);
       problems.throwIfAny("pipeline '" + name + "'");
-      return new Pipeline(name, ordered);
+      return new Pipeline(this, ordered);
     }
 
     /** Orders tables upstream-first; a cycle among ids is a problem. */

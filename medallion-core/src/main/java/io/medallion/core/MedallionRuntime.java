@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medallion.MedallionException;
 import io.medallion.Pipeline;
 import io.medallion.TableId;
+import io.medallion.catalog.CatalogConfig;
+import io.medallion.catalog.RegistrationPlan;
 import io.medallion.core.bronze.BronzeIngestor;
 import io.medallion.core.bronze.JsonSource;
+import io.medallion.core.catalog.IcebergCatalogs;
+import io.medallion.core.catalog.Publisher;
+import io.medallion.core.catalog.Registrar;
 import io.medallion.core.gold.GoldAggregator;
-import io.medallion.core.iceberg.EmbeddedCatalog;
 import io.medallion.core.iceberg.TableStore;
 import io.medallion.core.quality.DefaultContactChecks;
 import io.medallion.core.quality.QualityReports;
@@ -29,13 +33,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 
 /**
  * Runs pipelines against Iceberg tables. The embedded default keeps an Iceberg JDBC catalog in
  * {@code <lake>/catalog.db} (SQLite) and data under {@code <lake>/warehouse}, both created on first
- * use.
+ * use; {@link Builder#catalog(CatalogConfig)} moves the same pipeline to PostgreSQL, a REST
+ * catalog, AWS Glue or a file-system catalog, with data on S3 or local disk.
  *
  * <pre>{@code
  * try (MedallionRuntime runtime = MedallionRuntime.builder().lake(Path.of("lakehouse")).build()) {
@@ -46,6 +52,7 @@ import org.apache.iceberg.catalog.Catalog;
  */
 public final class MedallionRuntime implements AutoCloseable {
   private final Path lake;
+  private final CatalogConfig catalogConfig;
   private final Catalog catalog;
   private final TableStore store;
   private final BronzeIngestor bronze;
@@ -54,7 +61,8 @@ public final class MedallionRuntime implements AutoCloseable {
 
   private MedallionRuntime(Builder builder) {
     this.lake = builder.lake.toAbsolutePath().normalize();
-    this.catalog = EmbeddedCatalog.open(lake);
+    this.catalogConfig = builder.catalog != null ? builder.catalog : CatalogConfig.embedded(lake);
+    this.catalog = IcebergCatalogs.open(catalogConfig);
     this.store = new TableStore(catalog);
     this.bronze = new BronzeIngestor(store, builder.clock);
     PhoneValidator phones = new PhoneValidator();
@@ -92,12 +100,15 @@ public final class MedallionRuntime implements AutoCloseable {
 
   /**
    * Brings every silver and gold table of a pipeline up to date with what is new upstream. Tables
-   * whose upstream has not changed commit nothing.
+   * whose upstream has not changed commit nothing. Tables are first registered as {@link
+   * #registerAll(Pipeline)} does, so a definition that gained columns evolves its table.
    *
    * @param pipeline the pipeline
    * @return one entry per silver and gold table, in dependency order
+   * @throws MedallionException when a definition differs incompatibly from its table
    */
   public RunResult run(Pipeline pipeline) {
+    registrar().apply(pipeline);
     List<TableRun> runs = new ArrayList<>();
     Map<TableId, QualityReport> reports = new LinkedHashMap<>();
     for (TableDefinition table : pipeline.tables()) {
@@ -127,6 +138,94 @@ public final class MedallionRuntime implements AutoCloseable {
    */
   public TableRun replayQuarantine(SilverTable table) {
     return silver.replayQuarantine(table);
+  }
+
+  /**
+   * Registers every table of a pipeline in this runtime's catalog: namespaces with descriptions,
+   * tables with column docs and properties (layer, owner, description, quality policy, source).
+   * Idempotent: a second call changes nothing; a definition that gained columns or wider types
+   * evolves its table.
+   *
+   * <pre>{@code
+   * RegistrationPlan applied = runtime.registerAll(pipeline);
+   * log.info(applied.describe());
+   * }</pre>
+   *
+   * @param pipeline the pipeline
+   * @return the changes made
+   * @throws MedallionException listing every incompatible difference; nothing is changed then
+   */
+  public RegistrationPlan registerAll(Pipeline pipeline) {
+    return registrar().apply(pipeline);
+  }
+
+  /**
+   * Plans {@link #registerAll(Pipeline)} without changing anything: a dry run.
+   *
+   * @param pipeline the pipeline
+   * @return the changes it would make and every incompatible difference
+   */
+  public RegistrationPlan planRegistration(Pipeline pipeline) {
+    return registrar().plan(pipeline);
+  }
+
+  /**
+   * Publishes this runtime's tables of a pipeline in another catalog without copying data, e.g. a
+   * lake built on the embedded catalog into Glue or a REST catalog. Publishing again moves each
+   * entry to the newest metadata.
+   *
+   * <pre>{@code
+   * runtime.publish(pipeline, CatalogConfig.glue("eu-west-1").warehouse("s3://acme-lake/lake"));
+   * }</pre>
+   *
+   * @param pipeline the pipeline whose tables to publish
+   * @param target the catalog to publish in
+   * @return the changes made
+   * @throws MedallionException listing every conflict; nothing is changed then
+   */
+  public RegistrationPlan publish(Pipeline pipeline, CatalogConfig target) {
+    return withTarget(target, publisher -> publisher.publish(pipeline));
+  }
+
+  /**
+   * Plans {@link #publish(Pipeline, CatalogConfig)} without changing anything.
+   *
+   * @param pipeline the pipeline whose tables to publish
+   * @param target the catalog to publish in
+   * @return the changes it would make and every conflict
+   */
+  public RegistrationPlan planPublish(Pipeline pipeline, CatalogConfig target) {
+    return withTarget(target, publisher -> publisher.plan(pipeline));
+  }
+
+  /**
+   * Returns the catalog configuration this runtime uses.
+   *
+   * @return the configuration; its {@code toString()} shows no secret
+   */
+  public CatalogConfig catalogConfig() {
+    return catalogConfig;
+  }
+
+  private Registrar registrar() {
+    return new Registrar(store, label(catalogConfig));
+  }
+
+  private RegistrationPlan withTarget(
+      CatalogConfig target, Function<Publisher, RegistrationPlan> action) {
+    Catalog targetCatalog = IcebergCatalogs.open(target);
+    try {
+      return action.apply(new Publisher(catalog, targetCatalog, label(target)));
+    } finally {
+      closeCatalog(targetCatalog);
+    }
+  }
+
+  private static String label(CatalogConfig config) {
+    return config.name()
+        + " ("
+        + (config.embeddedLake().isPresent() ? "embedded" : config.type().label())
+        + ")";
   }
 
   /**
@@ -160,6 +259,10 @@ public final class MedallionRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    closeCatalog(catalog);
+  }
+
+  private static void closeCatalog(Catalog catalog) {
     if (catalog instanceof Closeable closeable) {
       try {
         closeable.close();
@@ -172,6 +275,7 @@ public final class MedallionRuntime implements AutoCloseable {
   /** Configures a {@link MedallionRuntime}. */
   public static final class Builder {
     private Path lake = Path.of("lakehouse");
+    private CatalogConfig catalog;
     private Clock clock = Clock.systemUTC();
     private EmailValidator emails = EmailValidator.builder().build();
 
@@ -185,6 +289,24 @@ public final class MedallionRuntime implements AutoCloseable {
      */
     public Builder lake(Path folder) {
       this.lake = Objects.requireNonNull(folder, "lake");
+      return this;
+    }
+
+    /**
+     * Sets the catalog and storage; the default is the embedded catalog of the lake folder. The
+     * lake folder still holds local outputs such as reports.
+     *
+     * <pre>{@code
+     * MedallionRuntime.builder()
+     *     .catalog(CatalogConfig.glue("eu-west-1").warehouse("s3://acme-lake/medallion"))
+     *     .build();
+     * }</pre>
+     *
+     * @param config the catalog configuration, validated when the runtime is built
+     * @return this builder
+     */
+    public Builder catalog(CatalogConfig config) {
+      this.catalog = Objects.requireNonNull(config, "config");
       return this;
     }
 
@@ -213,9 +335,12 @@ public final class MedallionRuntime implements AutoCloseable {
     }
 
     /**
-     * Opens the runtime, creating the lake on first use.
+     * Opens the runtime, creating the embedded lake on first use, and checks that the catalog
+     * answers.
      *
      * @return the runtime; close it when done
+     * @throws io.medallion.ValidationException listing every catalog configuration problem
+     * @throws MedallionException when the catalog cannot be reached or refuses the credentials
      */
     public MedallionRuntime build() {
       return new MedallionRuntime(this);

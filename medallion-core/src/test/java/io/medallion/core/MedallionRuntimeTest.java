@@ -216,9 +216,10 @@ class MedallionRuntimeTest extends EmbeddedLakeTest {
                         .add(TestPipelines.RAW, changed)
                         .build()))
         .isInstanceOf(MedallionException.class)
-        .hasMessageStartingWith(
-            "Cannot use table silver.people: its columns differ from the definition")
+        .hasMessageStartingWith("Cannot register pipeline changed in medallion (embedded): ")
         .hasMessageContaining(
-            "column 2 is 'name' string in the table but 'age' string in the definition");
+            "silver.people: column 'age' is int in the table but string in the definition")
+        .hasMessageContaining(
+            "silver.people: column 'name' string is in the table but not in the definition");
   }
 }

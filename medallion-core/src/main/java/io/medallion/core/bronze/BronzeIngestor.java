@@ -3,6 +3,7 @@ package io.medallion.core.bronze;
 import io.medallion.Layer;
 import io.medallion.MedallionException;
 import io.medallion.core.TableRun;
+import io.medallion.core.catalog.TableLayouts;
 import io.medallion.core.iceberg.RecordWriter;
 import io.medallion.core.iceberg.TableProperties;
 import io.medallion.core.iceberg.TableStore;
@@ -51,18 +52,8 @@ public final class BronzeIngestor {
    * @return the bronze table
    */
   public Table ensure(BronzeTable definition) {
-    store.ensure(
-        definition.deadLetterId(),
-        Layer.DEAD_LETTER,
-        BronzeTable.deadLetterColumns(),
-        definition.partitioning(),
-        "Input of " + definition.id() + " that could not be decoded");
-    return store.ensure(
-        definition.id(),
-        Layer.BRONZE,
-        definition.columns(),
-        definition.partitioning(),
-        definition.description());
+    store.ensure(TableLayouts.deadLetter(definition));
+    return store.ensure(TableLayouts.bronze(definition));
   }
 
   /**

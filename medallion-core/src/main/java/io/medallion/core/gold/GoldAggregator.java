@@ -3,6 +3,7 @@ package io.medallion.core.gold;
 import io.medallion.Layer;
 import io.medallion.MedallionException;
 import io.medallion.core.TableRun;
+import io.medallion.core.catalog.TableLayouts;
 import io.medallion.core.iceberg.Lineage;
 import io.medallion.core.iceberg.RecordWriter;
 import io.medallion.core.iceberg.TableProperties;
@@ -59,13 +60,7 @@ public final class GoldAggregator {
    * @return what the run did
    */
   public TableRun process(GoldTable definition) {
-    Table gold =
-        store.ensure(
-            definition.id(),
-            Layer.GOLD,
-            definition.columns(),
-            definition.partitioning(),
-            definition.description());
+    Table gold = store.ensure(TableLayouts.gold(definition));
     Table source = store.load(definition.source().id());
     String sourceName = definition.source().id().toString();
     Snapshot head = source.currentSnapshot();

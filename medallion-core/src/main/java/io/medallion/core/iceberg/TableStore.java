@@ -1,22 +1,15 @@
 package io.medallion.core.iceberg;
 
-import io.medallion.Layer;
 import io.medallion.MedallionException;
 import io.medallion.TableId;
-import io.medallion.schema.Column;
-import io.medallion.schema.PartitionField;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
-import org.apache.iceberg.types.Types;
 
 /**
  * Creates and loads medallion tables in a catalog, with the write profile every reader accepts:
@@ -44,49 +37,20 @@ public final class TableStore {
   }
 
   /**
-   * Loads a table, creating it (and its namespace) on first use.
+   * Loads a table, creating it (and its namespace) on first use, or evolving it compatibly when its
+   * layout gained columns, wider types, docs or properties.
    *
-   * @param id the table id
-   * @param layer the layer, stored as a table property
-   * @param columns the columns
-   * @param partitioning the partitioning
-   * @param description the table comment
+   * @param layout the table's layout
    * @return the table
+   * @throws MedallionException naming every incompatible difference
    */
-  public Table ensure(
-      TableId id,
-      Layer layer,
-      List<Column> columns,
-      List<PartitionField> partitioning,
-      String description) {
-    TableIdentifier identifier = identifier(id);
-    if (catalog.tableExists(identifier)) {
-      Table existing = catalog.loadTable(identifier);
-      requireSameColumns(id, existing.schema(), IcebergSchemas.schema(columns));
-      return existing;
+  public Table ensure(TableLayout layout) {
+    TableIdentifier identifier = identifier(layout.id());
+    Table existing = catalog.tableExists(identifier) ? catalog.loadTable(identifier) : null;
+    if (existing == null) {
+      ensureNamespace(layout.id().namespace(), Map.of());
     }
-    ensureNamespace(id.namespace());
-    Schema schema = IcebergSchemas.schema(columns);
-    Map<String, String> properties = new HashMap<>();
-    properties.put("format-version", "2");
-    properties.put("write.format.default", "parquet");
-    properties.put("write.parquet.compression-codec", "zstd");
-    properties.put("write.delete.mode", "merge-on-read");
-    properties.put("write.update.mode", "merge-on-read");
-    properties.put("write.merge.mode", "merge-on-read");
-    properties.put(TableProperties.LAYER, layer.label());
-    if (!description.isEmpty()) {
-      properties.put("comment", description);
-    }
-    try {
-      return catalog
-          .buildTable(identifier, schema)
-          .withPartitionSpec(IcebergSchemas.spec(schema, partitioning))
-          .withProperties(properties)
-          .create();
-    } catch (AlreadyExistsException raced) {
-      return catalog.loadTable(identifier);
-    }
+    return TablePlanner.apply(catalog, TablePlanner.plan(existing, layout));
   }
 
   /**
@@ -121,51 +85,25 @@ public final class TableStore {
   }
 
   /**
-   * Rows are written by position, so a definition whose columns differ from the table's would put
-   * values into the wrong columns: refuse, naming every difference.
+   * Creates a namespace unless it exists.
+   *
+   * @param name the namespace
+   * @param metadata its properties, e.g. {@code comment}; ignored when it exists
+   * @return true when this call created it
    */
-  private static void requireSameColumns(TableId id, Schema table, Schema definition) {
-    List<String> problems = new ArrayList<>();
-    List<Types.NestedField> stored = table.columns();
-    List<Types.NestedField> wanted = definition.columns();
-    for (int i = 0; i < Math.max(stored.size(), wanted.size()); i++) {
-      String have = i < stored.size() ? describe(stored.get(i)) : "nothing";
-      String want = i < wanted.size() ? describe(wanted.get(i)) : "nothing";
-      if (!have.equals(want)) {
-        problems.add(
-            "column "
-                + (i + 1)
-                + " is "
-                + have
-                + " in the table but "
-                + want
-                + " in the definition");
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new MedallionException(
-          "Cannot use table "
-              + id
-              + ": its columns differ from the definition (schema evolution is not supported"
-              + " yet); "
-              + String.join("; ", problems));
-    }
-  }
-
-  private static String describe(Types.NestedField field) {
-    return "'" + field.name() + "' " + field.type();
-  }
-
-  private void ensureNamespace(String name) {
+  public boolean ensureNamespace(String name, Map<String, String> metadata) {
     if (catalog instanceof SupportsNamespaces namespaces) {
       Namespace namespace = Namespace.of(name);
       if (!namespaces.namespaceExists(namespace)) {
         try {
-          namespaces.createNamespace(namespace);
+          // A mutable copy: some catalogs probe the map for null keys, which Map.of() refuses.
+          namespaces.createNamespace(namespace, new HashMap<>(metadata));
+          return true;
         } catch (AlreadyExistsException raced) {
           // Another runtime created it first: that is the state we wanted.
         }
       }
     }
+    return false;
   }
 }

@@ -1,11 +1,8 @@
 package io.medallion.core.quality;
 
-import io.medallion.Layer;
 import io.medallion.MedallionException;
-import io.medallion.TableId;
 import io.medallion.core.iceberg.RecordWriter;
 import io.medallion.core.iceberg.TableProperties;
-import io.medallion.core.iceberg.TableStore;
 import io.medallion.schema.Column;
 import io.medallion.schema.ColumnType;
 import java.io.IOException;
@@ -44,7 +41,8 @@ public final class MetricsTable {
   /** Column: the value. */
   public static final String VALUE = "value";
 
-  private static final List<Column> COLUMNS =
+  /** The columns of every metrics table. */
+  public static final List<Column> COLUMNS =
       List.of(
           Column.of(RUN_ID, ColumnType.STRING).withDoc("Run id"),
           Column.of(RUN_AT, ColumnType.TIMESTAMP_TZ).withDoc("When the run happened"),
@@ -59,16 +57,13 @@ public final class MetricsTable {
   }
 
   /**
-   * Opens (creating on first use) a metrics table.
+   * Wraps a metrics table.
    *
-   * @param store the tables
-   * @param id the metrics table id
-   * @param of the silver table it describes
+   * @param table the metrics table, with {@link #COLUMNS}
    * @return the metrics table
    */
-  public static MetricsTable open(TableStore store, TableId id, TableId of) {
-    return new MetricsTable(
-        store.ensure(id, Layer.METRICS, COLUMNS, List.of(), "Quality metrics of " + of));
+  public static MetricsTable open(Table table) {
+    return new MetricsTable(table);
   }
 
   /**

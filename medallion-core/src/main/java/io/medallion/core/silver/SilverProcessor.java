@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medallion.Layer;
 import io.medallion.MedallionException;
 import io.medallion.core.TableRun;
+import io.medallion.core.catalog.TableLayouts;
 import io.medallion.core.iceberg.Lineage;
 import io.medallion.core.iceberg.TableProperties;
 import io.medallion.core.iceberg.TableStore;
@@ -118,16 +119,10 @@ public final class SilverProcessor {
    */
   public Outcome process(SilverTable definition) {
     Table silver = ensure(definition);
-    Table quarantine =
-        store.ensure(
-            definition.quarantineId(),
-            Layer.QUARANTINE,
-            SilverTable.quarantineColumns(),
-            List.of(),
-            "Rows of " + definition.id() + " below its quality policy");
+    Table quarantine = store.ensure(TableLayouts.quarantine(definition));
     Table upstream = store.load(definition.source().id());
     String upstreamName = definition.source().id().toString();
-    MetricsTable metricsTable = MetricsTable.open(store, definition.metricsId(), definition.id());
+    MetricsTable metricsTable = MetricsTable.open(store.ensure(TableLayouts.metrics(definition)));
     List<MetricsTable.Run> history = metricsTable.history();
     TableRun total = TableRun.unchanged(definition.id(), Layer.SILVER);
     Outcome outcome = new Outcome(total, null, null, null, Map.of(), List.of(), history);
@@ -237,11 +232,6 @@ public final class SilverProcessor {
   }
 
   private Table ensure(SilverTable definition) {
-    return store.ensure(
-        definition.id(),
-        Layer.SILVER,
-        definition.columns(),
-        definition.partitioning(),
-        definition.description());
+    return store.ensure(TableLayouts.silver(definition));
   }
 }

@@ -1,0 +1,188 @@
+package io.medallion.core.catalog;
+
+import io.medallion.MedallionException;
+import io.medallion.catalog.CatalogConfig;
+import io.medallion.catalog.CatalogType;
+import io.medallion.catalog.Secret;
+import io.medallion.catalog.StorageConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.CatalogUtil;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+
+/**
+ * Opens the Iceberg catalog a {@link CatalogConfig} describes, and checks at once that it answers,
+ * so a wrong endpoint or credential fails at start-up with the setting named, not mid-run.
+ */
+public final class IcebergCatalogs {
+  private static final String CREDENTIALS_PREFIX = "client.credentials-provider.";
+
+  private IcebergCatalogs() {}
+
+  /**
+   * Opens and probes a catalog.
+   *
+   * @param config the configuration; validated first
+   * @return the initialized catalog; close it when it is {@link java.io.Closeable}
+   * @throws io.medallion.ValidationException listing every configuration problem
+   * @throws MedallionException when the catalog cannot be reached or refuses the credentials
+   */
+  public static Catalog open(CatalogConfig config) {
+    config.validate();
+    config.embeddedLake().ifPresent(lake -> createFolder(lake.resolve("warehouse")));
+    if (config.type() == CatalogType.HADOOP) {
+      localFolder(config.warehouse().orElseThrow()).ifPresent(IcebergCatalogs::createFolder);
+    }
+    Map<String, String> properties = properties(config);
+    Catalog catalog;
+    try {
+      catalog = CatalogUtil.buildIcebergCatalog(config.name(), properties, new Configuration());
+    } catch (RuntimeException e) {
+      throw CatalogFailures.describe(config, "open", e);
+    }
+    probe(config, catalog);
+    return catalog;
+  }
+
+  /**
+   * Translates a configuration into Iceberg catalog properties.
+   *
+   * @param config the configuration
+   * @return the properties, secrets included: never log them
+   */
+  public static Map<String, String> properties(CatalogConfig config) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put(CatalogProperties.CATALOG_IMPL, implementation(config.type()));
+    config.uri().ifPresent(uri -> p.put(CatalogProperties.URI, uri));
+    config.warehouse().ifPresent(w -> p.put(CatalogProperties.WAREHOUSE_LOCATION, w));
+    // Resolves s3:// to S3FileIO and paths to the Hadoop file system, so one lake may use both.
+    p.put(CatalogProperties.FILE_IO_IMPL, "org.apache.iceberg.io.ResolvingFileIO");
+    switch (config.type()) {
+      case JDBC -> {
+        p.put("jdbc.schema-version", "V1");
+        config.user().ifPresent(user -> p.put("jdbc.user", user));
+        config.password().ifPresent(secret -> p.put("jdbc.password", reveal(secret)));
+        if (config.uri().orElseThrow().startsWith("jdbc:sqlite:")) {
+          // SQLite allows one writer at a time: one connection, and waits instead of failing.
+          p.put(CatalogProperties.CLIENT_POOL_SIZE, "1");
+          p.put("jdbc.busy_timeout", "30000");
+        }
+      }
+      case REST -> rest(config, p);
+      case GLUE -> {
+        p.put("client.region", config.region().orElseThrow());
+        config.catalogId().ifPresent(id -> p.put("glue.id", id));
+        config.endpoint().ifPresent(url -> p.put("glue.endpoint", url.toString()));
+      }
+      case HADOOP -> {
+        // Metadata lives beside the data; nothing else to configure.
+      }
+    }
+    storage(config.storage(), p);
+    p.putAll(config.properties());
+    return p;
+  }
+
+  private static void rest(CatalogConfig config, Map<String, String> p) {
+    config
+        .token()
+        .ifPresent(
+            token -> {
+              p.put("rest.auth.type", "oauth2");
+              p.put("token", reveal(token));
+            });
+    config
+        .clientId()
+        .ifPresent(
+            id -> {
+              p.put("rest.auth.type", "oauth2");
+              p.put("credential", id + ":" + reveal(config.clientSecret().orElseThrow()));
+            });
+    config.scope().ifPresent(scope -> p.put("scope", scope));
+    config.oauthServerUri().ifPresent(uri -> p.put("oauth2-server-uri", uri.toString()));
+    config
+        .signingName()
+        .ifPresent(
+            name -> {
+              p.put("rest.auth.type", "sigv4");
+              p.put("rest.auth.sigv4.delegate-auth-type", "none");
+              p.put("rest.signing-name", name);
+              p.put("rest.signing-region", config.signingRegion().orElseThrow());
+              config.storage().accessKeyId().ifPresent(key -> p.put("rest.access-key-id", key));
+              config
+                  .storage()
+                  .secretAccessKey()
+                  .ifPresent(secret -> p.put("rest.secret-access-key", reveal(secret)));
+            });
+  }
+
+  private static void storage(StorageConfig storage, Map<String, String> p) {
+    storage.endpoint().ifPresent(url -> p.put("s3.endpoint", url.toString()));
+    if (storage.pathStyleAccess()) {
+      p.put("s3.path-style-access", "true");
+    }
+    storage.region().ifPresent(region -> p.putIfAbsent("client.region", region));
+    storage
+        .accessKeyId()
+        .ifPresent(
+            key -> {
+              String secret = reveal(storage.secretAccessKey().orElseThrow());
+              p.put("s3.access-key-id", key);
+              p.put("s3.secret-access-key", secret);
+              // The same keys for Glue and STS clients, which do not read the s3.* ones.
+              p.put("client.credentials-provider", StaticAwsCredentials.class.getName());
+              p.put(CREDENTIALS_PREFIX + StaticAwsCredentials.ACCESS_KEY_ID, key);
+              p.put(CREDENTIALS_PREFIX + StaticAwsCredentials.SECRET_ACCESS_KEY, secret);
+            });
+  }
+
+  private static String implementation(CatalogType type) {
+    return switch (type) {
+      case JDBC -> "org.apache.iceberg.jdbc.JdbcCatalog";
+      case REST -> "org.apache.iceberg.rest.RESTCatalog";
+      case GLUE -> "org.apache.iceberg.aws.glue.GlueCatalog";
+      case HADOOP -> "org.apache.iceberg.hadoop.HadoopCatalog";
+    };
+  }
+
+  private static String reveal(Secret secret) {
+    return secret.reveal().orElse("");
+  }
+
+  private static Optional<Path> localFolder(String location) {
+    if (location.startsWith("/")) {
+      return Optional.of(Path.of(location));
+    }
+    return location.startsWith("file:")
+        ? Optional.of(Path.of(URI.create(location)))
+        : Optional.empty();
+  }
+
+  private static void createFolder(Path folder) {
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new MedallionException("Cannot create the folder " + folder + ": " + e, e);
+    }
+  }
+
+  /** A cheap read that needs the endpoint and the credentials: fail now, naming the setting. */
+  private static void probe(CatalogConfig config, Catalog catalog) {
+    try {
+      if (catalog instanceof SupportsNamespaces namespaces) {
+        namespaces.listNamespaces();
+      }
+    } catch (RuntimeException e) {
+      CatalogFailures.closeQuietly(catalog);
+      throw CatalogFailures.describe(config, "reach", e);
+    }
+  }
+}

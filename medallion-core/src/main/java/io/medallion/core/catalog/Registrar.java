@@ -1,0 +1,124 @@
+package io.medallion.core.catalog;
+
+import io.medallion.MedallionException;
+import io.medallion.Pipeline;
+import io.medallion.catalog.PlannedChange;
+import io.medallion.catalog.PlannedChange.Kind;
+import io.medallion.catalog.RegistrationPlan;
+import io.medallion.core.iceberg.TableLayout;
+import io.medallion.core.iceberg.TablePlan;
+import io.medallion.core.iceberg.TablePlanner;
+import io.medallion.core.iceberg.TableStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.hadoop.HadoopCatalog;
+
+/**
+ * Registers a pipeline's tables in a catalog, idempotently: creates namespaces with their
+ * descriptions and tables with column docs and properties, evolves tables compatibly, and refuses
+ * incompatible differences, naming each. Planning alone changes nothing.
+ */
+public final class Registrar {
+  private final TableStore store;
+  private final String catalogLabel;
+
+  /**
+   * Registers into one catalog.
+   *
+   * @param store the catalog's tables
+   * @param catalogLabel how plans name the catalog, e.g. {@code medallion (glue)}
+   */
+  public Registrar(TableStore store, String catalogLabel) {
+    this.store = store;
+    this.catalogLabel = catalogLabel;
+  }
+
+  /**
+   * Plans the registration without changing anything: a dry run.
+   *
+   * @param pipeline the pipeline
+   * @return the plan, with conflicts if any
+   */
+  public RegistrationPlan plan(Pipeline pipeline) {
+    return summarize(namespacesToCreate(pipeline), tablePlans(pipeline));
+  }
+
+  /**
+   * Applies the registration: a second call with the same pipeline changes nothing.
+   *
+   * @param pipeline the pipeline
+   * @return the plan that was applied
+   * @throws MedallionException naming every incompatible difference; nothing is changed then
+   */
+  public RegistrationPlan apply(Pipeline pipeline) {
+    Map<String, String> namespaces = namespacesToCreate(pipeline);
+    List<TablePlan> tables = tablePlans(pipeline);
+    RegistrationPlan plan = summarize(namespaces, tables);
+    if (plan.hasConflicts()) {
+      throw new MedallionException(
+          "Cannot register pipeline "
+              + pipeline.name()
+              + " in "
+              + catalogLabel
+              + ": "
+              + String.join("; ", plan.conflicts()));
+    }
+    namespaces.forEach((name, description) -> store.ensureNamespace(name, metadata(description)));
+    for (TablePlan table : tables) {
+      if (!table.changes().isEmpty()) {
+        TablePlanner.apply(store.catalog(), table);
+      }
+    }
+    return plan;
+  }
+
+  private RegistrationPlan summarize(Map<String, String> namespaces, List<TablePlan> tables) {
+    List<PlannedChange> changes = new ArrayList<>();
+    List<String> conflicts = new ArrayList<>();
+    namespaces.forEach(
+        (name, description) ->
+            changes.add(new PlannedChange(Kind.CREATE_NAMESPACE, name, description)));
+    for (TablePlan table : tables) {
+      changes.addAll(table.changes());
+      conflicts.addAll(table.conflicts());
+    }
+    return new RegistrationPlan(catalogLabel, changes, conflicts);
+  }
+
+  private Map<String, String> namespacesToCreate(Pipeline pipeline) {
+    Map<String, String> missing = new LinkedHashMap<>();
+    if (!(store.catalog() instanceof SupportsNamespaces namespaces)) {
+      return missing;
+    }
+    for (TableLayout layout : TableLayouts.of(pipeline)) {
+      String name = layout.id().namespace();
+      if (!missing.containsKey(name) && !namespaces.namespaceExists(Namespace.of(name))) {
+        missing.put(name, pipeline.namespaceDescription(name));
+      }
+    }
+    return missing;
+  }
+
+  private List<TablePlan> tablePlans(Pipeline pipeline) {
+    Catalog catalog = store.catalog();
+    List<TablePlan> plans = new ArrayList<>();
+    for (TableLayout layout : TableLayouts.of(pipeline)) {
+      TableIdentifier identifier = TableStore.identifier(layout.id());
+      Table existing = catalog.tableExists(identifier) ? catalog.loadTable(identifier) : null;
+      plans.add(TablePlanner.plan(existing, layout));
+    }
+    return plans;
+  }
+
+  /** A file-system catalog keeps no namespace properties; every other catalog shows the comment. */
+  private Map<String, String> metadata(String description) {
+    return store.catalog() instanceof HadoopCatalog ? Map.of() : Map.of("comment", description);
+  }
+}
