@@ -118,9 +118,7 @@ abstract class CatalogContractTest {
         assertThat(catalog.namespaces().loadNamespaceMetadata(Namespace.of("gold")))
             .containsEntry("comment", "BI-ready people aggregates");
         assertThat(catalog.namespaces().loadNamespaceMetadata(Namespace.of("silver")))
-            .containsEntry(
-                "comment",
-                "Medallion silver tables of pipeline people");
+            .containsEntry("comment", "Medallion silver tables of pipeline people");
       }
     }
   }

@@ -23,7 +23,7 @@ class S3CatalogContractTest extends CatalogContractTest {
   }
 
   @AfterAll
-  static void stopS3() throws Exception {
+  static void stopS3() {
     s3.close();
   }
 

@@ -3,6 +3,7 @@ package io.medallion.samples;
 import io.medallion.Layer;
 import io.medallion.Pipeline;
 import io.medallion.TableId;
+import io.medallion.catalog.CatalogConfig;
 import io.medallion.core.MedallionRuntime;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.GoldTable;
@@ -29,7 +30,7 @@ import org.apache.iceberg.types.Types;
  * score, and the first rows of each gold table. Read back through Iceberg, as any engine would.
  *
  * @param lake the lake folder
- * @param catalog the SQLite catalog file
+ * @param catalog the SQLite catalog file, or the catalog type and URI
  * @param warehouse the warehouse folder
  * @param tables one entry per table, bronze to gold
  * @param quarantineReasons quarantined rows per failed rule
@@ -82,10 +83,15 @@ public record LakeSummary(
       }
     }
     Path lake = runtime.lake();
+    CatalogConfig catalog = runtime.catalogConfig();
     return new LakeSummary(
         lake.toString(),
-        lake.resolve("catalog.db").toString(),
-        lake.resolve("warehouse").toString(),
+        catalog.embeddedLake().isPresent()
+            ? lake.resolve("catalog.db").toString()
+            : catalog.type().label() + " " + catalog.uri().orElse(catalog.name()),
+        catalog.embeddedLake().isPresent()
+            ? lake.resolve("warehouse").toString()
+            : catalog.warehouse().orElse("(chosen by the catalog)"),
         tables,
         reasons,
         average,

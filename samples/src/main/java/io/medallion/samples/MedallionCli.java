@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     description = "Sample medallion pipelines on an embedded Iceberg lakehouse.",
     subcommands = {
       RandomUserCommand.class,
+      RegisterCommand.class,
       QualityBenchCommand.class,
       BenchCommand.class,
       BenchWorkerCommand.class,

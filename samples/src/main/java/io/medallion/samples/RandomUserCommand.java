@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -92,8 +93,11 @@ final class RandomUserCommand implements Callable<Integer> {
       defaultValue = "lakehouse",
       description =
           "Lake folder: the SQLite catalog <lake>/catalog.db and the data under <lake>/warehouse"
-              + " (default: ${DEFAULT-VALUE}).")
+              + " on the embedded default; with another --catalog, generated input and reports"
+              + " only (default: ${DEFAULT-VALUE}).")
   Path lake;
+
+  @Mixin CatalogOptions catalog = new CatalogOptions();
 
   @Option(
       names = "--summary-json",
@@ -138,7 +142,8 @@ final class RandomUserCommand implements Callable<Integer> {
     if (describe) {
       out.println(RandomUserPipeline.PIPELINE.describe());
     }
-    MedallionRuntime.Builder builder = MedallionRuntime.builder().lake(lake);
+    MedallionRuntime.Builder builder =
+        MedallionRuntime.builder().lake(lake).catalog(catalog.toConfig(spec, lake));
     if (disposableDomains != null) {
       builder.emailValidator(
           EmailValidator.builder()
@@ -286,7 +291,7 @@ final class RandomUserCommand implements Callable<Integer> {
     }
     out.println();
     out.println("Lake:      " + summary.lake());
-    out.println("Catalog:   " + summary.catalog() + " (Iceberg JDBC catalog on SQLite)");
+    out.println("Catalog:   " + summary.catalog());
     out.println("Warehouse: " + summary.warehouse());
   }
 

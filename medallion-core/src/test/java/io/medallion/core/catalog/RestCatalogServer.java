@@ -3,19 +3,28 @@ package io.medallion.core.catalog;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogProperties;
@@ -133,9 +142,55 @@ public final class RestCatalogServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    server.stop();
-    backing.close();
+  public void close() throws IOException {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IOException("Cannot stop the REST catalog server", e);
+    } finally {
+      backing.close();
+    }
+  }
+
+  /** A request whose body, already read, can be read again. */
+  private static final class Replayed extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    Replayed(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream bytes = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public boolean isFinished() {
+          return bytes.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("blocking reads only");
+        }
+
+        @Override
+        public int read() {
+          return bytes.read();
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
   }
 
   /** Checks credentials the way a secured catalog would, answering 401 in Iceberg's format. */
@@ -157,13 +212,18 @@ public final class RestCatalogServer implements AutoCloseable {
       String authorization = http.getHeader("Authorization");
       schemes.add(authorization == null ? "none" : authorization.split(" ", 2)[0]);
       if (http.getRequestURI().endsWith(TOKEN_ROUTE)) {
+        // Jetty parses the form for getParameter; Iceberg's servlet wants the raw body, rebuilt.
+        Map<String, String> form = new LinkedHashMap<>();
+        http.getParameterMap().forEach((key, values) -> form.put(key, values[0]));
         if (clientId != null
-            && !(clientId.equals(http.getParameter("client_id"))
-                && clientSecret.equals(http.getParameter("client_secret")))) {
+            && !(clientId.equals(form.get("client_id"))
+                && clientSecret.equals(form.get("client_secret")))) {
           refuse(
               response, "{\"error\":\"invalid_client\",\"error_description\":\"unknown client\"}");
           return;
         }
+        chain.doFilter(new Replayed(http, encode(form).getBytes(StandardCharsets.UTF_8)), response);
+        return;
       } else if (!accepted(authorization)) {
         refuse(
             response,
@@ -172,6 +232,17 @@ public final class RestCatalogServer implements AutoCloseable {
         return;
       }
       chain.doFilter(request, response);
+    }
+
+    private static String encode(Map<String, String> form) {
+      StringJoiner body = new StringJoiner("&");
+      form.forEach(
+          (key, value) ->
+              body.add(
+                  URLEncoder.encode(key, StandardCharsets.UTF_8)
+                      + "="
+                      + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+      return body.toString();
     }
 
     private boolean accepted(String authorization) {

@@ -1,0 +1,145 @@
+package io.medallion.core.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.medallion.MedallionException;
+import io.medallion.Pipeline;
+import io.medallion.TableId;
+import io.medallion.ValidationException;
+import io.medallion.catalog.CatalogConfig;
+import io.medallion.catalog.Secret;
+import io.medallion.catalog.StorageConfig;
+import io.medallion.core.MedallionRuntime;
+import io.medallion.table.BronzeTable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Connecting to catalogs: authentication works, and bad settings fail fast, naming the setting. */
+class CatalogConnectionTest {
+  private static final Pipeline RAW_ONLY =
+      Pipeline.builder("raw").add(BronzeTable.builder(TableId.of("bronze", "raw")).build()).build();
+
+  @TempDir Path dir;
+
+  @Test
+  void build_restEndpointNotListening_failsNamingUri() throws IOException {
+    URI closed = URI.create("http://127.0.0.1:" + closedPort());
+
+    assertThatThrownBy(() -> runtime(CatalogConfig.rest(closed)))
+        .isInstanceOf(MedallionException.class)
+        .hasMessageStartingWith(
+            "Cannot open catalog 'medallion' (rest at " + closed + "): check uri (");
+  }
+
+  @Test
+  void build_restWrongToken_failsNamingTheSettingWithoutTheSecret() throws Exception {
+    try (RestCatalogServer server = RestCatalogServer.withToken(dir, "right-token")) {
+      CatalogConfig config = CatalogConfig.rest(server.uri()).token(Secret.of("Wr0ng-t0ken-77"));
+
+      assertThatThrownBy(() -> runtime(config))
+          .isInstanceOf(MedallionException.class)
+          .hasMessageStartingWith(
+              "catalog 'medallion' (rest at "
+                  + server.uri()
+                  + ") refused the credentials: check rest.token")
+          .hasMessageNotContaining("Wr0ng-t0ken-77")
+          .hasNoCause();
+    }
+  }
+
+  @Test
+  void build_restWrongClientSecret_failsNamingTheOAuthSettings() throws Exception {
+    try (RestCatalogServer server = RestCatalogServer.withClient(dir, "medallion", "right")) {
+      CatalogConfig config =
+          CatalogConfig.rest(server.uri()).oauth("medallion", Secret.of("Wr0ng-s3cret-88"));
+
+      assertThatThrownBy(() -> runtime(config))
+          .isInstanceOf(MedallionException.class)
+          .hasMessageContaining(
+              "refused the credentials: check rest.oauth.client-id and rest.oauth.client-secret")
+          .hasMessageNotContaining("Wr0ng-s3cret-88");
+    }
+  }
+
+  @Test
+  void registerAll_restWithClientCredentials_exchangesThemForABearerToken() throws Exception {
+    try (RestCatalogServer server = RestCatalogServer.withClient(dir, "medallion", "right");
+        MedallionRuntime runtime =
+            runtime(CatalogConfig.rest(server.uri()).oauth("medallion", Secret.of("right")))) {
+      runtime.registerAll(RAW_ONLY);
+
+      assertThat(runtime.exists(TableId.of("bronze", "raw"))).isTrue();
+      assertThat(server.authorizationSchemes()).contains("Bearer");
+    }
+  }
+
+  @Test
+  void registerAll_restWithSigV4_signsEveryCatalogRequest() throws Exception {
+    try (RestCatalogServer server = RestCatalogServer.open(dir);
+        MedallionRuntime runtime =
+            runtime(
+                CatalogConfig.rest(server.uri())
+                    .sigv4("us-east-1", "glue")
+                    .storage(StorageConfig.s3().credentials("AKIDTEST", Secret.of("sigv4-key"))))) {
+      runtime.registerAll(RAW_ONLY);
+
+      assertThat(server.authorizationSchemes()).isNotEmpty().containsOnly("AWS4-HMAC-SHA256");
+    }
+  }
+
+  @Test
+  void build_glueEndpointNotListening_failsNamingTheEndpoint() throws IOException {
+    URI closed = URI.create("http://127.0.0.1:" + closedPort());
+    CatalogConfig config =
+        CatalogConfig.glue("us-east-1")
+            .endpoint(closed)
+            .warehouse(dir.toUri().toString())
+            .storage(StorageConfig.s3().credentials("AKIDTEST", Secret.of("glue-s3cret-99")));
+
+    assertThatThrownBy(() -> runtime(config))
+        .isInstanceOf(MedallionException.class)
+        .hasMessageStartingWith(
+            "Cannot reach catalog 'medallion' (glue in us-east-1 via "
+                + closed
+                + "): check glue.endpoint")
+        .hasMessageNotContaining("glue-s3cret-99");
+  }
+
+  @Test
+  void build_missingWarehouse_failsBeforeConnecting() {
+    assertThatThrownBy(() -> runtime(CatalogConfig.jdbc("jdbc:sqlite:" + dir.resolve("c.db"))))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining(
+            "warehouse is required for a jdbc catalog, e.g. s3://bucket/prefix or /data/lake");
+  }
+
+  @Test
+  void scrub_urlsAndEchoedSecrets_masked() {
+    CatalogConfig config =
+        CatalogConfig.jdbc("jdbc:postgresql://db/catalog")
+            .warehouse("/lake")
+            .credentials("medallion", Secret.of("hunter2"));
+
+    assertThat(
+            CatalogFailures.scrub(
+                "failed: jdbc:postgresql://u:pa55@db/c?password=pa55&ssl=true said hunter2",
+                config))
+        .isEqualTo("failed: jdbc:postgresql://u:****@db/c?password=****&ssl=true said ****");
+  }
+
+  private MedallionRuntime runtime(CatalogConfig config) {
+    return MedallionRuntime.builder().lake(dir.resolve("local")).catalog(config).build();
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}
