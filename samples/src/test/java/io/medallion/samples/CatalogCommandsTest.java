@@ -9,8 +9,6 @@ import io.medallion.core.MedallionRuntime;
 import io.medallion.core.catalog.RestCatalogServer;
 import io.medallion.core.catalog.S3ProxyServer;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -19,23 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The sample on other catalogs: data on S3, publishing to a REST catalog, bad settings. */
 class CatalogCommandsTest {
   @TempDir Path dir;
 
-  private record Result(int exitCode, String out, String err) {}
-
-  private static Result run(String... args) {
-    CommandLine cli = MedallionCli.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Result(code, out.toString(), err.toString());
-  }
 
   @Test
   void randomuser_warehouseOnS3_buildsEveryLayerThereAndReconciles() throws IOException {
@@ -69,7 +55,7 @@ class CatalogCommandsTest {
         args.add(setting);
       }
 
-      Result result = run(args.toArray(String[]::new));
+      Cli.Result result = Cli.run(args.toArray(String[]::new));
 
       assertThat(result.exitCode()).as(result.err()).isZero();
       assertThat(result.out())
@@ -93,7 +79,7 @@ class CatalogCommandsTest {
       throws Exception {
     Path lake = dir.resolve("lake");
     assertThat(
-            run("randomuser", "--users", "200", "--lake", lake.toString(), "--no-report")
+            Cli.run("randomuser", "--users", "200", "--lake", lake.toString(), "--no-report")
                 .exitCode())
         .isZero();
     try (RestCatalogServer server = RestCatalogServer.open(dir.resolve("rest"))) {
@@ -101,9 +87,9 @@ class CatalogCommandsTest {
         "register", "--lake", lake.toString(), "--to", "rest", "--to-uri", server.uri().toString()
       };
 
-      Result dryRun = run(append(register, "--dry-run"));
-      Result published = run(register);
-      Result again = run(register);
+      Cli.Result dryRun = Cli.run(append(register, "--dry-run"));
+      Cli.Result published = Cli.run(register);
+      Cli.Result again = Cli.run(register);
 
       assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
       assertThat(dryRun.out())
@@ -125,8 +111,8 @@ class CatalogCommandsTest {
 
   @Test
   void randomuser_unknownCatalogType_exitsWithUsageNamingTheAllowedTypes() {
-    Result result =
-        run("randomuser", "--lake", dir.resolve("lake").toString(), "--catalog", "hive");
+    Cli.Result result =
+        Cli.run("randomuser", "--lake", dir.resolve("lake").toString(), "--catalog", "hive");
 
     assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
     assertThat(result.err())
@@ -140,8 +126,8 @@ class CatalogCommandsTest {
       closed = socket.getLocalPort();
     }
 
-    Result result =
-        run(
+    Cli.Result result =
+        Cli.run(
             "randomuser",
             "--lake",
             dir.resolve("lake").toString(),

@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.medallion.samples.randomuser.RandomUserGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,22 +19,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RandomUserCommandTest {
   @TempDir Path dir;
 
-  private record Result(int exitCode, String out, String err) {}
-
-  private static Result run(String... args) {
-    CommandLine cli = MedallionCli.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Result(code, out.toString(), err.toString());
-  }
 
   private static Map<String, Long> rowsByTable(JsonNode summary) {
     Map<String, Long> rows = new HashMap<>();
@@ -48,8 +35,8 @@ class RandomUserCommandTest {
     Path lake = dir.resolve("lake");
     Path summaryFile = dir.resolve("summary.json");
 
-    Result result =
-        run(
+    Cli.Result result =
+        Cli.run(
             "randomuser",
             "--users",
             "800",
@@ -96,7 +83,7 @@ class RandomUserCommandTest {
     Path lake = dir.resolve("lake");
     Path first = dir.resolve("first.json");
     Path second = dir.resolve("second.json");
-    run(
+    Cli.run(
         "randomuser",
         "--users",
         "300",
@@ -106,8 +93,8 @@ class RandomUserCommandTest {
         lake.toString(),
         "--summary-json",
         first.toString());
-    Result again =
-        run(
+    Cli.Result again =
+        Cli.run(
             "randomuser",
             "--users",
             "200",
@@ -148,8 +135,8 @@ class RandomUserCommandTest {
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
       Path summaryFile = dir.resolve("summary.json");
 
-      Result result =
-          run(
+      Cli.Result result =
+          Cli.run(
               "randomuser",
               "--api",
               "--api-url",
@@ -177,7 +164,7 @@ class RandomUserCommandTest {
 
   @Test
   void randomuser_inputAndApiTogether_rejectedWithUsageError() {
-    Result result = run("randomuser", "--api", "--input", "x.json", "--lake", dir.toString());
+    Cli.Result result = Cli.run("randomuser", "--api", "--input", "x.json", "--lake", dir.toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("--input and --api cannot be combined");
@@ -185,7 +172,7 @@ class RandomUserCommandTest {
 
   @Test
   void help_documentsSummaryJson() {
-    Result result = run("randomuser", "--help");
+    Cli.Result result = Cli.run("randomuser", "--help");
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).contains("--summary-json=FILE").contains("--users").contains("--lake");
@@ -197,8 +184,8 @@ class RandomUserCommandTest {
     java.nio.file.Files.writeString(list, "# test list\nexample.com\n");
     Path summaryFile = dir.resolve("summary.json");
 
-    Result result =
-        run(
+    Cli.Result result =
+        Cli.run(
             "randomuser",
             "--users",
             "200",
