@@ -91,6 +91,16 @@ public final class Pipeline {
   }
 
   /**
+   * Tells whether the pipeline describes a namespace itself, rather than by default.
+   *
+   * @param namespace the namespace
+   * @return true when {@link Builder#describeNamespace(String, String)} described it
+   */
+  public boolean describesNamespace(String namespace) {
+    return namespaceDescriptions.containsKey(namespace);
+  }
+
+  /**
    * Returns every table, upstream tables before the tables that read them.
    *
    * @return the tables in dependency order

@@ -3,13 +3,12 @@ package io.medallion.catalog;
 import io.medallion.Problems;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -30,9 +29,6 @@ import java.util.regex.Pattern;
  */
 public final class CatalogConfig {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
-  private static final Set<String> SECRET_WORDS =
-      Set.of("secret", "token", "password", "credential");
-
   private final Settings settings;
 
   private CatalogConfig(Settings settings) {
@@ -434,7 +430,20 @@ public final class CatalogConfig {
    * @return the properties, in the order given
    */
   public Map<String, String> properties() {
-    return Map.copyOf(settings.properties);
+    return Collections.unmodifiableMap(new LinkedHashMap<>(settings.properties));
+  }
+
+  /**
+   * Names the catalog for messages and plans.
+   *
+   * @return e.g. {@code medallion (glue)} or {@code medallion (embedded)}
+   */
+  public String label() {
+    return settings.name + " (" + kind() + ")";
+  }
+
+  private String kind() {
+    return settings.embeddedLake != null ? "embedded" : settings.type.label();
   }
 
   /**
@@ -452,13 +461,14 @@ public final class CatalogConfig {
     switch (s.type) {
       case JDBC -> {
         problems.check(
-            s.uri.startsWith("jdbc:"), "uri '" + s.uri + "' must be a JDBC URL (jdbc:...)");
+            s.uri.startsWith("jdbc:"),
+            "uri '" + Secret.maskUrl(s.uri) + "' must be a JDBC URL (jdbc:...)");
         requireWarehouse(problems, kind);
       }
       case REST -> {
         problems.check(
             s.uri.startsWith("http://") || s.uri.startsWith("https://"),
-            "uri '" + s.uri + "' must be an http or https URL");
+            "uri '" + Secret.maskUrl(s.uri) + "' must be an http or https URL");
         int schemes =
             (s.token != null ? 1 : 0)
                 + (s.clientId != null ? 1 : 0)
@@ -489,6 +499,18 @@ public final class CatalogConfig {
     notFor(problems, kind, "rest.sigv4.region", s.signingRegion, s.type == CatalogType.REST);
     notFor(problems, kind, "glue.catalog-id", s.catalogId, s.type == CatalogType.GLUE);
     notFor(problems, kind, "glue.endpoint", s.endpoint, s.type == CatalogType.GLUE);
+    notFor(problems, kind, "rest.oauth.scope", s.scope, s.type == CatalogType.REST);
+    if (s.type == CatalogType.GLUE
+        && s.storage.region().isPresent()
+        && !s.storage.region().get().equals(s.region)) {
+      problems.add(
+          "s3.region '"
+              + s.storage.region().get()
+              + "' differs from glue.region '"
+              + s.region
+              + "': Iceberg uses one client region for both; for a bucket in another region set"
+              + " iceberg.s3.cross-region-access-enabled=true instead");
+    }
     unset(problems, "jdbc.password", s.password);
     unset(problems, "rest.token", s.token);
     unset(problems, "rest.oauth.client-secret", s.clientSecret);
@@ -520,9 +542,9 @@ public final class CatalogConfig {
   public String toString() {
     Settings s = settings;
     Map<String, Object> shown = new LinkedHashMap<>();
-    shown.put("type", s.embeddedLake != null ? "embedded" : s.type.label());
+    shown.put("type", kind());
     shown.put("name", s.name);
-    shown.put("uri", s.uri);
+    shown.put("uri", s.uri == null ? null : Secret.maskUrl(s.uri));
     shown.put("warehouse", s.warehouse);
     shown.put("user", s.user);
     shown.put("password", s.password);
@@ -536,7 +558,8 @@ public final class CatalogConfig {
     shown.put("endpoint", s.endpoint);
     shown.values().removeIf(Objects::isNull);
     Map<String, String> extra = new TreeMap<>();
-    s.properties.forEach((key, value) -> extra.put(key, isSecretKey(key) ? "****" : value));
+    s.properties.forEach(
+        (key, value) -> extra.put(key, Secret.isSecretSetting(key) ? "****" : value));
     if (!extra.isEmpty()) {
       shown.put("properties", extra);
     }
@@ -544,11 +567,6 @@ public final class CatalogConfig {
       shown.put("storage", s.storage);
     }
     return "CatalogConfig" + shown;
-  }
-
-  private static boolean isSecretKey(String key) {
-    String lower = key.toLowerCase(Locale.ROOT);
-    return SECRET_WORDS.stream().anyMatch(lower::contains) || lower.endsWith("key");
   }
 
   private void requireWarehouse(Problems problems, String kind) {

@@ -31,7 +31,9 @@ public record PlannedChange(Kind kind, String target, String detail) {
     MOVE_COLUMN,
     /** Set a column's description. */
     UPDATE_COLUMN_DOC,
-    /** Set table properties: layer, owner, description, quality policy, source. */
+    /**
+     * Set table properties (layer, owner, description, quality policy, source) or a namespace's.
+     */
     SET_PROPERTIES,
     /** Register an existing table's metadata in a catalog that does not know it yet. */
     REGISTER_TABLE,

@@ -52,6 +52,7 @@ final class PropertiesReader {
                         + "'; known: "
                         + String.join(", ", KNOWN)
                         + ", iceberg.<property>"));
+    inapplicable(v, problems);
     CatalogConfig config = base(v, problems);
     if (config == null) {
       problems.throwIfAny("catalog settings");
@@ -60,7 +61,7 @@ final class PropertiesReader {
     if (v.containsKey("name")) {
       config = config.name(v.get("name"));
     }
-    if (v.containsKey("warehouse") && config.embeddedLake().isEmpty()) {
+    if (v.containsKey("warehouse") && !"embedded".equals(v.get("type"))) {
       config = config.warehouse(v.get("warehouse"));
     }
     if (v.containsKey("jdbc.user")) {
@@ -104,6 +105,36 @@ final class PropertiesReader {
     problems.addAll(config.problems());
     problems.throwIfAny("catalog '" + config.name() + "' (" + v.get("type") + ")");
     return config;
+  }
+
+  /** Settings that would be silently ignored are mistakes: say so. */
+  private static void inapplicable(Map<String, String> v, Problems problems) {
+    String type = v.getOrDefault("type", "");
+    boolean embedded = type.equals("embedded");
+    if (embedded) {
+      for (String key : List.of("uri", "warehouse")) {
+        problems.check(
+            !v.containsKey(key),
+            key
+                + " does not apply to the embedded catalog (SQLite and data in the lake folder);"
+                + " choose type jdbc, rest, glue or hadoop for another "
+                + key);
+      }
+    } else {
+      problems.check(!v.containsKey("lake"), "lake applies to the embedded catalog only");
+    }
+    if (type.equals("glue") || type.equals("hadoop")) {
+      problems.check(!v.containsKey("uri"), "uri does not apply to a " + type + " catalog");
+    }
+    requires(v, problems, "rest.oauth.client-secret", "rest.oauth.client-id");
+    requires(v, problems, "rest.sigv4.signing-name", "rest.sigv4.region");
+    requires(v, problems, "jdbc.password", "jdbc.user");
+    requires(v, problems, "s3.secret-access-key", "s3.access-key-id");
+  }
+
+  private static void requires(
+      Map<String, String> v, Problems problems, String setting, String needed) {
+    problems.check(!v.containsKey(setting) || v.containsKey(needed), setting + " needs " + needed);
   }
 
   private static CatalogConfig base(Map<String, String> v, Problems problems) {
@@ -162,9 +193,6 @@ final class PropertiesReader {
       storage =
           storage.credentials(
               v.get("s3.access-key-id"), secret(v.getOrDefault("s3.secret-access-key", "")));
-    } else {
-      problems.check(
-          !v.containsKey("s3.secret-access-key"), "s3.secret-access-key needs s3.access-key-id");
     }
     return storage;
   }

@@ -1,7 +1,9 @@
 package io.medallion.catalog;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A password, token or key. It never shows its value in {@code toString()}, so configurations can
@@ -13,6 +15,11 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Secret {
+  private static final Pattern PASSWORD_PARAMETER =
+      Pattern.compile("(?i)((?:password|secret|token)=)[^&;\\s]*");
+  private static final Pattern PASSWORD_IN_URL = Pattern.compile("(//[^/@:\\s]+:)[^/@\\s]*@");
+  private static final String[] SECRET_WORDS = {"secret", "token", "password", "credential"};
+
   private final String value;
   private final String origin;
 
@@ -68,6 +75,38 @@ public final class Secret {
    */
   public Optional<String> reveal() {
     return Optional.ofNullable(value);
+  }
+
+  /**
+   * Masks the passwords a URL may carry, as user info or as a query parameter.
+   *
+   * <pre>{@code
+   * Secret.maskUrl("jdbc:postgresql://db/c?user=u&password=pw"); // "...&password=****"
+   * }</pre>
+   *
+   * @param url a URL or any text holding URLs
+   * @return the text with {@code user:password@} and {@code password=}, {@code secret=}, {@code
+   *     token=} values replaced by {@code ****}
+   */
+  public static String maskUrl(String url) {
+    String masked = PASSWORD_PARAMETER.matcher(url).replaceAll("$1****");
+    return PASSWORD_IN_URL.matcher(masked).replaceAll("$1****@");
+  }
+
+  /**
+   * Tells whether a setting's name says it holds a secret, so its value is never shown.
+   *
+   * @param key a setting or property name, e.g. {@code header.X-Api-Token}
+   * @return true when it names a secret, token, password, credential or key
+   */
+  public static boolean isSecretSetting(String key) {
+    String lower = key.toLowerCase(Locale.ROOT);
+    for (String word : SECRET_WORDS) {
+      if (lower.contains(word)) {
+        return true;
+      }
+    }
+    return lower.endsWith("key");
   }
 
   @Override

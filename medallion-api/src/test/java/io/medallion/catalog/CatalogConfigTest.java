@@ -222,4 +222,75 @@ class CatalogConfigTest {
     assertThatThrownBy(() -> CatalogConfig.fromProperties(Map.of("type", "embedded")))
         .hasMessageContaining("lake is required for the embedded catalog (a folder)");
   }
+
+  @Test
+  void fromProperties_settingsThatWouldBeIgnored_reportedEach() {
+    assertThatThrownBy(
+            () ->
+                CatalogConfig.fromProperties(
+                    Map.of(
+                        "type", "embedded",
+                        "lake", "/tmp/lake",
+                        "warehouse", "s3://lake/medallion",
+                        "rest.oauth.client-secret", "x",
+                        "jdbc.password", "y")))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(
+            e ->
+                assertThat(((ValidationException) e).problems())
+                    .contains(
+                        "warehouse does not apply to the embedded catalog (SQLite and data in the"
+                            + " lake folder); choose type jdbc, rest, glue or hadoop for another"
+                            + " warehouse",
+                        "rest.oauth.client-secret needs rest.oauth.client-id",
+                        "jdbc.password needs jdbc.user"));
+    assertThatThrownBy(
+            () ->
+                CatalogConfig.fromProperties(
+                    Map.of(
+                        "type",
+                        "glue",
+                        "glue.region",
+                        "eu-west-1",
+                        "uri",
+                        "http://x",
+                        "lake",
+                        "/tmp",
+                        "warehouse",
+                        "s3://lake/w")))
+        .hasMessageContaining("uri does not apply to a glue catalog")
+        .hasMessageContaining("lake applies to the embedded catalog only");
+  }
+
+  @Test
+  void validate_glueAndBucketInDifferentRegions_suggestsCrossRegionAccess() {
+    CatalogConfig config =
+        CatalogConfig.glue("eu-west-1")
+            .warehouse("s3://lake/medallion")
+            .storage(StorageConfig.s3().region("us-east-1"));
+
+    assertThat(config.problems())
+        .singleElement()
+        .asString()
+        .startsWith("s3.region 'us-east-1' differs from glue.region 'eu-west-1'")
+        .endsWith("set iceberg.s3.cross-region-access-enabled=true instead");
+  }
+
+  @Test
+  void toStringAndProblems_passwordsInTheUrl_masked() {
+    CatalogConfig config =
+        CatalogConfig.jdbc("postgresql://medallion:url-s3cret@db/c?password=param-s3cret");
+
+    assertThat(config.toString()).doesNotContain("s3cret").contains("medallion:****@db");
+    assertThat(config.problems())
+        .allSatisfy(problem -> assertThat(problem).doesNotContain("s3cret"));
+    assertThat(Secret.maskUrl("jdbc:postgresql://db/c?user=u&password=pw&ssl=true"))
+        .isEqualTo("jdbc:postgresql://db/c?user=u&password=****&ssl=true");
+  }
+
+  @Test
+  void label_embeddedAndOthers_nameTheKind() {
+    assertThat(CatalogConfig.embedded(Path.of("/lake")).label()).isEqualTo("medallion (embedded)");
+    assertThat(CatalogConfig.glue("eu-west-1").name("prod").label()).isEqualTo("prod (glue)");
+  }
 }

@@ -73,7 +73,8 @@ public final class MedallionRuntime implements AutoCloseable {
             new ObjectMapper(),
             new DefaultContactChecks(builder.emails, phones),
             phones,
-            new SampleMasking());
+            new SampleMasking(),
+            builder.parallelism > 1);
     this.gold = new GoldAggregator(store);
   }
 
@@ -208,24 +209,17 @@ public final class MedallionRuntime implements AutoCloseable {
   }
 
   private Registrar registrar() {
-    return new Registrar(store, label(catalogConfig));
+    return new Registrar(store, catalogConfig.label());
   }
 
   private RegistrationPlan withTarget(
       CatalogConfig target, Function<Publisher, RegistrationPlan> action) {
     Catalog targetCatalog = IcebergCatalogs.open(target);
     try {
-      return action.apply(new Publisher(catalog, targetCatalog, label(target)));
+      return action.apply(new Publisher(catalog, targetCatalog, target.label()));
     } finally {
       closeCatalog(targetCatalog);
     }
-  }
-
-  private static String label(CatalogConfig config) {
-    return config.name()
-        + " ("
-        + (config.embeddedLake().isPresent() ? "embedded" : config.type().label())
-        + ")";
   }
 
   /**
@@ -278,6 +272,7 @@ public final class MedallionRuntime implements AutoCloseable {
     private CatalogConfig catalog;
     private Clock clock = Clock.systemUTC();
     private EmailValidator emails = EmailValidator.builder().build();
+    private int parallelism = Math.min(2, Runtime.getRuntime().availableProcessors());
 
     private Builder() {}
 
@@ -331,6 +326,24 @@ public final class MedallionRuntime implements AutoCloseable {
      */
     public Builder emailValidator(EmailValidator validator) {
       this.emails = Objects.requireNonNull(validator, "validator");
+      return this;
+    }
+
+    /**
+     * Sets how many threads one table's processing may use: 1 does everything on the calling
+     * thread; 2 (the default on machines with two or more cores) reads and parses upstream rows on
+     * the calling thread while another maps and scores them. The tables written are the same either
+     * way.
+     *
+     * @param threads 1 or 2
+     * @return this builder
+     * @throws IllegalArgumentException naming the value when it is not 1 or 2
+     */
+    public Builder parallelism(int threads) {
+      if (threads < 1 || threads > 2) {
+        throw new IllegalArgumentException("parallelism must be 1 or 2, got " + threads);
+      }
+      this.parallelism = threads;
       return this;
     }
 

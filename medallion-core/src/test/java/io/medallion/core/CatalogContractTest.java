@@ -262,6 +262,105 @@ abstract class CatalogContractTest {
   }
 
   @Test
+  void registerAll_afterIngestCreatedTheNamespace_describesIt() throws IOException {
+    try (MedallionRuntime runtime = open()) {
+      runtime.ingest(TestPipelines.RAW, people("a"));
+
+      RegistrationPlan plan = runtime.registerAll(PEOPLE);
+
+      if (keepsNamespaceDescriptions()) {
+        assertThat(plan.changes())
+            .extracting(PlannedChange::toString)
+            .contains(
+                "SET_PROPERTIES bronze: set comment=Medallion bronze tables of pipeline people");
+        try (Handle catalog = new Handle(config)) {
+          assertThat(catalog.namespaces().loadNamespaceMetadata(Namespace.of("bronze")))
+              .containsEntry("comment", "Medallion bronze tables of pipeline people");
+        }
+      }
+    }
+  }
+
+  @Test
+  void registerAll_newOwnerAndColumnDoc_setsThemWithoutANewSnapshot() throws IOException {
+    try (MedallionRuntime runtime = open()) {
+      runtime.ingest(TestPipelines.RAW, people("a"));
+      runtime.run(contacts(false, ColumnType.INT, true));
+      Long snapshot = runtime.table(CONTACTS).currentSnapshot().snapshotId();
+      SilverTable documented =
+          SilverTable.builder(CONTACTS, TestPipelines.RAW)
+              .map("id", ColumnType.STRING, "id")
+              .map("email", ColumnType.STRING, "email")
+              .map("age", ColumnType.INT, "age")
+              .map("country", ColumnType.STRING, "country")
+              .doc("email", "Lower-cased email address")
+              .build();
+      Pipeline changed =
+          Pipeline.builder("contacts")
+              .owner("crm-team@example.com")
+              .add(TestPipelines.RAW, documented)
+              .build();
+
+      RegistrationPlan plan = runtime.registerAll(changed);
+
+      assertThat(plan.changes())
+          .extracting(PlannedChange::toString)
+          .contains(
+              "UPDATE_COLUMN_DOC silver.contacts: describe column 'email' as 'Lower-cased email"
+                  + " address'",
+              "SET_PROPERTIES silver.contacts: set {owner=crm-team@example.com}");
+      Table table = runtime.table(CONTACTS);
+      assertThat(table.schema().findField("email").doc()).isEqualTo("Lower-cased email address");
+      assertThat(table.properties()).containsEntry("owner", "crm-team@example.com");
+      assertThat(table.currentSnapshot().snapshotId()).isEqualTo(snapshot);
+      assertThat(runtime.registerAll(changed).isEmpty()).isTrue();
+    }
+  }
+
+  @Test
+  void registerAll_secondPipelineSharingTheBronzeTable_leavesItsOwnershipAlone()
+      throws IOException {
+    try (MedallionRuntime runtime = open()) {
+      runtime.registerAll(PEOPLE);
+      RegistrationPlan other =
+          runtime.registerAll(
+              Pipeline.builder("other")
+                  .owner("other-team@example.com")
+                  .add(TestPipelines.RAW)
+                  .build());
+
+      assertThat(other.changes()).isEmpty();
+      assertThat(runtime.table(TestPipelines.RAW.id()).properties())
+          .containsEntry("medallion.pipeline", "people")
+          .containsEntry("owner", "data-team@example.com");
+    }
+  }
+
+  @Test
+  void registerAll_otherPartitioning_isAConflict() throws IOException {
+    try (MedallionRuntime runtime = open()) {
+      runtime.registerAll(contacts(false, ColumnType.INT, true));
+      SilverTable partitioned =
+          SilverTable.builder(CONTACTS, TestPipelines.RAW)
+              .map("id", ColumnType.STRING, "id")
+              .map("email", ColumnType.STRING, "email")
+              .map("age", ColumnType.INT, "age")
+              .map("country", ColumnType.STRING, "country")
+              .partitionBy(io.medallion.schema.PartitionField.identity("country"))
+              .build();
+
+      RegistrationPlan plan =
+          runtime.planRegistration(
+              Pipeline.builder("contacts").add(TestPipelines.RAW, partitioned).build());
+
+      assertThat(plan.conflicts())
+          .containsExactly(
+              "silver.contacts: partitioning is [] in the table but [identity(country)] in the"
+                  + " definition; evolve it with Iceberg's updateSpec()");
+    }
+  }
+
+  @Test
   void dropTable_registeredTable_isGone() throws IOException {
     try (MedallionRuntime runtime = open()) {
       runtime.registerAll(PEOPLE);

@@ -1,11 +1,14 @@
 package io.medallion.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.medallion.catalog.CatalogConfig;
 import io.medallion.catalog.Secret;
 import io.medallion.catalog.StorageConfig;
 import io.medallion.core.catalog.GlueTestDouble;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The contract on Iceberg's real {@code GlueCatalog}, talking to {@link GlueTestDouble} on
@@ -26,5 +29,21 @@ class GlueCatalogContractTest extends CatalogContractTest {
   @AfterEach
   void stopGlue() {
     glue.close();
+  }
+
+  @Test
+  void registerAll_secondCall_writesNothingToGlue() {
+    try (MedallionRuntime runtime = open()) {
+      runtime.registerAll(PEOPLE);
+      int creates = glue.requestCount("CreateTable");
+      int updates = glue.requestCount("UpdateTable");
+
+      runtime.registerAll(PEOPLE);
+
+      assertThat(creates).isEqualTo(7);
+      assertThat(glue.requestCount("CreateTable")).isEqualTo(creates);
+      assertThat(glue.requestCount("UpdateTable")).isEqualTo(updates);
+      assertThat(glue.requestCount("CreateDatabase")).isEqualTo(3);
+    }
   }
 }

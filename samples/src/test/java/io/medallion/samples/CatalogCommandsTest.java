@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CatalogCommandsTest {
   @TempDir Path dir;
 
-
   @Test
   void randomuser_warehouseOnS3_buildsEveryLayerThereAndReconciles() throws IOException {
     try (S3ProxyServer s3 = S3ProxyServer.start(dir.resolve("s3"))) {

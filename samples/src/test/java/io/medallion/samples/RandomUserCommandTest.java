@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RandomUserCommandTest {
   @TempDir Path dir;
 
-
   private static Map<String, Long> rowsByTable(JsonNode summary) {
     Map<String, Long> rows = new HashMap<>();
     summary.get("tables").forEach(t -> rows.put(t.get("name").asText(), t.get("rows").asLong()));
@@ -164,7 +163,8 @@ class RandomUserCommandTest {
 
   @Test
   void randomuser_inputAndApiTogether_rejectedWithUsageError() {
-    Cli.Result result = Cli.run("randomuser", "--api", "--input", "x.json", "--lake", dir.toString());
+    Cli.Result result =
+        Cli.run("randomuser", "--api", "--input", "x.json", "--lake", dir.toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("--input and --api cannot be combined");

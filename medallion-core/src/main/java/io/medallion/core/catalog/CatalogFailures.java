@@ -8,34 +8,40 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.exceptions.ForbiddenException;
 import org.apache.iceberg.exceptions.NotAuthorizedException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * Turns a failure to open or reach a catalog into a message that names the setting to fix and never
  * contains a secret, whatever the underlying client put in its own message.
  */
 final class CatalogFailures {
-  private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;\\s]*");
-  private static final Pattern PASSWORD_IN_URL = Pattern.compile("(//[^/@:\\s]+:)[^/@\\s]*@");
+  private static final int MAX_CAUSE = 300;
+
+  /** AWS error codes that mean "these credentials are wrong", whatever the HTTP status. */
+  private static final Set<String> AWS_CREDENTIAL_ERRORS =
+      Set.of(
+          "UnrecognizedClientException",
+          "InvalidSignatureException",
+          "SignatureDoesNotMatch",
+          "InvalidClientTokenId",
+          "ExpiredTokenException",
+          "AccessDeniedException",
+          "AccessDenied");
 
   private CatalogFailures() {}
 
   static MedallionException describe(CatalogConfig config, String action, RuntimeException e) {
-    String where =
-        "catalog '"
-            + config.name()
-            + "' ("
-            + (config.embeddedLake().isPresent() ? "embedded" : config.type().label())
-            + location(config)
-            + ")";
+    String where = "catalog '" + config.name() + "' (" + kind(config) + location(config) + ")";
     String message;
     if (refusedCredentials(e)) {
       message = where + " refused the credentials: check " + credentialSettings(config);
@@ -44,9 +50,44 @@ final class CatalogFailures {
     } else {
       message = "Cannot " + action + " " + where;
     }
-    String cause = rootMessage(e);
-    // The cause is left out on purpose: client exceptions may carry URLs or headers with secrets.
-    return new MedallionException(scrub(message + " (" + cause + ")", config));
+    return new MedallionException(scrub(message, config) + " (" + cause(e, config) + ")");
+  }
+
+  /**
+   * Only the root cause's text, scrubbed before it is cut: client exceptions (kept out of the
+   * chain) may carry URLs or headers with secrets in their messages and fields.
+   */
+  private static String cause(RuntimeException e, CatalogConfig config) {
+    String cause = scrub(rootMessage(e), config);
+    return cause.length() > MAX_CAUSE ? cause.substring(0, MAX_CAUSE) + "..." : cause;
+  }
+
+  static MedallionException describeStorage(CatalogConfig config, RuntimeException e) {
+    String where =
+        "storage of catalog '"
+            + config.name()
+            + "' ("
+            + config.warehouse().orElse("")
+            + config.storage().endpoint().map(endpoint -> " via " + endpoint).orElse("")
+            + ")";
+    String message;
+    if (refusedCredentials(e)) {
+      message =
+          where
+              + " refused the credentials: check "
+              + (config.storage().accessKeyId().isPresent()
+                  ? "s3.access-key-id and s3.secret-access-key"
+                  : "the AWS default credential chain (environment, profile, instance role)");
+    } else if (unreachable(e)) {
+      message =
+          "Cannot reach "
+              + where
+              + ": check "
+              + (config.storage().endpoint().isPresent() ? "s3.endpoint" : "s3.region");
+    } else {
+      message = "Cannot read " + where;
+    }
+    return new MedallionException(scrub(message, config) + " (" + cause(e, config) + ")");
   }
 
   static void closeQuietly(Catalog catalog) {
@@ -61,8 +102,7 @@ final class CatalogFailures {
 
   /** Replaces every secret value of the configuration, wherever a client echoed it. */
   static String scrub(String text, CatalogConfig config) {
-    String scrubbed = PASSWORD_PARAMETER.matcher(text).replaceAll("$1****");
-    scrubbed = PASSWORD_IN_URL.matcher(scrubbed).replaceAll("$1****@");
+    String scrubbed = Secret.maskUrl(text);
     for (String secret : secrets(config)) {
       scrubbed = scrubbed.replace(secret, "****");
     }
@@ -78,21 +118,23 @@ final class CatalogFailures {
             config.storage().secretAccessKey());
     List<String> values = new ArrayList<>();
     for (Optional<Secret> secret : all) {
-      secret.flatMap(Secret::reveal).filter(v -> !v.isEmpty()).ifPresent(values::add);
+      secret.flatMap(Secret::reveal).ifPresent(values::add);
     }
     config
         .properties()
         .forEach(
             (key, value) -> {
-              String lower = key.toLowerCase(Locale.ROOT);
-              if (lower.contains("secret")
-                  || lower.contains("token")
-                  || lower.contains("password")
-                  || lower.contains("credential")) {
+              if (Secret.isSecretSetting(key)) {
                 values.add(value);
               }
             });
+    // An empty value would match between every character.
+    values.removeIf(String::isEmpty);
     return values;
+  }
+
+  private static String kind(CatalogConfig config) {
+    return config.embeddedLake().isPresent() ? "embedded" : config.type().label();
   }
 
   private static String location(CatalogConfig config) {
@@ -133,7 +175,20 @@ final class CatalogFailures {
         return true;
       }
       if (t instanceof AwsServiceException aws
-          && (aws.statusCode() == 401 || aws.statusCode() == 403)) {
+          && (aws.statusCode() == 401
+              || aws.statusCode() == 403
+              || (aws.awsErrorDetails() != null
+                  && AWS_CREDENTIAL_ERRORS.contains(aws.awsErrorDetails().errorCode())))) {
+        return true;
+      }
+      if (t instanceof SdkClientException client
+          && String.valueOf(client.getMessage()).contains("Unable to load credentials")) {
+        return true;
+      }
+      // SQLSTATE class 28: invalid authorization specification (wrong user or password).
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("28")) {
         return true;
       }
     }
@@ -158,7 +213,6 @@ final class CatalogFailures {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 }

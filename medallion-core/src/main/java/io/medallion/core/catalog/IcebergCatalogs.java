@@ -17,10 +17,15 @@ import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.io.FileIO;
 
 /**
  * Opens the Iceberg catalog a {@link CatalogConfig} describes, and checks at once that it answers,
  * so a wrong endpoint or credential fails at start-up with the setting named, not mid-run.
+ *
+ * <pre>{@code
+ * Catalog catalog = IcebergCatalogs.open(CatalogConfig.rest(uri).token(Secret.fromEnv("TOKEN")));
+ * }</pre>
  */
 public final class IcebergCatalogs {
   private static final String CREDENTIALS_PREFIX = "client.credentials-provider.";
@@ -48,7 +53,7 @@ public final class IcebergCatalogs {
     } catch (RuntimeException e) {
       throw CatalogFailures.describe(config, "open", e);
     }
-    probe(config, catalog);
+    probe(config, catalog, properties);
     return catalog;
   }
 
@@ -174,8 +179,11 @@ public final class IcebergCatalogs {
     }
   }
 
-  /** A cheap read that needs the endpoint and the credentials: fail now, naming the setting. */
-  private static void probe(CatalogConfig config, Catalog catalog) {
+  /**
+   * Cheap reads that need the endpoints and the credentials, so a wrong one fails now, naming the
+   * setting: a namespace listing, and for an S3 warehouse a look-up of one key in it.
+   */
+  private static void probe(CatalogConfig config, Catalog catalog, Map<String, String> properties) {
     try {
       if (catalog instanceof SupportsNamespaces namespaces) {
         namespaces.listNamespaces();
@@ -183,6 +191,17 @@ public final class IcebergCatalogs {
     } catch (RuntimeException e) {
       CatalogFailures.closeQuietly(catalog);
       throw CatalogFailures.describe(config, "reach", e);
+    }
+    String warehouse = config.warehouse().orElse("");
+    if (warehouse.startsWith("s3://") || warehouse.startsWith("s3a://")) {
+      try (FileIO io =
+          CatalogUtil.loadFileIO(
+              properties.get(CatalogProperties.FILE_IO_IMPL), properties, new Configuration())) {
+        io.newInputFile(warehouse.replaceAll("/+$", "") + "/.medallion-probe").exists();
+      } catch (RuntimeException e) {
+        CatalogFailures.closeQuietly(catalog);
+        throw CatalogFailures.describeStorage(config, e);
+      }
     }
   }
 }

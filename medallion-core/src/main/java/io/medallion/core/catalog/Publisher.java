@@ -9,11 +9,11 @@ import io.medallion.core.iceberg.TableLayout;
 import io.medallion.core.iceberg.TableStore;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.iceberg.HasTableOperations;
+import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.catalog.Catalog;
@@ -21,16 +21,25 @@ import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.hadoop.HadoopCatalog;
+import org.apache.iceberg.util.SnapshotUtil;
 
 /**
  * Publishes the tables a runtime writes into another catalog without copying data: each target
- * entry points at the same metadata file (Iceberg's {@code registerTable}). Publishing again points
- * entries at the newest metadata; an entry already current is left alone.
+ * entry points at the same metadata file (Iceberg's {@code registerTable}). Publishing again moves
+ * an entry forward to the newest metadata, but only along the source's own history: an entry that
+ * moved on through the target (a commit made there) is a conflict, never rolled back.
+ *
+ * <pre>{@code
+ * RegistrationPlan plan = new Publisher(lakeCatalog, glueCatalog, "medallion (glue)").plan(pipeline);
+ * }</pre>
  */
 public final class Publisher {
   private final Catalog source;
   private final Catalog target;
   private final String targetLabel;
+
+  /** One planned step, with the values it needs; the public plan shows it as text. */
+  private record Step(PlannedChange change, TableIdentifier table, String from, String to) {}
 
   /**
    * Publishes from one catalog to another.
@@ -49,57 +58,13 @@ public final class Publisher {
    * Plans the publication without changing anything.
    *
    * @param pipeline the pipeline whose tables to publish
-   * @return the plan, with a conflict for each table missing at the source or taken at the target
+   * @return the plan, with a conflict for each table missing at the source or diverged at the
+   *     target
    */
   public RegistrationPlan plan(Pipeline pipeline) {
-    List<PlannedChange> changes = new ArrayList<>();
     List<String> conflicts = new ArrayList<>();
-    Set<String> namespaces = new LinkedHashSet<>();
-    if (target instanceof HadoopCatalog) {
-      conflicts.add(
-          targetLabel + " is a file-system catalog, which cannot register existing tables");
-      return new RegistrationPlan(targetLabel, changes, conflicts);
-    }
-    for (TableLayout layout : TableLayouts.of(pipeline)) {
-      TableIdentifier identifier = TableStore.identifier(layout.id());
-      String name = layout.id().toString();
-      if (!source.tableExists(identifier)) {
-        conflicts.add(name + " does not exist in the source catalog yet; run the pipeline first");
-        continue;
-      }
-      TableMetadata current = metadata(source.loadTable(identifier));
-      String namespace = layout.id().namespace();
-      if (target instanceof SupportsNamespaces spaces
-          && !spaces.namespaceExists(Namespace.of(namespace))
-          && namespaces.add(namespace)) {
-        changes.add(
-            new PlannedChange(
-                Kind.CREATE_NAMESPACE, namespace, pipeline.namespaceDescription(namespace)));
-      }
-      if (!target.tableExists(identifier)) {
-        changes.add(new PlannedChange(Kind.REGISTER_TABLE, name, current.metadataFileLocation()));
-        continue;
-      }
-      TableMetadata published = metadata(target.loadTable(identifier));
-      if (!published.location().equals(current.location())) {
-        conflicts.add(
-            name
-                + " in "
-                + targetLabel
-                + " is another table, at "
-                + published.location()
-                + " instead of "
-                + current.location()
-                + "; drop it there or publish under another name");
-      } else if (!published.metadataFileLocation().equals(current.metadataFileLocation())) {
-        changes.add(
-            new PlannedChange(
-                Kind.UPDATE_REGISTRATION,
-                name,
-                published.metadataFileLocation() + " -> " + current.metadataFileLocation()));
-      }
-    }
-    return new RegistrationPlan(targetLabel, changes, conflicts);
+    List<Step> steps = steps(pipeline, conflicts);
+    return new RegistrationPlan(targetLabel, steps.stream().map(Step::change).toList(), conflicts);
   }
 
   /**
@@ -110,41 +75,142 @@ public final class Publisher {
    * @throws MedallionException naming every conflict; nothing is changed then
    */
   public RegistrationPlan publish(Pipeline pipeline) {
-    RegistrationPlan plan = plan(pipeline);
-    if (plan.hasConflicts()) {
+    List<String> conflicts = new ArrayList<>();
+    List<Step> steps = steps(pipeline, conflicts);
+    if (!conflicts.isEmpty()) {
       throw new MedallionException(
           "Cannot publish pipeline "
               + pipeline.name()
               + " to "
               + targetLabel
               + ": "
-              + String.join("; ", plan.conflicts()));
+              + String.join("; ", conflicts));
     }
-    for (PlannedChange change : plan.changes()) {
-      switch (change.kind()) {
-        case CREATE_NAMESPACE -> createNamespace(change.target(), change.detail());
-        case REGISTER_TABLE -> target.registerTable(identifier(change.target()), change.detail());
-        case UPDATE_REGISTRATION -> {
-          // Catalogs offer no "repoint": the entry is dropped (never the files) and registered
-          // again at the newer metadata. Readers in between see the table briefly missing.
-          TableIdentifier identifier = identifier(change.target());
-          String newest = change.detail().substring(change.detail().indexOf(" -> ") + 4);
-          target.dropTable(identifier, false);
-          target.registerTable(identifier, newest);
-        }
-        default -> throw new IllegalStateException("not a publication change: " + change);
+    for (Step step : steps) {
+      switch (step.change().kind()) {
+        case CREATE_NAMESPACE ->
+            ((SupportsNamespaces) target)
+                .createNamespace(
+                    Namespace.of(step.change().target()),
+                    new HashMap<>(Map.of("comment", step.change().detail())));
+        case REGISTER_TABLE -> target.registerTable(step.table(), step.to());
+        case UPDATE_REGISTRATION -> moveForward(step);
+        default -> throw new IllegalStateException("not a publication step: " + step.change());
       }
     }
-    return plan;
+    return new RegistrationPlan(targetLabel, steps.stream().map(Step::change).toList(), List.of());
   }
 
-  private void createNamespace(String name, String description) {
-    ((SupportsNamespaces) target)
-        .createNamespace(Namespace.of(name), new HashMap<>(Map.of("comment", description)));
+  private List<Step> steps(Pipeline pipeline, List<String> conflicts) {
+    List<Step> steps = new ArrayList<>();
+    if (target instanceof HadoopCatalog) {
+      conflicts.add(
+          targetLabel + " is a file-system catalog, which cannot register existing tables");
+      return steps;
+    }
+    Map<String, String> namespaces = new LinkedHashMap<>();
+    for (TableLayout layout : TableLayouts.of(pipeline)) {
+      TableIdentifier identifier = TableStore.identifier(layout.id());
+      String name = layout.id().toString();
+      if (!source.tableExists(identifier)) {
+        conflicts.add(name + " does not exist in the source catalog yet; run the pipeline first");
+        continue;
+      }
+      Table sourceTable = source.loadTable(identifier);
+      TableMetadata current = metadata(sourceTable);
+      String namespace = layout.id().namespace();
+      if (target instanceof SupportsNamespaces spaces
+          && !namespaces.containsKey(namespace)
+          && !spaces.namespaceExists(Namespace.of(namespace))) {
+        String description = pipeline.namespaceDescription(namespace);
+        namespaces.put(namespace, description);
+        steps.add(
+            new Step(
+                new PlannedChange(Kind.CREATE_NAMESPACE, namespace, description),
+                null,
+                null,
+                null));
+      }
+      String newest = current.metadataFileLocation();
+      if (!target.tableExists(identifier)) {
+        steps.add(
+            new Step(
+                new PlannedChange(Kind.REGISTER_TABLE, name, newest), identifier, null, newest));
+        continue;
+      }
+      TableMetadata published = metadata(target.loadTable(identifier));
+      String publishedFile = published.metadataFileLocation();
+      if (publishedFile.equals(newest)) {
+        continue;
+      }
+      if (!isEarlierVersion(published, current, sourceTable)) {
+        conflicts.add(
+            name
+                + " in "
+                + targetLabel
+                + " points at "
+                + publishedFile
+                + ", which is not an earlier version of "
+                + newest
+                + ": it is another table, or something committed through "
+                + targetLabel
+                + "; publishing would roll that back");
+        continue;
+      }
+      steps.add(
+          new Step(
+              new PlannedChange(Kind.UPDATE_REGISTRATION, name, publishedFile + " -> " + newest),
+              identifier,
+              publishedFile,
+              newest));
+    }
+    return steps;
   }
 
-  private static TableIdentifier identifier(String qualifiedName) {
-    return TableIdentifier.parse(qualifiedName);
+  /**
+   * Catalogs have no "re-point" call: the entry is dropped (never its files) and registered again
+   * at the newer metadata; if that fails, the old entry is put back. Readers of the target see the
+   * table missing for that moment.
+   */
+  private void moveForward(Step step) {
+    target.dropTable(step.table(), false);
+    try {
+      target.registerTable(step.table(), step.to());
+    } catch (RuntimeException e) {
+      target.registerTable(step.table(), step.from());
+      throw new MedallionException(
+          "Cannot move "
+              + step.table()
+              + " in "
+              + targetLabel
+              + " to "
+              + step.to()
+              + "; it still points at "
+              + step.from()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * The source's metadata log names its recent files; older ones have fallen out of it (100 by
+   * default), so the same table whose current snapshot is in the source's history also counts.
+   */
+  private static boolean isEarlierVersion(
+      TableMetadata published, TableMetadata current, Table sourceTable) {
+    String file = published.metadataFileLocation();
+    if (current.previousFiles().stream().anyMatch(entry -> entry.file().equals(file))) {
+      return true;
+    }
+    if (!published.uuid().equals(current.uuid())) {
+      return false;
+    }
+    Snapshot publishedHead = published.currentSnapshot();
+    return publishedHead == null
+        || (current.currentSnapshot() != null
+            && SnapshotUtil.isAncestorOf(
+                sourceTable, current.currentSnapshot().snapshotId(), publishedHead.snapshotId()));
   }
 
   private static TableMetadata metadata(Table table) {

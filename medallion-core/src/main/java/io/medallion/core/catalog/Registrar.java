@@ -10,6 +10,7 @@ import io.medallion.core.iceberg.TablePlan;
 import io.medallion.core.iceberg.TablePlanner;
 import io.medallion.core.iceberg.TableStore;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,14 @@ import org.apache.iceberg.hadoop.HadoopCatalog;
  * Registers a pipeline's tables in a catalog, idempotently: creates namespaces with their
  * descriptions and tables with column docs and properties, evolves tables compatibly, and refuses
  * incompatible differences, naming each. Planning alone changes nothing.
+ *
+ * <pre>{@code
+ * RegistrationPlan dryRun = new Registrar(store, "medallion (glue)").plan(pipeline);
+ * }</pre>
  */
 public final class Registrar {
+  private static final String COMMENT = "comment";
+
   private final TableStore store;
   private final String catalogLabel;
 
@@ -47,7 +54,7 @@ public final class Registrar {
    * @return the plan, with conflicts if any
    */
   public RegistrationPlan plan(Pipeline pipeline) {
-    return summarize(namespacesToCreate(pipeline), tablePlans(pipeline));
+    return summarize(namespaceChanges(pipeline), tablePlans(pipeline));
   }
 
   /**
@@ -58,7 +65,7 @@ public final class Registrar {
    * @throws MedallionException naming every incompatible difference; nothing is changed then
    */
   public RegistrationPlan apply(Pipeline pipeline) {
-    Map<String, String> namespaces = namespacesToCreate(pipeline);
+    List<PlannedChange> namespaces = namespaceChanges(pipeline);
     List<TablePlan> tables = tablePlans(pipeline);
     RegistrationPlan plan = summarize(namespaces, tables);
     if (plan.hasConflicts()) {
@@ -70,7 +77,17 @@ public final class Registrar {
               + ": "
               + String.join("; ", plan.conflicts()));
     }
-    namespaces.forEach((name, description) -> store.ensureNamespace(name, metadata(description)));
+    Map<String, String> descriptions = descriptions(pipeline);
+    for (PlannedChange change : namespaces) {
+      String description = descriptions.get(change.target());
+      if (change.kind() == Kind.CREATE_NAMESPACE) {
+        store.ensureNamespace(change.target(), metadata(description));
+      } else {
+        ((SupportsNamespaces) store.catalog())
+            .setProperties(
+                Namespace.of(change.target()), new HashMap<>(Map.of(COMMENT, description)));
+      }
+    }
     for (TablePlan table : tables) {
       if (!table.changes().isEmpty()) {
         TablePlanner.apply(store.catalog(), table);
@@ -79,12 +96,9 @@ public final class Registrar {
     return plan;
   }
 
-  private RegistrationPlan summarize(Map<String, String> namespaces, List<TablePlan> tables) {
-    List<PlannedChange> changes = new ArrayList<>();
+  private RegistrationPlan summarize(List<PlannedChange> namespaces, List<TablePlan> tables) {
+    List<PlannedChange> changes = new ArrayList<>(namespaces);
     List<String> conflicts = new ArrayList<>();
-    namespaces.forEach(
-        (name, description) ->
-            changes.add(new PlannedChange(Kind.CREATE_NAMESPACE, name, description)));
     for (TablePlan table : tables) {
       changes.addAll(table.changes());
       conflicts.addAll(table.conflicts());
@@ -92,18 +106,46 @@ public final class Registrar {
     return new RegistrationPlan(catalogLabel, changes, conflicts);
   }
 
-  private Map<String, String> namespacesToCreate(Pipeline pipeline) {
-    Map<String, String> missing = new LinkedHashMap<>();
+  /**
+   * Namespaces to create, and descriptions to set: where none is set yet, or where the pipeline
+   * describes the namespace itself. A default description never overwrites another, so pipelines
+   * sharing a namespace do not take turns.
+   */
+  private List<PlannedChange> namespaceChanges(Pipeline pipeline) {
+    List<PlannedChange> changes = new ArrayList<>();
     if (!(store.catalog() instanceof SupportsNamespaces namespaces)) {
-      return missing;
+      return changes;
     }
+    boolean keepsProperties = !(store.catalog() instanceof HadoopCatalog);
+    descriptions(pipeline)
+        .forEach(
+            (name, description) -> {
+              Namespace namespace = Namespace.of(name);
+              if (!namespaces.namespaceExists(namespace)) {
+                changes.add(new PlannedChange(Kind.CREATE_NAMESPACE, name, description));
+                return;
+              }
+              String current =
+                  keepsProperties ? namespaces.loadNamespaceMetadata(namespace).get(COMMENT) : null;
+              boolean update =
+                  keepsProperties
+                      && !description.equals(current)
+                      && (current == null || pipeline.describesNamespace(name));
+              if (update) {
+                changes.add(
+                    new PlannedChange(Kind.SET_PROPERTIES, name, "set comment=" + description));
+              }
+            });
+    return changes;
+  }
+
+  private static Map<String, String> descriptions(Pipeline pipeline) {
+    Map<String, String> descriptions = new LinkedHashMap<>();
     for (TableLayout layout : TableLayouts.of(pipeline)) {
       String name = layout.id().namespace();
-      if (!missing.containsKey(name) && !namespaces.namespaceExists(Namespace.of(name))) {
-        missing.put(name, pipeline.namespaceDescription(name));
-      }
+      descriptions.computeIfAbsent(name, pipeline::namespaceDescription);
     }
-    return missing;
+    return descriptions;
   }
 
   private List<TablePlan> tablePlans(Pipeline pipeline) {
@@ -119,6 +161,6 @@ public final class Registrar {
 
   /** A file-system catalog keeps no namespace properties; every other catalog shows the comment. */
   private Map<String, String> metadata(String description) {
-    return store.catalog() instanceof HadoopCatalog ? Map.of() : Map.of("comment", description);
+    return store.catalog() instanceof HadoopCatalog ? Map.of() : Map.of(COMMENT, description);
   }
 }

@@ -22,6 +22,10 @@ import java.util.Map;
  * The physical tables behind definitions: a bronze table comes with its dead-letter table, a silver
  * table with its quarantine and metrics tables. Each carries the properties catalogs and BI tools
  * show: layer, description, source, and when known the pipeline, owner and policy.
+ *
+ * <pre>{@code
+ * List<TableLayout> tables = TableLayouts.of(pipeline); // bronze, dead letter, silver, ...
+ * }</pre>
  */
 public final class TableLayouts {
   /** The table description property, read as the comment by Glue, Athena, Spark and Trino. */
@@ -45,20 +49,20 @@ public final class TableLayouts {
    * @return the layouts
    */
   public static List<TableLayout> of(Pipeline pipeline) {
-    Map<String, String> context = new LinkedHashMap<>();
-    context.put(TableProperties.PIPELINE, pipeline.name());
-    pipeline.owner().ifPresent(owner -> context.put(OWNER, owner));
+    Map<String, String> ownership = new LinkedHashMap<>();
+    ownership.put(TableProperties.PIPELINE, pipeline.name());
+    pipeline.owner().ifPresent(owner -> ownership.put(OWNER, owner));
     List<TableLayout> layouts = new ArrayList<>();
     for (TableDefinition table : pipeline.tables()) {
       if (table instanceof BronzeTable bronze) {
-        layouts.add(with(bronze(bronze), context));
-        layouts.add(with(deadLetter(bronze), context));
+        layouts.add(with(bronze(bronze), ownership));
+        layouts.add(with(deadLetter(bronze), ownership));
       } else if (table instanceof SilverTable silver) {
-        layouts.add(with(silver(silver), context));
-        layouts.add(with(quarantine(silver), context));
-        layouts.add(with(metrics(silver), context));
+        layouts.add(with(silver(silver), ownership));
+        layouts.add(with(quarantine(silver), ownership));
+        layouts.add(with(metrics(silver), ownership));
       } else if (table instanceof GoldTable gold) {
-        layouts.add(with(gold(gold), context));
+        layouts.add(with(gold(gold), ownership));
       }
     }
     return layouts;
@@ -71,7 +75,8 @@ public final class TableLayouts {
    * @return the layout
    */
   public static TableLayout bronze(BronzeTable table) {
-    return layout(table, Layer.BRONZE, table.description(), "ingestion (raw records as received)")
+    return new Draft(
+            table.id(), Layer.BRONZE, table.description(), "ingestion (raw records as received)")
         .build(table.columns(), table.partitioning());
   }
 
@@ -97,7 +102,8 @@ public final class TableLayouts {
    * @return the layout
    */
   public static TableLayout silver(SilverTable table) {
-    Draft draft = layout(table, Layer.SILVER, table.description(), table.source().id().toString());
+    Draft draft =
+        new Draft(table.id(), Layer.SILVER, table.description(), table.source().id().toString());
     draft.properties.put(QUALITY_POLICY, policySummary(table));
     return draft.build(table.columns(), table.partitioning());
   }
@@ -141,7 +147,7 @@ public final class TableLayouts {
    * @return the layout
    */
   public static TableLayout gold(GoldTable table) {
-    return layout(table, Layer.GOLD, table.description(), table.source().id().toString())
+    return new Draft(table.id(), Layer.GOLD, table.description(), table.source().id().toString())
         .build(table.columns(), table.partitioning());
   }
 
@@ -163,16 +169,14 @@ public final class TableLayouts {
         + table.policy();
   }
 
-  private static Draft layout(
-      TableDefinition table, Layer layer, String description, String source) {
-    return new Draft(table.id(), layer, description, source);
-  }
-
-  private static TableLayout with(TableLayout layout, Map<String, String> context) {
-    Map<String, String> properties = new LinkedHashMap<>(layout.properties());
-    properties.putAll(context);
+  private static TableLayout with(TableLayout layout, Map<String, String> ownership) {
     return new TableLayout(
-        layout.id(), layout.layer(), layout.columns(), layout.partitioning(), properties);
+        layout.id(),
+        layout.layer(),
+        layout.columns(),
+        layout.partitioning(),
+        layout.properties(),
+        ownership);
   }
 
   /** The parts shared by every layout, before columns are known. */
@@ -192,7 +196,7 @@ public final class TableLayouts {
     }
 
     TableLayout build(List<Column> columns, List<PartitionField> partitioning) {
-      return new TableLayout(id, layer, columns, partitioning, properties);
+      return new TableLayout(id, layer, columns, partitioning, properties, Map.of());
     }
   }
 }

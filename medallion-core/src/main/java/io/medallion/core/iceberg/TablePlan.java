@@ -6,6 +6,11 @@ import java.util.List;
 /**
  * What it takes to make one table match its layout.
  *
+ * <pre>{@code
+ * TablePlan plan = TablePlanner.plan(table, layout);
+ * plan.changes().forEach(change -> log.info("{}", change));
+ * }</pre>
+ *
  * @param layout the wanted layout
  * @param exists whether the table exists already
  * @param changes the changes, empty when the table matches

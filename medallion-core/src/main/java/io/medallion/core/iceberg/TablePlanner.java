@@ -27,6 +27,11 @@ import org.apache.iceberg.types.Types;
  * Compares a table with its layout and evolves it compatibly: adds columns, widens types, orders
  * columns as defined, sets docs and managed properties. Anything else (a column dropped or
  * narrowed, another partitioning) is a conflict, named, and never applied.
+ *
+ * <pre>{@code
+ * TablePlan plan = TablePlanner.plan(existingOrNull, TableLayouts.silver(users));
+ * Table table = TablePlanner.apply(catalog, plan); // throws when plan.conflicts() is not empty
+ * }</pre>
  */
 public final class TablePlanner {
   /** The write profile every reader accepts: v2, Parquet zstd, positional deletes only. */
@@ -102,8 +107,11 @@ public final class TablePlanner {
                   + describe(current.type())
                   + " in the table but "
                   + describe(field.type())
-                  + " in the definition, and Iceberg can only widen int to long, float to"
-                  + " double and decimal precision");
+                  + " in the definition, and "
+                  + (current.type().isPrimitiveType() && field.type().isPrimitiveType()
+                      ? "Iceberg can only widen int to long, float to double and decimal"
+                          + " precision"
+                      : "nested types are not evolved in place; give the column a new name"));
         }
       }
       if (current != null && field.doc() != null && !field.doc().equals(current.doc())) {
@@ -161,13 +169,7 @@ public final class TablePlanner {
    * @throws MedallionException when the plan has conflicts
    */
   public static Table apply(Catalog catalog, TablePlan plan) {
-    if (!plan.conflicts().isEmpty()) {
-      throw new MedallionException(
-          "Cannot use table "
-              + plan.layout().id()
-              + ": its definition differs incompatibly; "
-              + String.join("; ", plan.conflicts()));
-    }
+    requireNoConflicts(plan);
     TableIdentifier identifier = TableStore.identifier(plan.layout().id());
     if (!plan.exists()) {
       return create(catalog, identifier, plan.layout());
@@ -176,14 +178,29 @@ public final class TablePlanner {
     if (plan.changes().isEmpty()) {
       return table;
     }
-    evolve(table, plan.layout());
+    // The table may have moved since it was planned: evolve what it is now.
+    TablePlan now = plan(table, plan.layout());
+    requireNoConflicts(now);
+    if (!now.changes().isEmpty()) {
+      evolve(table, plan.layout());
+    }
     return table;
+  }
+
+  private static void requireNoConflicts(TablePlan plan) {
+    if (!plan.conflicts().isEmpty()) {
+      throw new MedallionException(
+          "Cannot use table "
+              + plan.layout().id()
+              + ": its definition differs incompatibly; "
+              + String.join("; ", plan.conflicts()));
+    }
   }
 
   private static Table create(Catalog catalog, TableIdentifier identifier, TableLayout layout) {
     Schema schema = IcebergSchemas.schema(layout.columns());
     Map<String, String> properties = new HashMap<>(WRITE_PROFILE);
-    properties.putAll(layout.properties());
+    properties.putAll(layout.wantedProperties(Map.of()));
     try {
       return catalog
           .buildTable(identifier, schema)
@@ -220,10 +237,9 @@ public final class TablePlanner {
     List<String> order = names(wanted);
     List<String> afterAdds = new ArrayList<>(names(have));
     order.stream().filter(name -> !afterAdds.contains(name)).forEach(afterAdds::add);
-    for (int i = 0; !afterAdds.equals(order) && i < order.size(); i++) {
-      if (i == 0) {
-        schema.moveFirst(order.get(0));
-      } else {
+    if (!afterAdds.equals(order)) {
+      schema.moveFirst(order.get(0));
+      for (int i = 1; i < order.size(); i++) {
         schema.moveAfter(order.get(i), order.get(i - 1));
       }
     }
@@ -240,7 +256,7 @@ public final class TablePlanner {
   private static Map<String, String> changedProperties(Table table, TableLayout layout) {
     Map<String, String> changed = new TreeMap<>();
     layout
-        .properties()
+        .wantedProperties(table.properties())
         .forEach(
             (key, value) -> {
               if (!Objects.equals(table.properties().get(key), value)) {

@@ -5,6 +5,7 @@ import io.medallion.Layer;
 import io.medallion.MedallionException;
 import io.medallion.core.TableRun;
 import io.medallion.core.catalog.TableLayouts;
+import io.medallion.core.exec.Handoff;
 import io.medallion.core.iceberg.Lineage;
 import io.medallion.core.iceberg.TableProperties;
 import io.medallion.core.iceberg.TableStore;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
@@ -53,6 +55,7 @@ public final class SilverProcessor {
   private final TableStore store;
   private final UpstreamReader upstreamReader;
   private final SilverBatch.Context context;
+  private final boolean pipelined;
 
   /**
    * Creates a processor.
@@ -63,6 +66,8 @@ public final class SilverProcessor {
    * @param contacts email and phone validity for the rules that need it
    * @param phones the phone validator behind the E.164 standardizer
    * @param masker masks sample values kept for reports
+   * @param pipelined whether upstream rows are read and parsed on the calling thread while another
+   *     thread maps and scores them; false does everything on the calling thread
    */
   public SilverProcessor(
       TableStore store,
@@ -70,8 +75,10 @@ public final class SilverProcessor {
       ObjectMapper json,
       ContactChecks contacts,
       PhoneValidator phones,
-      RowMasker masker) {
+      RowMasker masker,
+      boolean pipelined) {
     this.store = store;
+    this.pipelined = pipelined;
     this.upstreamReader = new UpstreamReader(json);
     this.context = new SilverBatch.Context(clock, json, contacts, phones, masker);
   }
@@ -147,11 +154,11 @@ public final class SilverProcessor {
               quarantine.schema(),
               history,
               quarantineAhead ? rejectedBy(quarantine, upstreamName, quarantined) : null);
-      if (definition.source() instanceof BronzeTable) {
-        upstreamReader.readBronze(upstream, consumed, to, batch::accept);
-      } else {
-        upstreamReader.readSilver(upstream, to, batch::accept);
-      }
+      Consumer<Consumer<SourceRow>> reader =
+          definition.source() instanceof BronzeTable
+              ? sink -> upstreamReader.readBronze(upstream, consumed, to, sink)
+              : sink -> upstreamReader.readSilver(upstream, to, sink);
+      feed(definition, reader, batch);
       TableRun run =
           batch.commit(
               silver,
@@ -201,6 +208,19 @@ public final class SilverProcessor {
   public TableRun replayQuarantine(SilverTable definition) {
     ensure(definition);
     return new QuarantineReplay(store, context).replay(definition);
+  }
+
+  /** Reads upstream into a batch, on two threads when pipelined: reading and parsing, scoring. */
+  private void feed(
+      SilverTable definition, Consumer<Consumer<SourceRow>> reader, SilverBatch batch) {
+    if (!pipelined) {
+      reader.accept(batch::accept);
+      return;
+    }
+    try (Handoff<SourceRow> handoff =
+        Handoff.start("medallion-" + definition.id(), batch::accept)) {
+      reader.accept(handoff);
+    }
   }
 
   /** The rows (batch id, coordinate) a quarantine commit with the given marker added. */

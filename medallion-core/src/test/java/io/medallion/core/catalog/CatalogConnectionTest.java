@@ -90,6 +90,10 @@ class CatalogConnectionTest {
       runtime.registerAll(RAW_ONLY);
 
       assertThat(server.authorizationSchemes()).isNotEmpty().containsOnly("AWS4-HMAC-SHA256");
+      assertThat(server.authorizations())
+          .allSatisfy(
+              header ->
+                  assertThat(header).contains("Credential=AKIDTEST/").contains("/us-east-1/glue/"));
     }
   }
 
@@ -109,6 +113,43 @@ class CatalogConnectionTest {
                 + closed
                 + "): check glue.endpoint")
         .hasMessageNotContaining("glue-s3cret-99");
+  }
+
+  @Test
+  void build_s3WarehouseWithWrongKey_failsAtStartNamingTheS3Settings() throws Exception {
+    try (S3ProxyServer s3 = S3ProxyServer.start(dir.resolve("s3"))) {
+      s3.createBucket("lake");
+      CatalogConfig config =
+          CatalogConfig.jdbc("jdbc:sqlite:" + dir.resolve("catalog.db"))
+              .warehouse("s3://lake/medallion")
+              .storage(
+                  StorageConfig.s3()
+                      .endpoint(s3.endpoint())
+                      .pathStyleAccess(true)
+                      .region("us-east-1")
+                      .credentials(S3ProxyServer.ACCESS_KEY, Secret.of("Wr0ng-s3-key-66")));
+
+      assertThatThrownBy(() -> runtime(config))
+          .isInstanceOf(MedallionException.class)
+          .hasMessageStartingWith(
+              "storage of catalog 'medallion' (s3://lake/medallion via "
+                  + s3.endpoint()
+                  + ") refused the credentials: check s3.access-key-id and s3.secret-access-key")
+          .hasMessageNotContaining("Wr0ng-s3-key-66");
+    }
+  }
+
+  @Test
+  void scrub_secretLongerThanTheCut_maskedBeforeCutting() {
+    String secret = "x".repeat(280) + "TAIL-OF-THE-SECRET";
+    CatalogConfig config =
+        CatalogConfig.rest(URI.create("http://127.0.0.1:1")).token(Secret.of(secret));
+
+    MedallionException failure =
+        CatalogFailures.describe(
+            config, "open", new IllegalStateException("header Authorization: Bearer " + secret));
+
+    assertThat(failure.getMessage()).doesNotContain("xxxx").doesNotContain("TAIL-OF-THE-SECRET");
   }
 
   @Test

@@ -48,7 +48,7 @@ public final class RestCatalogServer implements AutoCloseable {
 
   private final Server server;
   private final JdbcCatalog backing;
-  private final List<String> schemes = new CopyOnWriteArrayList<>();
+  private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
   private RestCatalogServer(Path dir, String token, String clientId, String clientSecret)
       throws Exception {
@@ -138,7 +138,16 @@ public final class RestCatalogServer implements AutoCloseable {
    * @return the schemes, in arrival order
    */
   public List<String> authorizationSchemes() {
-    return List.copyOf(schemes);
+    return authorizations.stream().map(header -> header.split(" ", 2)[0]).toList();
+  }
+
+  /**
+   * Returns the {@code Authorization} header of every request so far.
+   *
+   * @return the headers, {@code none} for requests without one, in arrival order
+   */
+  public List<String> authorizations() {
+    return List.copyOf(authorizations);
   }
 
   @Override
@@ -210,7 +219,7 @@ public final class RestCatalogServer implements AutoCloseable {
         throws IOException, ServletException {
       HttpServletRequest http = (HttpServletRequest) request;
       String authorization = http.getHeader("Authorization");
-      schemes.add(authorization == null ? "none" : authorization.split(" ", 2)[0]);
+      authorizations.add(authorization == null ? "none" : authorization);
       if (http.getRequestURI().endsWith(TOKEN_ROUTE)) {
         // Jetty parses the form for getParameter; Iceberg's servlet wants the raw body, rebuilt.
         Map<String, String> form = new LinkedHashMap<>();

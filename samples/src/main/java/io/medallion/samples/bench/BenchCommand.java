@@ -55,7 +55,9 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--engines",
       split = ",",
       defaultValue = "medallion,floor,duckdb",
-      description = "Engines to run (default: ${DEFAULT-VALUE}).")
+      description =
+          "Engines to run (default: ${DEFAULT-VALUE}); medallion-serial is medallion on one"
+              + " thread.")
   List<String> engines;
 
   @Option(names = "--work", description = "Work folder (default: a new temporary folder).")

@@ -18,7 +18,10 @@ import picocli.CommandLine.Spec;
 public final class BenchWorkerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--engine", required = true, description = "medallion, floor or duckdb")
+  @Option(
+      names = "--engine",
+      required = true,
+      description = "medallion, medallion-serial, floor or duckdb")
   String engine;
 
   @Option(names = "--input", required = true, description = "NDJSON input")
@@ -34,12 +37,15 @@ public final class BenchWorkerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     StageMeter meter = new StageMeter();
     switch (engine) {
-      case "medallion" -> MedallionEngine.run(input, work, meter);
+      case "medallion" -> MedallionEngine.run(input, work, meter, 2);
+      case "medallion-serial" -> MedallionEngine.run(input, work, meter, 1);
       case "floor" -> FloorEngine.run(input, work, meter);
       case "duckdb" -> DuckDbEngine.run(input, work, meter);
       default ->
           throw new IllegalArgumentException(
-              "Unknown engine '" + engine + "': expected medallion, floor or duckdb");
+              "Unknown engine '"
+                  + engine
+                  + "': expected medallion, medallion-serial, floor or duckdb");
     }
     ObjectMapper json = new ObjectMapper();
     ObjectNode result = json.createObjectNode().put("engine", engine);

@@ -8,10 +8,17 @@ import java.nio.file.Path;
 final class MedallionEngine {
   private MedallionEngine() {}
 
-  static void run(Path input, Path work, StageMeter meter) throws Exception {
+  /**
+   * Runs the job.
+   *
+   * @param threads the runtime's parallelism: 2 (the default on this machine) or 1 (everything on
+   *     one thread, the plain path the fast one is compared with)
+   */
+  static void run(Path input, Path work, StageMeter meter, int threads) throws Exception {
     Path lake = work.resolve("lake");
     Path warehouse = lake.resolve("warehouse");
-    try (MedallionRuntime runtime = MedallionRuntime.builder().lake(lake).build()) {
+    try (MedallionRuntime runtime =
+        MedallionRuntime.builder().lake(lake).parallelism(threads).build()) {
       meter.measure(
           "bronze",
           () -> {
