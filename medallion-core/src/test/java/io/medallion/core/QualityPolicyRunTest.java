@@ -12,7 +12,13 @@ import io.medallion.quality.Rule;
 import io.medallion.schema.ColumnType;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.SilverTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +110,20 @@ class QualityPolicyRunTest extends EmbeddedLakeTest {
                 + " first: [events.ndjson line 2: [id_not_null: id is missing]]");
     assertThat(runtime.table(events.id()).currentSnapshot()).isNull();
     assertThat(runtime.table(events.quarantineId()).currentSnapshot()).isNull();
+    // Rows are written as they are scored: a failed batch must leave no data files behind.
+    assertThat(parquetFilesUnder(events.id())).isZero();
+  }
+
+  private long parquetFilesUnder(TableId id) {
+    Path data = Path.of(URI.create(runtime.table(id).location())).resolve("data");
+    if (!Files.exists(data)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(data)) {
+      return files.filter(file -> file.toString().endsWith(".parquet")).count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.data.GenericAppenderFactory;
 import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.encryption.EncryptedOutputFile;
 import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.io.OutputFileFactory;
 
@@ -39,12 +40,32 @@ public final class RecordWriter implements AutoCloseable {
   private final OutputFileFactory files;
   private final PartitionKey partitionKey;
   private final InternalRecordWrapper wrapper;
-  private final Map<PartitionKey, DataWriter<Record>> open = new HashMap<>();
+  private final Map<PartitionKey, OpenFile> open = new HashMap<>();
   private final List<DataFile> done = new ArrayList<>();
   private long rows;
 
   /**
-   * Opens a writer for a table's current schema and spec.
+   * Where a written row is, for a positional delete in the same commit.
+   *
+   * @param path the data file's location
+   * @param position the row's position in it, from 0
+   */
+  public record Location(String path, long position) {}
+
+  /** A data file being written, with what a positional delete needs to point into it. */
+  private static final class OpenFile {
+    private final DataWriter<Record> writer;
+    private final String path;
+    private long rows;
+
+    OpenFile(DataWriter<Record> writer, String path) {
+      this.writer = writer;
+      this.path = path;
+    }
+  }
+
+  /**
+   * Opens a writer for a table's current schema and partitioning.
    *
    * @param table the table
    */
@@ -61,25 +82,27 @@ public final class RecordWriter implements AutoCloseable {
   }
 
   /**
-   * Writes one record.
+   * Writes one record to the file of its partition.
    *
    * @param record a record of the table's schema
+   * @return the file and position it was written at
    */
-  public void write(Record record) {
+  public Location write(Record record) {
     partitionKey.partition(wrapper.wrap(record));
-    DataWriter<Record> writer = open.get(partitionKey);
-    if (writer == null) {
+    OpenFile file = open.get(partitionKey);
+    if (file == null) {
       PartitionKey key = partitionKey.copy();
-      writer = newWriter(key);
-      open.put(key, writer);
-    } else if (writer.length() >= TARGET_FILE_BYTES) {
+      file = newFile(key);
+      open.put(key, file);
+    } else if (file.writer.length() >= TARGET_FILE_BYTES) {
       PartitionKey key = partitionKey.copy();
-      done.add(closeWriter(writer));
-      writer = newWriter(key);
-      open.put(key, writer);
+      done.add(closeFile(file));
+      file = newFile(key);
+      open.put(key, file);
     }
-    writer.write(record);
+    file.writer.write(record);
     rows++;
+    return new Location(file.path, file.rows++);
   }
 
   /**
@@ -92,24 +115,33 @@ public final class RecordWriter implements AutoCloseable {
   }
 
   /**
-   * Closes every open file and returns all files written.
+   * Closes every open file.
    *
-   * @return the data files, ready to commit
+   * @return the data files written, to be committed by the caller
    */
   public List<DataFile> finish() {
-    for (DataWriter<Record> writer : open.values()) {
-      done.add(closeWriter(writer));
+    for (OpenFile file : open.values()) {
+      done.add(closeFile(file));
     }
     open.clear();
     return List.copyOf(done);
   }
 
-  /** Closes open files without committing; their files are left for orphan cleanup. */
+  /** Closes and deletes every file written: for a batch that will not be committed. */
+  public void abort() {
+    List<String> written = new ArrayList<>();
+    done.forEach(file -> written.add(file.location()));
+    open.values().forEach(file -> written.add(file.path));
+    close();
+    done.clear();
+    written.forEach(path -> table.io().deleteFile(path));
+  }
+
   @Override
   public void close() {
-    for (DataWriter<Record> writer : open.values()) {
+    for (OpenFile file : open.values()) {
       try {
-        writer.close();
+        file.writer.close();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -117,17 +149,19 @@ public final class RecordWriter implements AutoCloseable {
     open.clear();
   }
 
-  private DataWriter<Record> newWriter(PartitionKey key) {
-    return appenders.newDataWriter(
-        table.spec().isPartitioned() ? files.newOutputFile(key) : files.newOutputFile(),
-        FileFormat.PARQUET,
-        table.spec().isPartitioned() ? key : null);
+  private OpenFile newFile(PartitionKey key) {
+    EncryptedOutputFile output =
+        table.spec().isPartitioned() ? files.newOutputFile(key) : files.newOutputFile();
+    return new OpenFile(
+        appenders.newDataWriter(
+            output, FileFormat.PARQUET, table.spec().isPartitioned() ? key : null),
+        output.encryptingOutputFile().location());
   }
 
-  private static DataFile closeWriter(DataWriter<Record> writer) {
+  private static DataFile closeFile(OpenFile file) {
     try {
-      writer.close();
-      return writer.toDataFile();
+      file.writer.close();
+      return file.writer.toDataFile();
     } catch (IOException e) {
       throw new MedallionException("Cannot close data file: " + e.getMessage(), e);
     }

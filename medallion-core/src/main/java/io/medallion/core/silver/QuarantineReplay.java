@@ -75,7 +75,7 @@ public final class QuarantineReplay {
       return TableRun.unchanged(definition.id(), Layer.SILVER);
     }
     SilverBatch batch =
-        new SilverBatch(context, definition, false, quarantine.schema(), List.of(), null);
+        new SilverBatch(context, definition, silver, quarantine, false, List.of(), null);
     Map<String, List<Long>> moved = new HashMap<>();
     long read = 0;
     long[] sequence = {0};
@@ -105,10 +105,7 @@ public final class QuarantineReplay {
       return new TableRun(definition.id(), Layer.SILVER, read, 0, read, 0, 0, -1);
     }
     TableRun run =
-        batch.commit(
-            silver,
-            quarantine,
-            Map.of(REPLAYED_QUARANTINE, Long.toString(quarantined.snapshotId())));
+        batch.commit(Map.of(REPLAYED_QUARANTINE, Long.toString(quarantined.snapshotId())));
     deleteFromQuarantine(quarantine, moved, run.snapshotId());
     LOG.info(
         "{}: replayed {} quarantined rows, moved {} to silver", definition.id(), read, movedRows);

@@ -27,7 +27,7 @@ import org.apache.iceberg.io.OutputFileFactory;
  */
 final class Replacements {
   /** Incoming rows that an existing, later row of the same key beats. */
-  final Set<Object> superseded = Collections.newSetFromMap(new IdentityHashMap<>());
+  final Set<SilverBatch.Kept> superseded = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private final Map<String, Positions> positions = new LinkedHashMap<>();
 

@@ -46,6 +46,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The rows of one upstream range (or one quarantine replay), on their way to silver and quarantine:
  * mapped, scored, de-duplicated within the batch and against silver, then committed.
+ *
+ * <p>Rows are written to new data files as they are scored, so memory holds one small entry per
+ * de-duplication key (its order value, ingestion and file position), not the rows. A later row that
+ * wins over an earlier one of the same batch is written and the earlier one gets a positional
+ * delete in the same commit (deletes apply to data files of their own sequence number). A batch
+ * that is not committed deletes the files it wrote.
  */
 final class SilverBatch {
   private static final Logger LOG = LoggerFactory.getLogger(SilverBatch.class);
@@ -72,7 +78,10 @@ final class SilverBatch {
   private final Set<List<String>> recoveredRejects;
   private final SilverTable definition;
   private final boolean writeQuarantine;
-  private final org.apache.iceberg.Schema quarantineSchema;
+  private final Table silver;
+  private final Table quarantine;
+  private final Record silverTemplate;
+  private final Record quarantineTemplate;
   private final SilverMapper mapper;
   private final RuleEvaluator rules;
   private final QualityStats stats;
@@ -81,10 +90,14 @@ final class SilverBatch {
   private final Deduplication dedup;
   private final int keyIndex;
   private final int orderIndex;
-  private final Map<Object, Candidate> latest = new HashMap<>();
-  private final List<Candidate> unkeyed = new ArrayList<>();
-  private final List<Record> rejected = new ArrayList<>();
+  private final Map<Object, Kept> latest = new HashMap<>();
+  private final DatasetRows datasetRows;
+  private final Map<String, List<Long>> deletedInBatch = new HashMap<>();
   private final List<String> gateSamples = new ArrayList<>();
+  private RecordWriter silverWriter;
+  private RecordWriter quarantineWriter;
+  private long kept;
+  private long rejected;
   private final List<MetricsTable.Run> history;
   private final int[] flagRules;
   private Map<String, Double> metrics = Map.of();
@@ -96,8 +109,9 @@ final class SilverBatch {
   SilverBatch(
       Context context,
       SilverTable definition,
+      Table silver,
+      Table quarantine,
       boolean writeQuarantine,
-      org.apache.iceberg.Schema quarantineSchema,
       List<MetricsTable.Run> history,
       Set<List<String>> recoveredRejects) {
     this.context = context;
@@ -109,7 +123,10 @@ final class SilverBatch {
             .toArray();
     this.definition = definition;
     this.writeQuarantine = writeQuarantine;
-    this.quarantineSchema = quarantineSchema;
+    this.silver = silver;
+    this.quarantine = quarantine;
+    this.silverTemplate = GenericRecord.create(silver.schema());
+    this.quarantineTemplate = GenericRecord.create(quarantine.schema());
     this.now = OffsetDateTime.now(context.clock()).withOffsetSameInstant(ZoneOffset.UTC);
     this.mapper = new SilverMapper(definition, now.toLocalDate(), context.phones());
     this.policy = definition.policy();
@@ -120,6 +137,7 @@ final class SilverBatch {
     this.keyIndex = dedup == null ? -1 : indexOf(columns, dedup.key());
     this.orderIndex =
         dedup == null || dedup.orderBy() == null ? -1 : indexOf(columns, dedup.orderBy());
+    this.datasetRows = DatasetRows.of(definition.datasetRules(), columns);
   }
 
   Map<String, Double> metrics() {
@@ -184,28 +202,52 @@ final class SilverBatch {
       reject(source, row, quality.score(), quality.failures());
       return false;
     }
-    // Keep the lineage, not the parsed JSON tree: candidates wait in memory until the commit.
-    Candidate candidate = new Candidate(source.lineageOnly(), row, quality);
     Object key = keyIndex < 0 ? null : row.values()[keyIndex];
+    Object order = orderIndex < 0 ? null : row.values()[orderIndex];
     // A blank key identifies nothing: such rows are kept as they come, like null keys.
     if (!Rows.isPresent(key)) {
-      unkeyed.add(candidate);
+      write(source, row, quality);
+      datasetRows.addUnkeyed(row);
+      kept++;
       return true;
     }
-    Candidate previous = latest.get(key);
-    if (previous == null) {
-      latest.put(key, candidate);
-    } else {
+    Kept previous = latest.get(key);
+    if (previous != null) {
       duplicates++;
-      if (candidate.isLaterThan(previous, orderIndex)) {
-        latest.put(key, candidate);
+      if (!Kept.isLater(order, source, previous)) {
+        return true;
       }
+      deletedInBatch
+          .computeIfAbsent(previous.location().path(), path -> new ArrayList<>())
+          .add(previous.location().position());
+    } else {
+      kept++;
     }
+    latest.put(
+        key,
+        new Kept(
+            order,
+            source.ingestedAt(),
+            source.sequence(),
+            write(source, row, quality),
+            datasetRows.valuesOf(row)));
     return true;
   }
 
+  /** Writes a kept row to silver's new data files. */
+  private RecordWriter.Location write(SourceRow source, MappedRow row, RowQuality quality) {
+    if (silverWriter == null) {
+      silverWriter = new RecordWriter(silver);
+    }
+    return silverWriter.write(toRecord(source, row, quality));
+  }
+
   private void reject(SourceRow source, MappedRow row, double score, List<String> reasons) {
-    Record record = GenericRecord.create(quarantineSchema);
+    rejected++;
+    if (!writeQuarantine) {
+      return;
+    }
+    Record record = quarantineTemplate.copy();
     record.setField(SilverTable.LINEAGE_BATCH_ID, source.batchId());
     record.setField(SilverTable.LINEAGE_INGESTED_AT, source.ingestedAt());
     record.setField(SilverTable.LINEAGE_COORDINATE, source.coordinate());
@@ -213,7 +255,10 @@ final class SilverBatch {
     record.setField(SilverTable.QUALITY_SCORE, score);
     record.setField(SilverTable.REASONS, List.copyOf(reasons));
     record.setField(SilverTable.RECORD, row == null ? null : toJson(row));
-    rejected.add(record);
+    if (quarantineWriter == null) {
+      quarantineWriter = new RecordWriter(quarantine);
+    }
+    quarantineWriter.write(record);
   }
 
   /** Returns the mapper, for replays that restore typed rows. */
@@ -223,29 +268,35 @@ final class SilverBatch {
 
   /**
    * Commits quarantine (unless this batch writes none) and then silver, each with the summary
-   * entries given: the consumed-upstream marker for runs, the replay marker for replays.
+   * entries given: the consumed-upstream marker for runs, the replay marker for replays. A batch
+   * that fails its policy commits nothing and deletes the files it wrote.
    */
-  TableRun commit(Table silver, Table quarantine, Map<String, String> summary) {
+  TableRun commit(Map<String, String> summary) {
+    try {
+      return commitOrThrow(summary);
+    } catch (RuntimeException e) {
+      abort();
+      throw e;
+    }
+  }
+
+  private TableRun commitOrThrow(Map<String, String> summary) {
     if (gateFailures > 0) {
       throw new QualityGateException(
           definition.id().toString(), gateFailures, read, List.copyOf(gateSamples));
     }
-    Replacements replacements = findReplacements(silver);
-    List<Candidate> kept = new ArrayList<>(unkeyed);
-    for (Candidate candidate : latest.values()) {
-      if (!replacements.superseded.contains(candidate)) {
-        kept.add(candidate);
-      }
-    }
-    long duplicatesTotal = duplicates + replacements.superseded.size();
+    Replacements replacements = findReplacements();
+    long superseded = replacements.superseded.size();
+    long duplicatesTotal = duplicates + superseded;
+    long written = kept - superseded;
     if (read > 0) {
       // An empty range (upstream snapshots without appends) only advances the marker: its
       // figures would skew the history and fail row-count rules for no data.
-      metrics = metricsOf(kept.size(), duplicatesTotal);
+      metrics = metricsOf(written, duplicatesTotal);
       datasetResults =
           DatasetRuleEvaluator.evaluate(
               definition.datasetRules(),
-              kept.stream().map(c -> c.row).toList(),
+              datasetRows.rows(latest.values(), replacements.superseded),
               metrics,
               history,
               now);
@@ -258,27 +309,29 @@ final class SilverBatch {
     if (!failedGates.isEmpty()) {
       throw new QualityGateException(definition.id().toString(), failedGates);
     }
-    if (writeQuarantine && !rejected.isEmpty()) {
-      try (RecordWriter writer = new RecordWriter(quarantine)) {
-        rejected.forEach(writer::write);
-        var append = quarantine.newAppend();
-        writer.finish().forEach(append::appendFile);
-        summary.forEach(append::set);
-        append.set(TableProperties.ROWS_WRITTEN, Long.toString(rejected.size()));
-        append.commit();
-      }
+    if (quarantineWriter != null) {
+      var append = quarantine.newAppend();
+      quarantineWriter.finish().forEach(append::appendFile);
+      summary.forEach(append::set);
+      append.set(TableProperties.ROWS_WRITTEN, Long.toString(rejected));
+      append.commit();
+      quarantineWriter = null;
     }
+    long replaced = replacements.deleted();
+    List<String> existingFiles = replacements.referencedFiles();
     RowDelta delta = silver.newRowDelta();
-    long written = 0;
-    Record template = GenericRecord.create(silver.schema());
-    try (RecordWriter writer = new RecordWriter(silver)) {
-      for (Candidate candidate : kept) {
-        writer.write(candidate.toRecord(template, flagRules));
-      }
-      written = writer.rows();
-      for (DataFile file : writer.finish()) {
+    if (silverWriter != null) {
+      Map<String, DataFile> added = new HashMap<>();
+      for (DataFile file : silverWriter.finish()) {
+        added.put(file.location(), file);
         delta.addRows(file);
       }
+      deletedInBatch.forEach(
+          (path, positions) -> positions.forEach(p -> replacements.delete(added.get(path), p)));
+      replacements.superseded.forEach(
+          incoming ->
+              replacements.delete(
+                  added.get(incoming.location().path()), incoming.location().position()));
     }
     for (DeleteFile deletes : replacements.write(silver)) {
       delta.addDeletes(deletes);
@@ -289,27 +342,39 @@ final class SilverBatch {
       delta.validateNoConflictingDataFiles();
       delta.validateNoConflictingDeleteFiles();
       // Rows are deleted by position: a compaction that rewrote their file must fail this commit.
-      delta.validateDataFilesExist(replacements.referencedFiles());
+      delta.validateDataFilesExist(existingFiles);
     }
     summary.forEach(delta::set);
     delta.set(TableProperties.ROWS_WRITTEN, Long.toString(written));
     delta.commit();
+    silverWriter = null;
     return new TableRun(
         definition.id(),
         Layer.SILVER,
         read,
         written,
-        rejected.size(),
+        rejected,
         duplicatesTotal,
-        replacements.deleted(),
+        replaced,
         silver.currentSnapshot().snapshotId());
+  }
+
+  /** Deletes the files of a batch that will not be committed. */
+  private void abort() {
+    for (RecordWriter writer : new RecordWriter[] {silverWriter, quarantineWriter}) {
+      if (writer != null) {
+        writer.abort();
+      }
+    }
+    silverWriter = null;
+    quarantineWriter = null;
   }
 
   /**
    * Compares the batch's latest rows with the live rows already in silver (deletes applied), each
    * with its data file and position for a positional delete.
    */
-  private Replacements findReplacements(Table silver) {
+  private Replacements findReplacements() {
     Replacements replacements = new Replacements();
     if (dedup == null || latest.isEmpty() || silver.currentSnapshot() == null) {
       return replacements;
@@ -334,13 +399,13 @@ final class SilverBatch {
                 .build()) {
       tasks.forEach(task -> files.put(task.file().location(), task.file()));
       for (Record existing : rows) {
-        Candidate incoming = latest.get(existing.getField(dedup.key()));
+        Kept incoming = latest.get(existing.getField(dedup.key()));
         if (incoming == null || replacements.superseded.contains(incoming)) {
           continue;
         }
         Object existingOrder = orderColumn == null ? null : existing.getField(orderColumn);
         Object existingIngested = existing.getField(SilverTable.LINEAGE_INGESTED_AT);
-        if (incoming.winsOver(existingOrder, existingIngested, orderIndex)) {
+        if (incoming.winsOver(existingOrder, existingIngested, orderIndex >= 0)) {
           replacements.delete(
               files.get((String) existing.getField(MetadataColumns.FILE_PATH.name())),
               (Long) existing.getField(MetadataColumns.ROW_POSITION.name()));
@@ -360,7 +425,7 @@ final class SilverBatch {
     Map<String, Double> values = new LinkedHashMap<>();
     values.put("rows_read", (double) read);
     values.put("rows_written", (double) written);
-    values.put("rows_quarantined", (double) rejected.size());
+    values.put("rows_quarantined", (double) rejected);
     values.put("rows_duplicates", (double) duplicatesTotal);
     values.put("score_avg", stats.averageScore());
     values.put("completeness_avg", stats.averageCompleteness());
@@ -417,63 +482,65 @@ final class SilverBatch {
     return comparable.compareTo(right);
   }
 
-  /** A row that passed the policy, waiting for de-duplication. */
-  private static final class Candidate {
-    private final SourceRow source;
-    private final MappedRow row;
-    private final RowQuality quality;
-
-    Candidate(SourceRow source, MappedRow row, RowQuality quality) {
-      this.source = source;
-      this.row = row;
-      this.quality = quality;
+  private Record toRecord(SourceRow source, MappedRow row, RowQuality quality) {
+    Record record = silverTemplate.copy();
+    Object[] values = row.values();
+    for (int i = 0; i < values.length; i++) {
+      record.set(i, values[i]);
     }
+    int next = values.length;
+    byte[] outcomes = quality.outcomes();
+    for (int flagRule : flagRules) {
+      byte outcome = outcomes[flagRule];
+      record.set(next++, outcome == RuleEvaluator.SKIPPED ? null : outcome == RuleEvaluator.PASSED);
+    }
+    record.set(next, quality.score());
+    record.set(next + 1, quality.completeness());
+    record.set(next + 2, quality.validity());
+    record.set(next + 3, quality.consistency());
+    record.set(next + 4, quality.failures());
+    record.set(next + 5, source.batchId());
+    record.set(next + 6, source.ingestedAt());
+    record.set(next + 7, source.coordinate());
+    return record;
+  }
+
+  /**
+   * The latest row of a key in this batch: what de-duplication compares, and where the row was
+   * written, for a positional delete if a later row or an existing one wins.
+   *
+   * @param order the order column's value, or null
+   * @param ingestedAt when the row was ingested
+   * @param sequence its position within its bronze batch
+   * @param location where it was written
+   * @param datasetValues the columns dataset rules read, or null when none do
+   */
+  record Kept(
+      Object order,
+      OffsetDateTime ingestedAt,
+      long sequence,
+      RecordWriter.Location location,
+      Object[] datasetValues) {
 
     /** Later by the order column; ties go to the later ingested record. */
-    boolean isLaterThan(Candidate other, int orderIndex) {
-      if (orderIndex >= 0) {
-        int byOrder = compareOrder(row.values()[orderIndex], other.row.values()[orderIndex]);
-        if (byOrder != 0) {
-          return byOrder > 0;
-        }
+    static boolean isLater(Object order, SourceRow source, Kept other) {
+      int byOrder = compareOrder(order, other.order);
+      if (byOrder != 0) {
+        return byOrder > 0;
       }
-      int byTime = compareOrder(source.ingestedAt(), other.source.ingestedAt());
-      return byTime != 0 ? byTime > 0 : source.sequence() > other.source.sequence();
+      int byTime = compareOrder(source.ingestedAt(), other.ingestedAt);
+      return byTime != 0 ? byTime > 0 : source.sequence() > other.sequence;
     }
 
     /** An incoming row replaces an existing one unless the existing one is strictly later. */
-    boolean winsOver(Object existingOrder, Object existingIngested, int orderIndex) {
-      if (orderIndex >= 0) {
-        int byOrder = compareOrder(row.values()[orderIndex], existingOrder);
+    boolean winsOver(Object existingOrder, Object existingIngested, boolean ordered) {
+      if (ordered) {
+        int byOrder = compareOrder(order, existingOrder);
         if (byOrder != 0) {
           return byOrder > 0;
         }
       }
-      return compareOrder(source.ingestedAt(), existingIngested) >= 0;
-    }
-
-    Record toRecord(Record template, int[] flagRules) {
-      Record record = template.copy();
-      Object[] values = row.values();
-      for (int i = 0; i < values.length; i++) {
-        record.set(i, values[i]);
-      }
-      int next = values.length;
-      byte[] outcomes = quality.outcomes();
-      for (int flagRule : flagRules) {
-        byte outcome = outcomes[flagRule];
-        record.set(
-            next++, outcome == RuleEvaluator.SKIPPED ? null : outcome == RuleEvaluator.PASSED);
-      }
-      record.set(next, quality.score());
-      record.set(next + 1, quality.completeness());
-      record.set(next + 2, quality.validity());
-      record.set(next + 3, quality.consistency());
-      record.set(next + 4, quality.failures());
-      record.set(next + 5, source.batchId());
-      record.set(next + 6, source.ingestedAt());
-      record.set(next + 7, source.coordinate());
-      return record;
+      return compareOrder(ingestedAt, existingIngested) >= 0;
     }
   }
 }

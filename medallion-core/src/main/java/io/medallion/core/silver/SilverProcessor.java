@@ -150,8 +150,9 @@ public final class SilverProcessor {
           new SilverBatch(
               context,
               definition,
+              silver,
+              quarantine,
               !quarantineAhead,
-              quarantine.schema(),
               history,
               quarantineAhead ? rejectedBy(quarantine, upstreamName, quarantined) : null);
       Consumer<Consumer<SourceRow>> reader =
@@ -160,10 +161,7 @@ public final class SilverProcessor {
               : sink -> upstreamReader.readSilver(upstream, to, sink);
       feed(definition, reader, batch);
       TableRun run =
-          batch.commit(
-              silver,
-              quarantine,
-              Map.of(TableProperties.consumedKey(upstreamName), Long.toString(to)));
+          batch.commit(Map.of(TableProperties.consumedKey(upstreamName), Long.toString(to)));
       total = total.plus(run);
       if (batch.metrics().isEmpty()) {
         continue;
