@@ -14,7 +14,9 @@ import io.medallion.core.bronze.JsonSource;
 import io.medallion.core.catalog.IcebergCatalogs;
 import io.medallion.core.iceberg.TableStore;
 import io.medallion.schema.ColumnType;
+import io.medallion.schema.PartitionField;
 import io.medallion.table.SilverTable;
+import io.medallion.table.Standardizer;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -288,11 +290,7 @@ abstract class CatalogContractTest {
       runtime.run(contacts(false, ColumnType.INT, true));
       Long snapshot = runtime.table(CONTACTS).currentSnapshot().snapshotId();
       SilverTable documented =
-          SilverTable.builder(CONTACTS, TestPipelines.RAW)
-              .map("id", ColumnType.STRING, "id")
-              .map("email", ColumnType.STRING, "email")
-              .map("age", ColumnType.INT, "age")
-              .map("country", ColumnType.STRING, "country")
+          contactsBuilder()
               .doc("email", "Lower-cased email address")
               .build();
       Pipeline changed =
@@ -341,12 +339,8 @@ abstract class CatalogContractTest {
     try (MedallionRuntime runtime = open()) {
       runtime.registerAll(contacts(false, ColumnType.INT, true));
       SilverTable partitioned =
-          SilverTable.builder(CONTACTS, TestPipelines.RAW)
-              .map("id", ColumnType.STRING, "id")
-              .map("email", ColumnType.STRING, "email")
-              .map("age", ColumnType.INT, "age")
-              .map("country", ColumnType.STRING, "country")
-              .partitionBy(io.medallion.schema.PartitionField.identity("country"))
+          contactsBuilder()
+              .partitionBy(PartitionField.identity("country"))
               .build();
 
       RegistrationPlan plan =
@@ -408,6 +402,15 @@ abstract class CatalogContractTest {
     }
   }
 
+  /** The first version of the contacts table, to change in one respect. */
+  private static SilverTable.Builder contactsBuilder() {
+    return SilverTable.builder(CONTACTS, TestPipelines.RAW)
+        .map("id", ColumnType.STRING, "id")
+        .map("email", ColumnType.STRING, "email")
+        .map("age", ColumnType.INT, "age")
+        .map("country", ColumnType.STRING, "country");
+  }
+
   /** The contacts pipeline, optionally with a phone column, an age type, and the email. */
   private static Pipeline contacts(boolean withPhone, ColumnType ageType, boolean withEmail) {
     SilverTable.Builder builder =
@@ -421,7 +424,7 @@ abstract class CatalogContractTest {
           "phone",
           ColumnType.STRING,
           "phone",
-          io.medallion.table.Standardizer.phoneE164("country"));
+          Standardizer.phoneE164("country"));
     }
     builder.map("country", ColumnType.STRING, "country");
     return Pipeline.builder("contacts").add(TestPipelines.RAW, builder.build()).build();

@@ -45,7 +45,10 @@ final class StageMeter {
     return stages;
   }
 
-  /** The peak heap used since the JVM started, summed over heap pools. */
+  /**
+   * The peak heap used since the JVM started, summed over heap pools: an upper bound, since the
+   * pools (eden, survivor, old) peak at different times.
+   */
   static long peakHeapBytes() {
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
