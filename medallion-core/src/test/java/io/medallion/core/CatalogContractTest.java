@@ -289,10 +289,7 @@ abstract class CatalogContractTest {
       runtime.ingest(TestPipelines.RAW, people("a"));
       runtime.run(contacts(false, ColumnType.INT, true));
       Long snapshot = runtime.table(CONTACTS).currentSnapshot().snapshotId();
-      SilverTable documented =
-          contactsBuilder()
-              .doc("email", "Lower-cased email address")
-              .build();
+      SilverTable documented = contactsBuilder().doc("email", "Lower-cased email address").build();
       Pipeline changed =
           Pipeline.builder("contacts")
               .owner("crm-team@example.com")
@@ -339,9 +336,7 @@ abstract class CatalogContractTest {
     try (MedallionRuntime runtime = open()) {
       runtime.registerAll(contacts(false, ColumnType.INT, true));
       SilverTable partitioned =
-          contactsBuilder()
-              .partitionBy(PartitionField.identity("country"))
-              .build();
+          contactsBuilder().partitionBy(PartitionField.identity("country")).build();
 
       RegistrationPlan plan =
           runtime.planRegistration(
@@ -420,11 +415,7 @@ abstract class CatalogContractTest {
     }
     builder.map("age", ageType, "age");
     if (withPhone) {
-      builder.map(
-          "phone",
-          ColumnType.STRING,
-          "phone",
-          Standardizer.phoneE164("country"));
+      builder.map("phone", ColumnType.STRING, "phone", Standardizer.phoneE164("country"));
     }
     builder.map("country", ColumnType.STRING, "country");
     return Pipeline.builder("contacts").add(TestPipelines.RAW, builder.build()).build();

@@ -79,26 +79,31 @@ public final class QuarantineReplay {
     Map<String, List<Long>> moved = new HashMap<>();
     long read = 0;
     long[] sequence = {0};
-    for (Record row : liveRows(quarantine)) {
-      read++;
-      if (!replayable(row)) {
-        continue;
+    try {
+      for (Record row : liveRows(quarantine)) {
+        read++;
+        if (!replayable(row)) {
+          continue;
+        }
+        SourceRow source =
+            new SourceRow(
+                null,
+                null,
+                (String) row.getField(SilverTable.LINEAGE_BATCH_ID),
+                (OffsetDateTime) row.getField(SilverTable.LINEAGE_INGESTED_AT),
+                (String) row.getField(SilverTable.LINEAGE_COORDINATE),
+                sequence[0]++);
+        MappedRow typed = batch.mapper().restore(parse((String) row.getField(SilverTable.RECORD)));
+        if (batch.acceptMapped(source, typed)) {
+          moved
+              .computeIfAbsent(
+                  (String) row.getField(MetadataColumns.FILE_PATH.name()), f -> new ArrayList<>())
+              .add((Long) row.getField(MetadataColumns.ROW_POSITION.name()));
+        }
       }
-      SourceRow source =
-          new SourceRow(
-              null,
-              null,
-              (String) row.getField(SilverTable.LINEAGE_BATCH_ID),
-              (OffsetDateTime) row.getField(SilverTable.LINEAGE_INGESTED_AT),
-              (String) row.getField(SilverTable.LINEAGE_COORDINATE),
-              sequence[0]++);
-      MappedRow typed = batch.mapper().restore(parse((String) row.getField(SilverTable.RECORD)));
-      if (batch.acceptMapped(source, typed)) {
-        moved
-            .computeIfAbsent(
-                (String) row.getField(MetadataColumns.FILE_PATH.name()), f -> new ArrayList<>())
-            .add((Long) row.getField(MetadataColumns.ROW_POSITION.name()));
-      }
+    } catch (RuntimeException e) {
+      batch.abort();
+      throw e;
     }
     long movedRows = moved.values().stream().mapToLong(List::size).sum();
     if (movedRows == 0) {

@@ -360,7 +360,7 @@ final class SilverBatch {
   }
 
   /** Deletes the files of a batch that will not be committed. */
-  private void abort() {
+  void abort() {
     for (RecordWriter writer : new RecordWriter[] {silverWriter, quarantineWriter}) {
       if (writer != null) {
         writer.abort();

@@ -159,7 +159,12 @@ public final class SilverProcessor {
           definition.source() instanceof BronzeTable
               ? sink -> upstreamReader.readBronze(upstream, consumed, to, sink)
               : sink -> upstreamReader.readSilver(upstream, to, sink);
-      feed(definition, reader, batch);
+      try {
+        feed(definition, reader, batch);
+      } catch (RuntimeException e) {
+        batch.abort();
+        throw e;
+      }
       TableRun run =
           batch.commit(Map.of(TableProperties.consumedKey(upstreamName), Long.toString(to)));
       total = total.plus(run);
