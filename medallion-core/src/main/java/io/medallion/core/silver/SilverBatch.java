@@ -203,7 +203,7 @@ final class SilverBatch {
       return false;
     }
     Object key = keyIndex < 0 ? null : row.values()[keyIndex];
-    Object order = orderIndex < 0 ? null : row.values()[orderIndex];
+    Object order = orderIndex < 0 ? null : Kept.orderKey(row.values()[orderIndex]);
     // A blank key identifies nothing: such rows are kept as they come, like null keys.
     if (!Rows.isPresent(key)) {
       write(source, row, quality);
@@ -227,7 +227,7 @@ final class SilverBatch {
         key,
         new Kept(
             order,
-            source.ingestedAt(),
+            Kept.micros(source.ingestedAt()),
             source.sequence(),
             write(source, row, quality),
             datasetRows.valuesOf(row)));
@@ -507,20 +507,34 @@ final class SilverBatch {
 
   /**
    * The latest row of a key in this batch: what de-duplication compares, and where the row was
-   * written, for a positional delete if a later row or an existing one wins.
+   * written, for a positional delete if a later row or an existing one wins. One of these stays in
+   * memory per key until the commit, so times are held as epoch microseconds, not objects.
    *
-   * @param order the order column's value, or null
-   * @param ingestedAt when the row was ingested
+   * @param order the order column's value ({@link #orderKey}), or null
+   * @param ingestedMicros when the row was ingested, in epoch microseconds
    * @param sequence its position within its bronze batch
    * @param location where it was written
    * @param datasetValues the columns dataset rules read, or null when none do
    */
   record Kept(
       Object order,
-      OffsetDateTime ingestedAt,
+      long ingestedMicros,
       long sequence,
       RecordWriter.Location location,
       Object[] datasetValues) {
+
+    /** Timestamps compare as epoch microseconds (Iceberg's precision); other values as they are. */
+    static Object orderKey(Object value) {
+      return value instanceof OffsetDateTime time ? micros(time) : value;
+    }
+
+    /** Epoch microseconds; a missing time sorts first, as null does in {@link #compareOrder}. */
+    static long micros(Object time) {
+      if (!(time instanceof OffsetDateTime timestamp)) {
+        return Long.MIN_VALUE;
+      }
+      return timestamp.toEpochSecond() * 1_000_000L + timestamp.getNano() / 1_000;
+    }
 
     /** Later by the order column; ties go to the later ingested record. */
     static boolean isLater(Object order, SourceRow source, Kept other) {
@@ -528,19 +542,19 @@ final class SilverBatch {
       if (byOrder != 0) {
         return byOrder > 0;
       }
-      int byTime = compareOrder(source.ingestedAt(), other.ingestedAt);
+      int byTime = Long.compare(micros(source.ingestedAt()), other.ingestedMicros);
       return byTime != 0 ? byTime > 0 : source.sequence() > other.sequence;
     }
 
     /** An incoming row replaces an existing one unless the existing one is strictly later. */
     boolean winsOver(Object existingOrder, Object existingIngested, boolean ordered) {
       if (ordered) {
-        int byOrder = compareOrder(order, existingOrder);
+        int byOrder = compareOrder(order, orderKey(existingOrder));
         if (byOrder != 0) {
           return byOrder > 0;
         }
       }
-      return compareOrder(ingestedAt, existingIngested) >= 0;
+      return Long.compare(ingestedMicros, micros(existingIngested)) >= 0;
     }
   }
 }
