@@ -83,9 +83,7 @@ public final class Registrar {
       if (change.kind() == Kind.CREATE_NAMESPACE) {
         store.ensureNamespace(change.target(), metadata(description));
       } else {
-        ((SupportsNamespaces) store.catalog())
-            .setProperties(
-                Namespace.of(change.target()), new HashMap<>(Map.of(COMMENT, description)));
+        describe((SupportsNamespaces) store.catalog(), Namespace.of(change.target()), description);
       }
     }
     for (TablePlan table : tables) {
@@ -137,6 +135,17 @@ public final class Registrar {
               }
             });
     return changes;
+  }
+
+  /** Sets a namespace's description; another runtime setting the same one first is fine. */
+  private static void describe(SupportsNamespaces catalog, Namespace namespace, String text) {
+    try {
+      catalog.setProperties(namespace, new HashMap<>(Map.of(COMMENT, text)));
+    } catch (RuntimeException raced) {
+      if (!text.equals(catalog.loadNamespaceMetadata(namespace).get(COMMENT))) {
+        throw raced;
+      }
+    }
   }
 
   private static Map<String, String> descriptions(Pipeline pipeline) {

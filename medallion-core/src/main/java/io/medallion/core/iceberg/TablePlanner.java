@@ -18,7 +18,7 @@ import org.apache.iceberg.UpdateProperties;
 import org.apache.iceberg.UpdateSchema;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.TypeUtil;
 import org.apache.iceberg.types.Types;
@@ -43,6 +43,8 @@ public final class TablePlanner {
           "write.delete.mode", "merge-on-read",
           "write.update.mode", "merge-on-read",
           "write.merge.mode", "merge-on-read");
+
+  private static final int EVOLVE_ATTEMPTS = 5;
 
   private TablePlanner() {}
 
@@ -178,13 +180,24 @@ public final class TablePlanner {
     if (plan.changes().isEmpty()) {
       return table;
     }
-    // The table may have moved since it was planned: evolve what it is now.
-    TablePlan now = plan(table, plan.layout());
-    requireNoConflicts(now);
-    if (!now.changes().isEmpty()) {
-      evolve(table, plan.layout());
+    // The table may have moved since it was planned, or move while it evolves (another runtime
+    // registering the same pipeline): evolve what it is now, and again if that commit lost.
+    for (int attempt = 1; ; attempt++) {
+      TablePlan now = plan(table, plan.layout());
+      requireNoConflicts(now);
+      if (now.changes().isEmpty()) {
+        return table;
+      }
+      try {
+        evolve(table, now);
+        return table;
+      } catch (CommitFailedException lost) {
+        if (attempt == EVOLVE_ATTEMPTS) {
+          throw lost;
+        }
+        table.refresh();
+      }
     }
-    return table;
   }
 
   private static void requireNoConflicts(TablePlan plan) {
@@ -207,7 +220,12 @@ public final class TablePlanner {
           .withPartitionSpec(IcebergSchemas.spec(schema, layout.partitioning()))
           .withProperties(properties)
           .create();
-    } catch (AlreadyExistsException raced) {
+    } catch (RuntimeException raced) {
+      // Another runtime created it first; JDBC catalogs on some databases report that as a
+      // failed insert rather than AlreadyExistsException.
+      if (!catalog.tableExists(identifier)) {
+        throw raced;
+      }
       Table table = catalog.loadTable(identifier);
       TablePlan again = plan(table, layout);
       return again.changes().isEmpty() && again.conflicts().isEmpty()
@@ -216,11 +234,23 @@ public final class TablePlanner {
     }
   }
 
-  private static void evolve(Table table, TableLayout layout) {
-    Schema wanted = IcebergSchemas.schema(layout.columns());
+  private static void evolve(Table table, TablePlan plan) {
     Transaction transaction = table.newTransaction();
+    // An empty schema update would still make the transaction depend on the schema it read.
+    if (plan.changes().stream().anyMatch(change -> change.kind() != Kind.SET_PROPERTIES)) {
+      evolveSchema(table.schema(), IcebergSchemas.schema(plan.layout().columns()), transaction);
+    }
+    Map<String, String> properties = changedProperties(table, plan.layout());
+    if (!properties.isEmpty()) {
+      UpdateProperties update = transaction.updateProperties();
+      properties.forEach(update::set);
+      update.commit();
+    }
+    transaction.commitTransaction();
+  }
+
+  private static void evolveSchema(Schema have, Schema wanted, Transaction transaction) {
     UpdateSchema schema = transaction.updateSchema();
-    Schema have = table.schema();
     for (Types.NestedField field : wanted.columns()) {
       Types.NestedField current = have.findField(field.name());
       if (current == null) {
@@ -244,13 +274,6 @@ public final class TablePlanner {
       }
     }
     schema.commit();
-    Map<String, String> properties = changedProperties(table, layout);
-    if (!properties.isEmpty()) {
-      UpdateProperties update = transaction.updateProperties();
-      properties.forEach(update::set);
-      update.commit();
-    }
-    transaction.commitTransaction();
   }
 
   private static Map<String, String> changedProperties(Table table, TableLayout layout) {

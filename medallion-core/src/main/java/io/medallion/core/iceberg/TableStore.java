@@ -9,7 +9,6 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.exceptions.AlreadyExistsException;
 
 /**
  * Creates and loads medallion tables in a catalog, with the write profile every reader accepts:
@@ -99,8 +98,12 @@ public final class TableStore {
           // A mutable copy: some catalogs probe the map for null keys, which Map.of() refuses.
           namespaces.createNamespace(namespace, new HashMap<>(metadata));
           return true;
-        } catch (AlreadyExistsException raced) {
-          // Another runtime created it first: that is the state we wanted.
+        } catch (RuntimeException raced) {
+          // Another runtime created it first (JDBC catalogs report that as a failed insert, not
+          // AlreadyExistsException): that is the state we wanted.
+          if (!namespaces.namespaceExists(namespace)) {
+            throw raced;
+          }
         }
       }
     }

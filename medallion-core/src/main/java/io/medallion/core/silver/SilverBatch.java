@@ -38,6 +38,7 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.TypeUtil;
 import org.slf4j.Logger;
@@ -310,11 +311,14 @@ final class SilverBatch {
       throw new QualityGateException(definition.id().toString(), failedGates);
     }
     if (quarantineWriter != null) {
-      var append = quarantine.newAppend();
-      quarantineWriter.finish().forEach(append::appendFile);
+      // A row delta, not an append, so that it can check nobody else added rows meanwhile: two
+      // runtimes processing the same range would otherwise both quarantine its rejects.
+      RowDelta append = quarantine.newRowDelta();
+      quarantineWriter.finish().forEach(append::addRows);
+      validateNoneAddedSince(append, quarantine.currentSnapshot());
       summary.forEach(append::set);
       append.set(TableProperties.ROWS_WRITTEN, Long.toString(rejected));
-      append.commit();
+      commitAlone(append, quarantine);
       quarantineWriter = null;
     }
     long replaced = replacements.deleted();
@@ -336,17 +340,13 @@ final class SilverBatch {
     for (DeleteFile deletes : replacements.write(silver)) {
       delta.addDeletes(deletes);
     }
-    Snapshot base = silver.currentSnapshot();
-    if (base != null) {
-      delta.validateFromSnapshot(base.snapshotId());
-      delta.validateNoConflictingDataFiles();
-      delta.validateNoConflictingDeleteFiles();
-      // Rows are deleted by position: a compaction that rewrote their file must fail this commit.
-      delta.validateDataFilesExist(existingFiles);
-    }
+    validateNoneAddedSince(delta, silver.currentSnapshot());
+    delta.validateNoConflictingDeleteFiles();
+    // Rows are deleted by position: a compaction that rewrote their file must fail this commit.
+    delta.validateDataFilesExist(existingFiles);
     summary.forEach(delta::set);
     delta.set(TableProperties.ROWS_WRITTEN, Long.toString(written));
-    delta.commit();
+    commitAlone(delta, silver);
     silverWriter = null;
     return new TableRun(
         definition.id(),
@@ -357,6 +357,35 @@ final class SilverBatch {
         duplicatesTotal,
         replaced,
         silver.currentSnapshot().snapshotId());
+  }
+
+  /**
+   * Fails the commit if data files were added since the snapshot this batch started from (the table
+   * as it was refreshed before reading upstream), or since the table began.
+   */
+  private static void validateNoneAddedSince(RowDelta delta, Snapshot base) {
+    if (base != null) {
+      delta.validateFromSnapshot(base.snapshotId());
+    }
+    delta.validateNoConflictingDataFiles();
+  }
+
+  /** Commits, turning a lost race with another runtime into a message that says what to do. */
+  private void commitAlone(RowDelta delta, Table table) {
+    try {
+      delta.commit();
+    } catch (ValidationException e) {
+      throw new MedallionException(
+          "Cannot commit "
+              + definition.id()
+              + ": another runtime committed rows to "
+              + table.name()
+              + " while this run processed the same upstream range; this run committed nothing"
+              + " there, run again to process what is still new ("
+              + e.getMessage()
+              + ")",
+          e);
+    }
   }
 
   /** Deletes the files of a batch that will not be committed. */
