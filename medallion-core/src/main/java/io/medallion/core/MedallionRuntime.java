@@ -74,7 +74,8 @@ public final class MedallionRuntime implements AutoCloseable {
             new DefaultContactChecks(builder.emails, phones),
             phones,
             new SampleMasking(),
-            builder.parallelism > 1);
+            new SilverProcessor.Tuning(
+                builder.parallelism > 1, builder.keysInMemory, builder.spillDirectory));
     this.gold = new GoldAggregator(store);
   }
 
@@ -268,11 +269,16 @@ public final class MedallionRuntime implements AutoCloseable {
 
   /** Configures a {@link MedallionRuntime}. */
   public static final class Builder {
+    /** De-duplication keys one silver batch holds in memory by default: about 50 MiB. */
+    public static final int DEFAULT_KEYS_IN_MEMORY = 250_000;
+
     private Path lake = Path.of("lakehouse");
     private CatalogConfig catalog;
     private Clock clock = Clock.systemUTC();
     private EmailValidator emails = EmailValidator.builder().build();
     private int parallelism = Math.min(2, Runtime.getRuntime().availableProcessors());
+    private int keysInMemory = DEFAULT_KEYS_IN_MEMORY;
+    private Path spillDirectory = Path.of(System.getProperty("java.io.tmpdir"));
 
     private Builder() {}
 
@@ -344,6 +350,40 @@ public final class MedallionRuntime implements AutoCloseable {
         throw new IllegalArgumentException("parallelism must be 1 or 2, got " + threads);
       }
       this.parallelism = threads;
+      return this;
+    }
+
+    /**
+     * Sets how many de-duplication keys one silver batch holds in memory (about 200 bytes each);
+     * past that, they are spilled to disk in hash partitions and settled one partition at a time,
+     * so memory stays flat however many keys a batch has. The default is {@value
+     * #DEFAULT_KEYS_IN_MEMORY}. The tables written are the same either way.
+     *
+     * <pre>{@code
+     * MedallionRuntime.builder().keysInMemory(100_000).spillDirectory(Path.of("/mnt/scratch"));
+     * }</pre>
+     *
+     * @param keys at least 1
+     * @return this builder
+     * @throws IllegalArgumentException naming the value when it is below 1
+     */
+    public Builder keysInMemory(int keys) {
+      if (keys < 1) {
+        throw new IllegalArgumentException("keysInMemory must be at least 1, got " + keys);
+      }
+      this.keysInMemory = keys;
+      return this;
+    }
+
+    /**
+     * Sets the folder spilled de-duplication keys are written to; the default is {@code
+     * java.io.tmpdir}. Each batch uses a fresh sub-folder and deletes it when it ends.
+     *
+     * @param folder the folder, created if missing
+     * @return this builder
+     */
+    public Builder spillDirectory(Path folder) {
+      this.spillDirectory = Objects.requireNonNull(folder, "folder");
       return this;
     }
 

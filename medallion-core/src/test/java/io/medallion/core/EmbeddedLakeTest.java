@@ -38,4 +38,15 @@ abstract class EmbeddedLakeTest {
     byte[] bytes = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
     return JsonSource.stream(name, new ByteArrayInputStream(bytes));
   }
+
+  /** One NDJSON line of a person with an id, a country and an update time. */
+  static String personIn(String id, String country, String updated) {
+    return "{\"id\":\""
+        + id
+        + "\",\"country\":\""
+        + country
+        + "\",\"updated\":\""
+        + updated
+        + "\"}";
+  }
 }

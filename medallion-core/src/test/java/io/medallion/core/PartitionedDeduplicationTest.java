@@ -33,13 +33,13 @@ class PartitionedDeduplicationTest extends EmbeddedLakeTest {
         TestPipelines.RAW,
         ndjson(
             "first.ndjson",
-            line("a", "CH", "2024-01-01T00:00:00Z"),
-            line("a", "DE", "2025-01-01T00:00:00Z"),
-            line("b", "CH", "2024-01-01T00:00:00Z"),
-            line("a", "US", "2023-01-01T00:00:00Z")));
+            personIn("a", "CH", "2024-01-01T00:00:00Z"),
+            personIn("a", "DE", "2025-01-01T00:00:00Z"),
+            personIn("b", "CH", "2024-01-01T00:00:00Z"),
+            personIn("a", "US", "2023-01-01T00:00:00Z")));
     TableRun first = runtime.run(PIPELINE).table(BY_COUNTRY.id());
     runtime.ingest(
-        TestPipelines.RAW, ndjson("second.ndjson", line("b", "DE", "2026-01-01T00:00:00Z")));
+        TestPipelines.RAW, ndjson("second.ndjson", personIn("b", "DE", "2026-01-01T00:00:00Z")));
     TableRun second = runtime.run(PIPELINE).table(BY_COUNTRY.id());
 
     assertThat(first.read()).isEqualTo(4);
@@ -50,15 +50,5 @@ class PartitionedDeduplicationTest extends EmbeddedLakeTest {
     assertThat(TableReads.rows(runtime.table(BY_COUNTRY.id())))
         .extracting(row -> row.getField("id") + " " + row.getField("country"))
         .containsExactlyInAnyOrder("a DE", "b DE");
-  }
-
-  private static String line(String id, String country, String updated) {
-    return "{\"id\":\""
-        + id
-        + "\",\"country\":\""
-        + country
-        + "\",\"updated\":\""
-        + updated
-        + "\"}";
   }
 }

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fast path (reading and parsing on one thread, mapping and scoring on another) writes exactly
- * the tables the plain single-threaded path writes, for the RandomUser job with all its dirt.
+ * The fast paths (reading and parsing on one thread, mapping and scoring on another; de-duplication
+ * keys spilled to disk) write exactly the tables the plain single-threaded, in-memory path writes,
+ * for the RandomUser job with all its dirt, ingested twice so that the second run replaces rows.
  */
 class ParallelismEquivalenceTest {
   private static final Clock CLOCK =
@@ -34,34 +35,42 @@ class ParallelismEquivalenceTest {
   @TempDir Path dir;
 
   @Test
-  void run_twoThreadsAndOne_writeTheSameRowsToEveryTable() throws IOException {
+  void run_twoThreadsOneThreadAndSpilledKeys_writeTheSameRowsToEveryTable() throws IOException {
     Path input = dir.resolve("users.ndjson");
     try (Writer writer = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
       RandomUserGenerator.withSeed(11).writeNdjson(writer, 6_000);
     }
 
-    Map<String, List<String>> plain = build(input, 1);
-    Map<String, List<String>> fast = build(input, 2);
+    Map<String, List<String>> plain =
+        build(input, 1, MedallionRuntime.Builder.DEFAULT_KEYS_IN_MEMORY);
+    Map<String, List<String>> fast =
+        build(input, 2, MedallionRuntime.Builder.DEFAULT_KEYS_IN_MEMORY);
+    Map<String, List<String>> spilled = build(input, 2, 500);
 
     assertThat(plain.get("silver.users")).hasSizeGreaterThan(4_000);
     assertThat(plain.get("silver.users_quarantine")).isNotEmpty();
     assertThat(fast.keySet()).isEqualTo(plain.keySet());
     for (String table : plain.keySet()) {
       assertThat(fast.get(table)).as(table).containsExactlyElementsOf(plain.get(table));
+      assertThat(spilled.get(table)).as(table).containsExactlyElementsOf(plain.get(table));
     }
   }
 
   /** Every table's rows as sorted text, without the batch id (a fresh UUID per ingestion). */
-  private Map<String, List<String>> build(Path input, int threads) {
+  private Map<String, List<String>> build(Path input, int threads, int keysInMemory) {
     Map<String, List<String>> tables = new TreeMap<>();
     try (MedallionRuntime runtime =
         MedallionRuntime.builder()
-            .lake(dir.resolve("lake-" + threads))
+            .lake(dir.resolve("lake-" + threads + "-" + keysInMemory))
             .clock(CLOCK)
             .parallelism(threads)
+            .keysInMemory(keysInMemory)
+            .spillDirectory(dir.resolve("spill"))
             .build()) {
-      runtime.ingest(RandomUserPipeline.RAW, JsonSource.file(input));
-      runtime.run(RandomUserPipeline.PIPELINE);
+      for (int run = 0; run < 2; run++) {
+        runtime.ingest(RandomUserPipeline.RAW, JsonSource.file(input));
+        runtime.run(RandomUserPipeline.PIPELINE);
+      }
       List<TableId> ids =
           List.of(
               RandomUserPipeline.USERS.id(),

@@ -5,7 +5,6 @@ import io.medallion.quality.DatasetRule.Condition;
 import io.medallion.quality.RowView;
 import io.medallion.schema.Column;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.Set;
 final class DatasetRows {
   private final int[] indexes;
   private final Map<String, Integer> positions = new HashMap<>();
-  private final List<Object[]> unkeyed = new ArrayList<>();
+  private final List<Object[]> kept = new ArrayList<>();
 
   private DatasetRows(List<String> names, List<Column> columns) {
     indexes = new int[names.size()];
@@ -59,24 +58,20 @@ final class DatasetRows {
   }
 
   void addUnkeyed(MappedRow row) {
-    Object[] values = valuesOf(row);
+    addKeyed(valuesOf(row));
+  }
+
+  /** Adds the values of a key's surviving row, as {@link #valuesOf} gave them. */
+  void addKeyed(Object[] values) {
     if (values != null) {
-      unkeyed.add(values);
+      kept.add(values);
     }
   }
 
-  /** The kept rows as dataset rules see them: the latest of each key, unless superseded. */
-  List<RowView> rows(Collection<SilverBatch.Kept> latest, Set<SilverBatch.Kept> superseded) {
-    if (indexes.length == 0) {
-      return List.of();
-    }
-    List<RowView> rows = new ArrayList<>(latest.size() + unkeyed.size());
-    for (SilverBatch.Kept kept : latest) {
-      if (!superseded.contains(kept)) {
-        rows.add(view(kept.datasetValues()));
-      }
-    }
-    unkeyed.forEach(values -> rows.add(view(values)));
+  /** The kept rows as dataset rules see them: the latest of each key, and every unkeyed row. */
+  List<RowView> rows() {
+    List<RowView> rows = new ArrayList<>(kept.size());
+    kept.forEach(values -> rows.add(view(values)));
     return rows;
   }
 

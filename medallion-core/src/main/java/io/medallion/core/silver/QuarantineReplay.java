@@ -171,14 +171,14 @@ public final class QuarantineReplay {
     try (CloseableIterable<FileScanTask> tasks = quarantine.newScan().planFiles()) {
       for (FileScanTask task : tasks) {
         for (long position : positions.getOrDefault(task.file().location(), List.of())) {
-          deletes.delete(task.file(), position);
+          deletes.deleteExisting(task.file(), position);
         }
       }
     } catch (IOException e) {
       throw new MedallionException("Cannot plan " + quarantine.name() + ": " + e.getMessage(), e);
     }
     RowDelta delta = quarantine.newRowDelta();
-    deletes.write(quarantine).forEach(delta::addDeletes);
+    deletes.write(quarantine, Map.of()).forEach(delta::addDeletes);
     delta.set(REPLAYED_INTO_SILVER, Long.toString(silverSnapshot));
     delta.commit();
   }

@@ -3,12 +3,11 @@ package io.medallion.core.silver;
 import io.medallion.MedallionException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.FileFormat;
@@ -21,32 +20,57 @@ import org.apache.iceberg.deletes.PositionDeleteWriter;
 import org.apache.iceberg.io.OutputFileFactory;
 
 /**
- * The outcome of comparing a batch with silver: existing rows to delete by position (they are
- * replaced by newer rows), and incoming rows that lose to a later existing row. Deletes are
- * positional, never equality deletes, so every Iceberg reader (Snowflake included) can apply them.
+ * The rows a batch deletes by position: existing silver rows replaced by newer ones, and rows the
+ * batch itself wrote that lost (to a later row of the same batch, or to a later existing row).
+ * Deletes are positional, never equality deletes, so every Iceberg reader (Snowflake included) can
+ * apply them. Positions are held as primitive longs: a batch may delete millions.
  */
 final class Replacements {
-  /** Incoming rows that an existing, later row of the same key beats. */
-  final Set<SilverBatch.Kept> superseded = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<String, Positions> existing = new LinkedHashMap<>();
+  private final Map<String, Positions> incoming = new HashMap<>();
+  private long superseded;
 
-  private final Map<String, Positions> positions = new LinkedHashMap<>();
-
-  void delete(DataFile file, long position) {
-    positions.computeIfAbsent(file.location(), path -> new Positions(file)).add(position);
+  /** Deletes an existing row that an incoming row replaces. */
+  void deleteExisting(DataFile file, long position) {
+    existing.computeIfAbsent(file.location(), path -> new Positions(file)).add(position);
   }
 
-  /** The data files that receive deletes. */
+  /** Deletes a row this batch wrote that lost to a later row of its own batch. */
+  void deleteIncoming(String path, long position) {
+    incoming.computeIfAbsent(path, ignored -> new Positions(null)).add(position);
+  }
+
+  /** Deletes a row this batch wrote that lost to a later existing row. */
+  void supersede(Kept row) {
+    superseded++;
+    deleteIncoming(row.path(), row.position());
+  }
+
+  /** How many incoming rows lost to existing rows. */
+  long superseded() {
+    return superseded;
+  }
+
+  /** How many existing rows are replaced. */
+  long replaced() {
+    return existing.values().stream().mapToLong(p -> p.size).sum();
+  }
+
+  /** The existing data files that receive deletes. */
   List<String> referencedFiles() {
-    return List.copyOf(positions.keySet());
+    return List.copyOf(existing.keySet());
   }
 
-  long deleted() {
-    return positions.values().stream().mapToLong(p -> p.positions.size()).sum();
-  }
-
-  /** Writes one position-delete file per data file touched, in that file's partition. */
-  List<DeleteFile> write(Table table) {
-    if (positions.isEmpty()) {
+  /**
+   * Writes one position-delete file per data file touched, in that file's partition.
+   *
+   * @param table the silver table
+   * @param added the batch's new data files by location
+   */
+  List<DeleteFile> write(Table table, Map<String, DataFile> added) {
+    Map<String, Positions> all = new LinkedHashMap<>(existing);
+    incoming.forEach((path, positions) -> all.put(path, positions.of(added.get(path))));
+    if (all.isEmpty()) {
       return List.of();
     }
     OutputFileFactory files =
@@ -54,7 +78,7 @@ final class Replacements {
             .format(FileFormat.PARQUET)
             .build();
     List<DeleteFile> written = new ArrayList<>();
-    for (Positions target : positions.values()) {
+    for (Positions target : all.values()) {
       DataFile file = target.file;
       // The delete file must carry the spec of the data file it points at, which may be older.
       PartitionSpec spec = table.specs().get(file.specId());
@@ -69,8 +93,7 @@ final class Replacements {
               file.partition());
       PositionDelete<Record> delete = PositionDelete.create();
       try (writer) {
-        target.positions.sort(null);
-        for (long position : target.positions) {
+        for (long position : target.sorted()) {
           writer.write(delete.set(file.location(), position, null));
         }
       } catch (IOException e) {
@@ -84,14 +107,31 @@ final class Replacements {
 
   private static final class Positions {
     private final DataFile file;
-    private final List<Long> positions = new ArrayList<>();
+    private long[] values = new long[16];
+    private int size;
 
     Positions(DataFile file) {
       this.file = file;
     }
 
     void add(long position) {
-      positions.add(position);
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = position;
+    }
+
+    Positions of(DataFile target) {
+      Positions copy = new Positions(target);
+      copy.values = values;
+      copy.size = size;
+      return copy;
+    }
+
+    long[] sorted() {
+      long[] positions = Arrays.copyOf(values, size);
+      Arrays.sort(positions);
+      return positions;
     }
   }
 }

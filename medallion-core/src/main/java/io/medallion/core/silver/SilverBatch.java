@@ -20,6 +20,7 @@ import io.medallion.quality.QualityPolicy;
 import io.medallion.schema.Column;
 import io.medallion.table.Deduplication;
 import io.medallion.table.SilverTable;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -67,13 +68,17 @@ final class SilverBatch {
    * @param contacts email and phone validity
    * @param phones the phone validator behind the E.164 standardizer
    * @param masker masks report samples
+   * @param keysInMemory how many de-duplication keys a batch holds before spilling them to disk
+   * @param spillDirectory where spilled keys go
    */
   record Context(
       Clock clock,
       ObjectMapper json,
       ContactChecks contacts,
       PhoneValidator phones,
-      SilverProcessor.RowMasker masker) {}
+      SilverProcessor.RowMasker masker,
+      int keysInMemory,
+      Path spillDirectory) {}
 
   private final Context context;
   private final Set<List<String>> recoveredRejects;
@@ -91,9 +96,9 @@ final class SilverBatch {
   private final Deduplication dedup;
   private final int keyIndex;
   private final int orderIndex;
-  private final Map<Object, Kept> latest = new HashMap<>();
+  private final LatestByKey latest;
   private final DatasetRows datasetRows;
-  private final Map<String, List<Long>> deletedInBatch = new HashMap<>();
+  private final Replacements replacements = new Replacements();
   private final List<String> gateSamples = new ArrayList<>();
   private RecordWriter silverWriter;
   private RecordWriter quarantineWriter;
@@ -139,6 +144,7 @@ final class SilverBatch {
     this.orderIndex =
         dedup == null || dedup.orderBy() == null ? -1 : indexOf(columns, dedup.orderBy());
     this.datasetRows = DatasetRows.of(definition.datasetRules(), columns);
+    this.latest = new LatestByKey(context.keysInMemory(), context.spillDirectory());
   }
 
   Map<String, Double> metrics() {
@@ -212,25 +218,26 @@ final class SilverBatch {
       kept++;
       return true;
     }
+    long ingested = Kept.micros(source.ingestedAt());
     Kept previous = latest.get(key);
     if (previous != null) {
       duplicates++;
-      if (!Kept.isLater(order, source, previous)) {
+      if (!Kept.isLater(order, ingested, source.sequence(), previous)) {
         return true;
       }
-      deletedInBatch
-          .computeIfAbsent(previous.location().path(), path -> new ArrayList<>())
-          .add(previous.location().position());
+      replacements.deleteIncoming(previous.path(), previous.position());
     } else {
       kept++;
     }
+    RecordWriter.Location location = write(source, row, quality);
     latest.put(
         key,
         new Kept(
             order,
-            Kept.micros(source.ingestedAt()),
+            ingested,
             source.sequence(),
-            write(source, row, quality),
+            location.path(),
+            location.position(),
             datasetRows.valuesOf(row)));
     return true;
   }
@@ -278,6 +285,8 @@ final class SilverBatch {
     } catch (RuntimeException e) {
       abort();
       throw e;
+    } finally {
+      latest.close();
     }
   }
 
@@ -286,8 +295,10 @@ final class SilverBatch {
       throw new QualityGateException(
           definition.id().toString(), gateFailures, read, List.copyOf(gateSamples));
     }
-    Replacements replacements = findReplacements();
-    long superseded = replacements.superseded.size();
+    long merged = latest.resolve(existingRows(), orderIndex >= 0, replacements, datasetRows);
+    kept -= merged;
+    duplicates += merged;
+    long superseded = replacements.superseded();
     long duplicatesTotal = duplicates + superseded;
     long written = kept - superseded;
     if (read > 0) {
@@ -296,11 +307,7 @@ final class SilverBatch {
       metrics = metricsOf(written, duplicatesTotal);
       datasetResults =
           DatasetRuleEvaluator.evaluate(
-              definition.datasetRules(),
-              datasetRows.rows(latest.values(), replacements.superseded),
-              metrics,
-              history,
-              now);
+              definition.datasetRules(), datasetRows.rows(), metrics, history, now);
     }
     List<String> failedGates =
         datasetResults.stream()
@@ -321,23 +328,17 @@ final class SilverBatch {
       commitAlone(append, quarantine);
       quarantineWriter = null;
     }
-    long replaced = replacements.deleted();
+    long replaced = replacements.replaced();
     List<String> existingFiles = replacements.referencedFiles();
     RowDelta delta = silver.newRowDelta();
+    Map<String, DataFile> added = new HashMap<>();
     if (silverWriter != null) {
-      Map<String, DataFile> added = new HashMap<>();
       for (DataFile file : silverWriter.finish()) {
         added.put(file.location(), file);
         delta.addRows(file);
       }
-      deletedInBatch.forEach(
-          (path, positions) -> positions.forEach(p -> replacements.delete(added.get(path), p)));
-      replacements.superseded.forEach(
-          incoming ->
-              replacements.delete(
-                  added.get(incoming.location().path()), incoming.location().position()));
     }
-    for (DeleteFile deletes : replacements.write(silver)) {
+    for (DeleteFile deletes : replacements.write(silver, added)) {
       delta.addDeletes(deletes);
     }
     validateNoneAddedSince(delta, silver.currentSnapshot());
@@ -397,16 +398,16 @@ final class SilverBatch {
     }
     silverWriter = null;
     quarantineWriter = null;
+    latest.close();
   }
 
   /**
-   * Compares the batch's latest rows with the live rows already in silver (deletes applied), each
-   * with its data file and position for a positional delete.
+   * The live rows already in silver that have a key (deletes applied), each with its data file and
+   * position for a positional delete; null when there is nothing to compare with.
    */
-  private Replacements findReplacements() {
-    Replacements replacements = new Replacements();
-    if (dedup == null || latest.isEmpty() || silver.currentSnapshot() == null) {
-      return replacements;
+  private LatestByKey.ExistingRows existingRows() {
+    if (dedup == null || silver.currentSnapshot() == null) {
+      return null;
     }
     String orderColumn = dedup.orderBy();
     List<String> columns = new ArrayList<>(List.of(dedup.key(), SilverTable.LINEAGE_INGESTED_AT));
@@ -414,39 +415,38 @@ final class SilverBatch {
       columns.add(orderColumn);
     }
     long snapshot = silver.currentSnapshot().snapshotId();
-    Map<String, DataFile> files = new HashMap<>();
-    try (CloseableIterable<org.apache.iceberg.FileScanTask> tasks =
-            silver.newScan().useSnapshot(snapshot).planFiles();
-        CloseableIterable<Record> rows =
-            IcebergGenerics.read(silver)
-                .useSnapshot(snapshot)
-                .project(
-                    TypeUtil.join(
-                        silver.schema().select(columns),
-                        new org.apache.iceberg.Schema(
-                            MetadataColumns.FILE_PATH, MetadataColumns.ROW_POSITION)))
-                .build()) {
-      tasks.forEach(task -> files.put(task.file().location(), task.file()));
-      for (Record existing : rows) {
-        Kept incoming = latest.get(existing.getField(dedup.key()));
-        if (incoming == null || replacements.superseded.contains(incoming)) {
-          continue;
+    return sink -> {
+      Map<String, DataFile> files = new HashMap<>();
+      try (CloseableIterable<org.apache.iceberg.FileScanTask> tasks =
+              silver.newScan().useSnapshot(snapshot).planFiles();
+          CloseableIterable<Record> rows =
+              IcebergGenerics.read(silver)
+                  .useSnapshot(snapshot)
+                  .project(
+                      TypeUtil.join(
+                          silver.schema().select(columns),
+                          new org.apache.iceberg.Schema(
+                              MetadataColumns.FILE_PATH, MetadataColumns.ROW_POSITION)))
+                  .build()) {
+        tasks.forEach(task -> files.put(task.file().location(), task.file()));
+        for (Record existing : rows) {
+          Object key = existing.getField(dedup.key());
+          if (!Rows.isPresent(key)) {
+            continue;
+          }
+          sink.accept(
+              new LatestByKey.Existing(
+                  key,
+                  orderColumn == null ? null : Kept.orderKey(existing.getField(orderColumn)),
+                  Kept.micros(existing.getField(SilverTable.LINEAGE_INGESTED_AT)),
+                  files.get((String) existing.getField(MetadataColumns.FILE_PATH.name())),
+                  (Long) existing.getField(MetadataColumns.ROW_POSITION.name())));
         }
-        Object existingOrder = orderColumn == null ? null : existing.getField(orderColumn);
-        Object existingIngested = existing.getField(SilverTable.LINEAGE_INGESTED_AT);
-        if (incoming.winsOver(existingOrder, existingIngested, orderIndex >= 0)) {
-          replacements.delete(
-              files.get((String) existing.getField(MetadataColumns.FILE_PATH.name())),
-              (Long) existing.getField(MetadataColumns.ROW_POSITION.name()));
-        } else {
-          replacements.superseded.add(incoming);
-        }
+      } catch (java.io.IOException e) {
+        throw new MedallionException(
+            "Cannot scan " + definition.id() + " for existing keys: " + e.getMessage(), e);
       }
-    } catch (java.io.IOException e) {
-      throw new MedallionException(
-          "Cannot scan " + definition.id() + " for existing keys: " + e.getMessage(), e);
-    }
-    return replacements;
+    };
   }
 
   /** This batch's metrics, keyed as in the metrics table. */
@@ -502,15 +502,6 @@ final class SilverBatch {
     throw new IllegalStateException("No rule " + name);
   }
 
-  static int compareOrder(Object left, Object right) {
-    if (left == null || right == null) {
-      return left == null ? (right == null ? 0 : -1) : 1;
-    }
-    @SuppressWarnings("unchecked")
-    Comparable<Object> comparable = (Comparable<Object>) left;
-    return comparable.compareTo(right);
-  }
-
   private Record toRecord(SourceRow source, MappedRow row, RowQuality quality) {
     Record record = silverTemplate.copy();
     Object[] values = row.values();
@@ -532,58 +523,5 @@ final class SilverBatch {
     record.set(next + 6, source.ingestedAt());
     record.set(next + 7, source.coordinate());
     return record;
-  }
-
-  /**
-   * The latest row of a key in this batch: what de-duplication compares, and where the row was
-   * written, for a positional delete if a later row or an existing one wins. One of these stays in
-   * memory per key until the commit, so times are held as epoch microseconds, not objects.
-   *
-   * @param order the order column's value ({@link #orderKey}), or null
-   * @param ingestedMicros when the row was ingested, in epoch microseconds
-   * @param sequence its position within its bronze batch
-   * @param location where it was written
-   * @param datasetValues the columns dataset rules read, or null when none do
-   */
-  record Kept(
-      Object order,
-      long ingestedMicros,
-      long sequence,
-      RecordWriter.Location location,
-      Object[] datasetValues) {
-
-    /** Timestamps compare as epoch microseconds (Iceberg's precision); other values as they are. */
-    static Object orderKey(Object value) {
-      return value instanceof OffsetDateTime time ? micros(time) : value;
-    }
-
-    /** Epoch microseconds; a missing time sorts first, as null does in {@link #compareOrder}. */
-    static long micros(Object time) {
-      if (!(time instanceof OffsetDateTime timestamp)) {
-        return Long.MIN_VALUE;
-      }
-      return timestamp.toEpochSecond() * 1_000_000L + timestamp.getNano() / 1_000;
-    }
-
-    /** Later by the order column; ties go to the later ingested record. */
-    static boolean isLater(Object order, SourceRow source, Kept other) {
-      int byOrder = compareOrder(order, other.order);
-      if (byOrder != 0) {
-        return byOrder > 0;
-      }
-      int byTime = Long.compare(micros(source.ingestedAt()), other.ingestedMicros);
-      return byTime != 0 ? byTime > 0 : source.sequence() > other.sequence;
-    }
-
-    /** An incoming row replaces an existing one unless the existing one is strictly later. */
-    boolean winsOver(Object existingOrder, Object existingIngested, boolean ordered) {
-      if (ordered) {
-        int byOrder = compareOrder(order, orderKey(existingOrder));
-        if (byOrder != 0) {
-          return byOrder > 0;
-        }
-      }
-      return Long.compare(ingestedMicros, micros(existingIngested)) >= 0;
-    }
   }
 }

@@ -19,6 +19,7 @@ import io.medallion.schema.Column;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.SilverTable;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -66,8 +67,7 @@ public final class SilverProcessor {
    * @param contacts email and phone validity for the rules that need it
    * @param phones the phone validator behind the E.164 standardizer
    * @param masker masks sample values kept for reports
-   * @param pipelined whether upstream rows are read and parsed on the calling thread while another
-   *     thread maps and scores them; false does everything on the calling thread
+   * @param tuning threads and memory
    */
   public SilverProcessor(
       TableStore store,
@@ -76,11 +76,39 @@ public final class SilverProcessor {
       ContactChecks contacts,
       PhoneValidator phones,
       RowMasker masker,
-      boolean pipelined) {
+      Tuning tuning) {
     this.store = store;
-    this.pipelined = pipelined;
+    this.pipelined = tuning.pipelined();
     this.upstreamReader = new UpstreamReader(json);
-    this.context = new SilverBatch.Context(clock, json, contacts, phones, masker);
+    this.context =
+        new SilverBatch.Context(
+            clock, json, contacts, phones, masker, tuning.keysInMemory(), tuning.spillDirectory());
+  }
+
+  /**
+   * How a processor uses the machine.
+   *
+   * @param pipelined whether upstream rows are read and parsed on the calling thread while another
+   *     thread maps and scores them; false does everything on the calling thread
+   * @param keysInMemory how many de-duplication keys a batch holds in memory before spilling them
+   *     to disk, at least 1
+   * @param spillDirectory the folder spilled keys are written to (in a temporary sub-folder that is
+   *     deleted when the batch ends)
+   */
+  public record Tuning(boolean pipelined, int keysInMemory, Path spillDirectory) {
+    /**
+     * Checks the values.
+     *
+     * @param pipelined whether reading and scoring run on two threads
+     * @param keysInMemory de-duplication keys held before spilling, at least 1
+     * @param spillDirectory the folder for spilled keys
+     */
+    public Tuning {
+      if (keysInMemory < 1) {
+        throw new IllegalArgumentException("keysInMemory must be at least 1, got " + keysInMemory);
+      }
+      java.util.Objects.requireNonNull(spillDirectory, "spillDirectory");
+    }
   }
 
   /** Masks the values of a row for report samples. */
