@@ -64,7 +64,7 @@ public final class MedallionRuntime implements AutoCloseable {
     this.catalogConfig = builder.catalog != null ? builder.catalog : CatalogConfig.embedded(lake);
     this.catalog = IcebergCatalogs.open(catalogConfig);
     this.store = new TableStore(catalog);
-    this.bronze = new BronzeIngestor(store, builder.clock);
+    this.bronze = new BronzeIngestor(store, builder.clock, builder.parallelism > 1);
     PhoneValidator phones = new PhoneValidator();
     this.silver =
         new SilverProcessor(
@@ -337,9 +337,10 @@ public final class MedallionRuntime implements AutoCloseable {
 
     /**
      * Sets how many threads one table's processing may use: 1 does everything on the calling
-     * thread; 2 (the default on machines with two or more cores) reads and parses upstream rows on
-     * the calling thread while another maps and scores them. The tables written are the same either
-     * way.
+     * thread; 2 (the default on machines with two or more cores) splits ingested input into records
+     * on the calling thread while another writes them to bronze, and reads and parses upstream rows
+     * on the calling thread while another maps and scores them for silver. The tables written are
+     * the same either way.
      *
      * @param threads 1 or 2
      * @return this builder

@@ -7,6 +7,7 @@ import io.medallion.MedallionException;
 import io.medallion.TableId;
 import io.medallion.core.bronze.JsonSource;
 import io.medallion.core.iceberg.TableProperties;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
@@ -189,6 +191,22 @@ class MedallionRuntimeTest extends EmbeddedLakeTest {
     assertThatThrownBy(() -> runtime.ingest(TestPipelines.RAW, JsonSource.file(missing)))
         .isInstanceOf(MedallionException.class)
         .hasMessageContaining("Cannot read source " + missing);
+  }
+
+  @Test
+  void ingest_partFailsAfterRecordsWereWritten_commitsNothingAndLeavesNoFiles() throws IOException {
+    Path good = dir.resolve("good.json");
+    Files.writeString(good, personIn("a", "CH", "2024-01-01T00:00:00Z") + "\n");
+    Path missing = dir.resolve("missing.json");
+
+    assertThatThrownBy(
+            () -> runtime.ingest(TestPipelines.RAW, JsonSource.files(List.of(good, missing))))
+        .isInstanceOf(MedallionException.class)
+        .hasMessageContaining("Cannot read source " + missing);
+    assertThat(runtime.table(TestPipelines.RAW.id()).currentSnapshot()).isNull();
+    try (Stream<Path> files = Files.walk(lake().resolve("warehouse"))) {
+      assertThat(files.filter(file -> file.toString().endsWith(".parquet"))).isEmpty();
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.medallion.TableId;
 import io.medallion.core.MedallionRuntime;
 import io.medallion.core.bronze.JsonSource;
 import io.medallion.samples.randomuser.RandomUserGenerator;
+import io.medallion.table.BronzeTable;
 import io.medallion.table.SilverTable;
 import java.io.IOException;
 import java.io.Writer;
@@ -56,7 +57,7 @@ class ParallelismEquivalenceTest {
     }
   }
 
-  /** Every table's rows as sorted text, without the batch id (a fresh UUID per ingestion). */
+  /** Every table's rows as sorted text, without batch ids (a fresh UUID per ingestion). */
   private Map<String, List<String>> build(Path input, int threads, int keysInMemory) {
     Map<String, List<String>> tables = new TreeMap<>();
     try (MedallionRuntime runtime =
@@ -73,6 +74,8 @@ class ParallelismEquivalenceTest {
       }
       List<TableId> ids =
           List.of(
+              RandomUserPipeline.RAW.id(),
+              RandomUserPipeline.RAW.deadLetterId(),
               RandomUserPipeline.USERS.id(),
               RandomUserPipeline.USERS.quarantineId(),
               RandomUserPipeline.BY_COUNTRY_GENERATION.id(),
@@ -93,8 +96,9 @@ class ParallelismEquivalenceTest {
   private static String render(Record row, List<Types.NestedField> fields) {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < fields.size(); i++) {
-      if (!fields.get(i).name().equals(SilverTable.LINEAGE_BATCH_ID)) {
-        text.append(fields.get(i).name()).append('=').append(row.get(i)).append(';');
+      String name = fields.get(i).name();
+      if (!name.equals(SilverTable.LINEAGE_BATCH_ID) && !name.equals(BronzeTable.BATCH_ID)) {
+        text.append(name).append('=').append(row.get(i)).append(';');
       }
     }
     return text.toString();

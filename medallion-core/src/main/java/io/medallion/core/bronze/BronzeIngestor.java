@@ -4,6 +4,7 @@ import io.medallion.Layer;
 import io.medallion.MedallionException;
 import io.medallion.core.TableRun;
 import io.medallion.core.catalog.TableLayouts;
+import io.medallion.core.exec.Handoff;
 import io.medallion.core.iceberg.RecordWriter;
 import io.medallion.core.iceberg.TableProperties;
 import io.medallion.core.iceberg.TableStore;
@@ -15,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.GenericRecord;
@@ -33,16 +35,20 @@ public final class BronzeIngestor {
 
   private final TableStore store;
   private final Clock clock;
+  private final boolean pipelined;
 
   /**
    * Creates an ingestor.
    *
    * @param store the tables
    * @param clock the clock stamping {@code ingested_at}
+   * @param pipelined whether input is read and split into records on the calling thread while
+   *     another thread writes them; false does everything on the calling thread
    */
-  public BronzeIngestor(TableStore store, Clock clock) {
+  public BronzeIngestor(TableStore store, Clock clock, boolean pipelined) {
     this.store = store;
     this.clock = clock;
+    this.pipelined = pipelined;
   }
 
   /**
@@ -71,15 +77,13 @@ public final class BronzeIngestor {
     JsonRecordReader reader = new JsonRecordReader(definition.maxRecordBytes());
     try (RecordWriter records = new RecordWriter(bronze);
         RecordWriter dead = new RecordWriter(deadLetters)) {
-      Writer sink = new Writer(bronze, deadLetters, records, dead, batchId, ingestedAt);
-      for (JsonSource.Part part : source.parts()) {
-        sink.part = part.name();
-        try (InputStream input = part.open()) {
-          reader.read(input, sink);
-        } catch (IOException e) {
-          throw new MedallionException(
-              "Cannot read source " + part.name() + ": " + e.getMessage(), e);
-        }
+      Writer writer = new Writer(bronze, deadLetters, records, dead, batchId, ingestedAt);
+      try {
+        feed(definition, source, reader, writer);
+      } catch (RuntimeException e) {
+        records.abort();
+        dead.abort();
+        throw e;
       }
       long deadSnapshot = commit(deadLetters, dead, batchId);
       long bronzeSnapshot = commit(bronze, records, batchId);
@@ -101,6 +105,52 @@ public final class BronzeIngestor {
     }
   }
 
+  /** Reads every part into the writer, on two threads when pipelined: splitting, writing. */
+  private void feed(
+      BronzeTable definition, JsonSource source, JsonRecordReader reader, Writer writer) {
+    if (!pipelined) {
+      readParts(source, reader, writer::write);
+      return;
+    }
+    try (Handoff<Raw> handoff = Handoff.start("medallion-" + definition.id(), writer::write)) {
+      readParts(source, reader, handoff);
+    }
+  }
+
+  private static void readParts(JsonSource source, JsonRecordReader reader, Consumer<Raw> out) {
+    for (JsonSource.Part part : source.parts()) {
+      try (InputStream input = part.open()) {
+        reader.read(input, new PartSink(part.name(), out));
+      } catch (IOException e) {
+        throw new MedallionException(
+            "Cannot read source " + part.name() + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
+   * One unit of input, split but not yet written.
+   *
+   * @param part the source part it came from
+   * @param coordinate where in the part
+   * @param error why it is a dead letter, or null for a record
+   * @param payload the raw text
+   */
+  private record Raw(String part, String coordinate, String error, String payload) {}
+
+  /** Tags the reader's events with their part. */
+  private record PartSink(String part, Consumer<Raw> out) implements RecordSink {
+    @Override
+    public void record(String coordinate, String payload) {
+      out.accept(new Raw(part, coordinate, null, payload));
+    }
+
+    @Override
+    public void deadLetter(String coordinate, String error, String payload) {
+      out.accept(new Raw(part, coordinate, error, payload));
+    }
+  }
+
   private static long commit(Table table, RecordWriter writer, String batchId) {
     List<org.apache.iceberg.DataFile> files = writer.finish();
     if (files.isEmpty()) {
@@ -114,15 +164,14 @@ public final class BronzeIngestor {
     return table.currentSnapshot().snapshotId();
   }
 
-  /** Turns reader events into bronze and dead-letter rows. */
-  private static final class Writer implements RecordSink {
+  /** Turns split input into bronze and dead-letter rows. */
+  private static final class Writer {
     private final Record bronzeTemplate;
     private final Record deadTemplate;
     private final RecordWriter records;
     private final RecordWriter dead;
     private final String batchId;
     private final OffsetDateTime ingestedAt;
-    private String part;
     private long index;
 
     Writer(
@@ -140,33 +189,30 @@ public final class BronzeIngestor {
       this.ingestedAt = ingestedAt;
     }
 
-    @Override
-    public void record(String coordinate, String payload) {
+    void write(Raw raw) {
+      if (raw.error() != null) {
+        Record row = deadTemplate.copy();
+        fill(row, raw);
+        row.setField(BronzeTable.ERROR, raw.error());
+        dead.write(row);
+        LOG.warn("Dead letter at {} {}: {}", raw.part(), raw.coordinate(), raw.error());
+        return;
+      }
       Record row = bronzeTemplate.copy();
-      fill(row, coordinate);
-      row.setField(BronzeTable.PAYLOAD, payload);
+      fill(row, raw);
       records.write(row);
       if (records.rows() % PROGRESS_EVERY == 0) {
-        LOG.info("{}: {} records so far", part, records.rows());
+        LOG.info("{}: {} records so far", raw.part(), records.rows());
       }
     }
 
-    @Override
-    public void deadLetter(String coordinate, String error, String payload) {
-      Record row = deadTemplate.copy();
-      fill(row, coordinate);
-      row.setField(BronzeTable.ERROR, error);
-      row.setField(BronzeTable.PAYLOAD, payload);
-      dead.write(row);
-      LOG.warn("Dead letter at {} {}: {}", part, coordinate, error);
-    }
-
-    private void fill(Record row, String coordinate) {
+    private void fill(Record row, Raw raw) {
       row.setField(BronzeTable.BATCH_ID, batchId);
       row.setField(BronzeTable.INGESTED_AT, ingestedAt);
-      row.setField(BronzeTable.SOURCE_NAME, part);
-      row.setField(BronzeTable.SOURCE_COORDINATE, coordinate);
+      row.setField(BronzeTable.SOURCE_NAME, raw.part());
+      row.setField(BronzeTable.SOURCE_COORDINATE, raw.coordinate());
       row.setField(BronzeTable.RECORD_INDEX, index++);
+      row.setField(BronzeTable.PAYLOAD, raw.payload());
     }
   }
 }

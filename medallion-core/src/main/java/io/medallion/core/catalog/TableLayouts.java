@@ -41,6 +41,7 @@ public final class TableLayouts {
   public static final String QUALITY_POLICY = "medallion.quality-policy";
 
   private static final String BRONZE_COMPRESSION_LEVEL = "write.parquet.compression-level";
+  private static final String DICTIONARY_BYTES = "write.parquet.dict-size-bytes";
 
   private TableLayouts() {}
 
@@ -111,6 +112,7 @@ public final class TableLayouts {
     Draft draft =
         new Draft(table.id(), Layer.SILVER, table.description(), table.source().id().toString());
     draft.properties.put(QUALITY_POLICY, policySummary(table));
+    draft.properties.put(DICTIONARY_BYTES, "65536");
     return draft.build(table.columns(), table.partitioning());
   }
 

@@ -163,16 +163,39 @@ final class SilverBatch {
     return stats;
   }
 
+  /**
+   * An upstream row with its typed values.
+   *
+   * @param source the upstream row
+   * @param row its typed values, or null when its payload did not parse
+   */
+  record Mapped(SourceRow source, MappedRow row) {}
+
+  /**
+   * Maps an upstream row to typed values. Touches no state of the batch, so it may run on another
+   * thread than {@link #accept(Mapped)}, one thread at a time.
+   */
+  Mapped map(SourceRow source) {
+    return new Mapped(source, source.record() == null ? null : mapper.map(source.record()));
+  }
+
+  /** Maps, scores and routes an upstream row on the calling thread. */
   void accept(SourceRow source) {
+    accept(map(source));
+  }
+
+  /** Scores and routes a mapped row. */
+  void accept(Mapped mapped) {
     read++;
     if (read % PROGRESS_EVERY == 0) {
       LOG.info("{}: {} upstream rows mapped and scored so far", definition.id(), read);
     }
-    if (source.record() == null) {
+    SourceRow source = mapped.source();
+    if (mapped.row() == null) {
       reject(source, null, 0.0, List.of("payload: " + source.parseError()));
       return;
     }
-    acceptMapped(source, mapper.map(source.record()));
+    acceptMapped(source, mapped.row());
   }
 
   /**

@@ -241,16 +241,24 @@ public final class SilverProcessor {
     return new QuarantineReplay(store, context).replay(definition);
   }
 
-  /** Reads upstream into a batch, on two threads when pipelined: reading and parsing, scoring. */
+  /**
+   * Reads upstream into a batch. Pipelined, three stages run at once on their own threads: reading
+   * and parsing (the calling thread), mapping, and scoring with writing; measured on two cores, the
+   * mapping (E.164 phones, timestamps) is about as costly as the rest together.
+   */
   private void feed(
       SilverTable definition, Consumer<Consumer<SourceRow>> reader, SilverBatch batch) {
     if (!pipelined) {
       reader.accept(batch::accept);
       return;
     }
-    try (Handoff<SourceRow> handoff =
-        Handoff.start("medallion-" + definition.id(), batch::accept)) {
-      reader.accept(handoff);
+    // Closed in reverse order: mapping drains into scoring before scoring is closed.
+    try (Handoff<SilverBatch.Mapped> scoring =
+            Handoff.start("medallion-" + definition.id() + "-score", batch::accept);
+        Handoff<SourceRow> mapping =
+            Handoff.start(
+                "medallion-" + definition.id() + "-map", row -> scoring.accept(batch.map(row)))) {
+      reader.accept(mapping);
     }
   }
 
