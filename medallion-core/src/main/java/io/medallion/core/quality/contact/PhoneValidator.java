@@ -3,6 +3,7 @@ package io.medallion.core.quality.contact;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.metadata.init.ClassPathResourceMetadataLoader;
@@ -158,11 +159,14 @@ public final class PhoneValidator {
     ValidationResult length = util.isPossibleNumberWithReason(number);
     boolean possible =
         length == ValidationResult.IS_POSSIBLE || length == ValidationResult.IS_POSSIBLE_LOCAL_ONLY;
-    if (!util.isValidNumber(number)) {
+    // isValidNumber is "the number type is known": asking for the type once does both, instead of
+    // matching the number against its plan's patterns twice.
+    PhoneNumberType type = util.getNumberType(number);
+    if (type == PhoneNumberType.UNKNOWN) {
       return PhoneVerdict.invalid(possible, invalid(raw, region, number, length));
     }
     return new PhoneVerdict(
-        true, possible, type(util, number), util.format(number, PhoneNumberFormat.E164), null);
+        true, possible, type(type), util.format(number, PhoneNumberFormat.E164), null);
   }
 
   /** Returns the distinct letters in order, comma-separated, or {@code null} if there are none. */
@@ -222,8 +226,8 @@ public final class PhoneValidator {
     return "country code +" + number.getCountryCode();
   }
 
-  private static PhoneType type(PhoneNumberUtil util, PhoneNumber number) {
-    return switch (util.getNumberType(number)) {
+  private static PhoneType type(PhoneNumberType type) {
+    return switch (type) {
       case MOBILE -> PhoneType.MOBILE;
       case FIXED_LINE -> PhoneType.FIXED_LINE;
       case FIXED_LINE_OR_MOBILE -> PhoneType.FIXED_LINE_OR_MOBILE;
