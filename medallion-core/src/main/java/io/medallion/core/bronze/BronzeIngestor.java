@@ -136,12 +136,12 @@ public final class BronzeIngestor {
    * @param error why it is a dead letter, or null for a record
    * @param payload the raw text
    */
-  private record Raw(String part, String coordinate, String error, String payload) {}
+  private record Raw(String part, String coordinate, String error, CharSequence payload) {}
 
   /** Tags the reader's events with their part. */
   private record PartSink(String part, Consumer<Raw> out) implements RecordSink {
     @Override
-    public void record(String coordinate, String payload) {
+    public void record(String coordinate, CharSequence payload) {
       out.accept(new Raw(part, coordinate, null, payload));
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.apache.avro.util.Utf8;
 
 /**
  * Streams JSON records out of one input without holding it in memory: a RandomUser envelope's
@@ -162,7 +163,8 @@ final class JsonRecordReader {
             end);
         return;
       }
-      sink.record(coordinate, text(start, end));
+      byte[] raw = bytes.slice(start, end);
+      sink.record(coordinate, Utf8Check.isValid(raw) ? new Utf8(raw) : decode(raw));
       emitted++;
     }
 
@@ -172,7 +174,11 @@ final class JsonRecordReader {
     }
 
     private String text(long start, long end) {
-      return new String(bytes.slice(start, end), StandardCharsets.UTF_8);
+      return decode(bytes.slice(start, end));
+    }
+
+    private static String decode(byte[] raw) {
+      return new String(raw, StandardCharsets.UTF_8);
     }
 
     /**

@@ -42,6 +42,8 @@ public final class TableLayouts {
 
   private static final String BRONZE_COMPRESSION_LEVEL = "write.parquet.compression-level";
   private static final String DICTIONARY_BYTES = "write.parquet.dict-size-bytes";
+  private static final String ROW_GROUP_BYTES = "write.parquet.row-group-size-bytes";
+  private static final String ROW_GROUP_SIZE = Integer.toString(32 * 1024 * 1024);
 
   private TableLayouts() {}
 
@@ -84,6 +86,7 @@ public final class TableLayouts {
     // Raw payloads are most of the bytes written; measured on 100,000 RandomUser records, zstd
     // level 1 writes them 17% faster than the default level 3 for 5% more bytes.
     draft.properties.put(BRONZE_COMPRESSION_LEVEL, "1");
+    draft.properties.put(ROW_GROUP_BYTES, ROW_GROUP_SIZE);
     return draft.build(table.columns(), table.partitioning());
   }
 
@@ -113,6 +116,7 @@ public final class TableLayouts {
         new Draft(table.id(), Layer.SILVER, table.description(), table.source().id().toString());
     draft.properties.put(QUALITY_POLICY, policySummary(table));
     draft.properties.put(DICTIONARY_BYTES, "65536");
+    draft.properties.put(ROW_GROUP_BYTES, ROW_GROUP_SIZE);
     return draft.build(table.columns(), table.partitioning());
   }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.avro.util.Utf8;
 import org.junit.jupiter.api.Test;
 
 class JsonRecordReaderTest {
@@ -15,14 +16,16 @@ class JsonRecordReaderTest {
   /** Collects what the reader emits. */
   private static final class Collected implements RecordSink {
     final List<String> records = new ArrayList<>();
+    final List<CharSequence> payloads = new ArrayList<>();
     final List<String> coordinates = new ArrayList<>();
     final List<String> deadLetters = new ArrayList<>();
     final List<String> deadPayloads = new ArrayList<>();
 
     @Override
-    public void record(String coordinate, String payload) {
+    public void record(String coordinate, CharSequence payload) {
       coordinates.add(coordinate);
-      records.add(payload);
+      records.add(payload.toString());
+      payloads.add(payload);
     }
 
     @Override
@@ -40,6 +43,29 @@ class JsonRecordReaderTest {
     Collected collected = new Collected();
     reader.read(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), collected);
     return collected;
+  }
+
+  @Test
+  void read_validUtf8Record_handsOverTheBytesReceivedWithoutDecoding() throws IOException {
+    String record = "{\"name\":\"Zoë Ødegård 😀\"}";
+
+    Collected out = read(record + "\n");
+
+    assertThat(out.payloads).singleElement().isInstanceOf(Utf8.class);
+    assertThat(((Utf8) out.payloads.get(0)).getBytes())
+        .isEqualTo(record.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void read_recordWithMalformedUtf8_isDecodedWithReplacementCharacters() throws IOException {
+    byte[] input = "{\"name\":\"Zo\u00ff\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+    Collected out = new Collected();
+
+    reader.read(new ByteArrayInputStream(input), out);
+
+    assertThat(out.payloads).allSatisfy(p -> assertThat(p).isInstanceOf(String.class));
+    assertThat(out.records).allSatisfy(p -> assertThat(p).contains("\ufffd"));
+    assertThat(out.records.size() + out.deadLetters.size()).isEqualTo(1);
   }
 
   @Test

@@ -59,7 +59,7 @@ class JsonSourceHttpTest {
               in,
               new RecordSink() {
                 @Override
-                public void record(String coordinate, String payload) {
+                public void record(String coordinate, CharSequence payload) {
                   records.add(coordinate + " " + payload);
                 }
 
