@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fast paths (reading and parsing on one thread, mapping and scoring on another; de-duplication
- * keys spilled to disk) write exactly the tables the plain single-threaded, in-memory path writes,
- * for the RandomUser job with all its dirt, ingested twice so that the second run replaces rows.
+ * The fast paths (a pipeline of threads; de-duplication keys spilled to disk; records handed from
+ * ingestion straight to silver) write exactly the tables that the plain single-threaded, in-memory
+ * path reading bronze back writes, for the RandomUser job with all its dirt, ingested twice so that
+ * the second run replaces rows.
  */
 class ParallelismEquivalenceTest {
   private static final Clock CLOCK =
@@ -36,17 +37,17 @@ class ParallelismEquivalenceTest {
   @TempDir Path dir;
 
   @Test
-  void run_twoThreadsOneThreadAndSpilledKeys_writeTheSameRowsToEveryTable() throws IOException {
+  void run_everyFastPath_writesTheSameRowsToEveryTableAsThePlainPath() throws IOException {
     Path input = dir.resolve("users.ndjson");
     try (Writer writer = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
       RandomUserGenerator.withSeed(11).writeNdjson(writer, 6_000);
     }
 
-    Map<String, List<String>> plain =
-        build(input, 1, MedallionRuntime.Builder.DEFAULT_KEYS_IN_MEMORY);
-    Map<String, List<String>> fast =
-        build(input, 2, MedallionRuntime.Builder.DEFAULT_KEYS_IN_MEMORY);
-    Map<String, List<String>> spilled = build(input, 2, 500);
+    int inMemory = MedallionRuntime.Builder.DEFAULT_KEYS_IN_MEMORY;
+    Map<String, List<String>> plain = build(input, 1, inMemory, false);
+    Map<String, List<String>> fast = build(input, 2, inMemory, false);
+    Map<String, List<String>> spilled = build(input, 2, 500, false);
+    Map<String, List<String>> fed = build(input, 2, inMemory, true);
 
     assertThat(plain.get("silver.users")).hasSizeGreaterThan(4_000);
     assertThat(plain.get("silver.users_quarantine")).isNotEmpty();
@@ -54,23 +55,32 @@ class ParallelismEquivalenceTest {
     for (String table : plain.keySet()) {
       assertThat(fast.get(table)).as(table).containsExactlyElementsOf(plain.get(table));
       assertThat(spilled.get(table)).as(table).containsExactlyElementsOf(plain.get(table));
+      assertThat(fed.get(table)).as(table).containsExactlyElementsOf(plain.get(table));
     }
   }
 
-  /** Every table's rows as sorted text, without batch ids (a fresh UUID per ingestion). */
-  private Map<String, List<String>> build(Path input, int threads, int keysInMemory) {
+  /**
+   * Every table's rows as sorted text, without batch ids (a fresh UUID per ingestion), after
+   * ingesting the input twice; {@code fed} ingests and runs in one call, so that silver takes the
+   * records from ingestion instead of reading bronze back.
+   */
+  private Map<String, List<String>> build(Path input, int threads, int keysInMemory, boolean fed) {
     Map<String, List<String>> tables = new TreeMap<>();
     try (MedallionRuntime runtime =
         MedallionRuntime.builder()
-            .lake(dir.resolve("lake-" + threads + "-" + keysInMemory))
+            .lake(dir.resolve("lake-" + threads + "-" + keysInMemory + "-" + fed))
             .clock(CLOCK)
             .parallelism(threads)
             .keysInMemory(keysInMemory)
             .spillDirectory(dir.resolve("spill"))
             .build()) {
       for (int run = 0; run < 2; run++) {
-        runtime.ingest(RandomUserPipeline.RAW, JsonSource.file(input));
-        runtime.run(RandomUserPipeline.PIPELINE);
+        if (fed) {
+          runtime.run(RandomUserPipeline.PIPELINE, RandomUserPipeline.RAW, JsonSource.file(input));
+        } else {
+          runtime.ingest(RandomUserPipeline.RAW, JsonSource.file(input));
+          runtime.run(RandomUserPipeline.PIPELINE);
+        }
       }
       List<TableId> ids =
           List.of(

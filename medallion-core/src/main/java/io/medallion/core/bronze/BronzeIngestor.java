@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -70,14 +71,31 @@ public final class BronzeIngestor {
    * @return what was written: {@code written} records and {@code quarantined} dead letters
    */
   public TableRun ingest(BronzeTable definition, JsonSource source) {
+    return ingest(definition, source, record -> {});
+  }
+
+  /**
+   * Ingests every part of a source as one batch, handing each record to {@code tap} once it is
+   * written, in batch order, on the thread that writes bronze.
+   *
+   * @param definition the bronze table
+   * @param source the input
+   * @param tap receives each record written; it must not throw
+   * @return what was written: {@code written} records and {@code quarantined} dead letters
+   */
+  public TableRun ingest(BronzeTable definition, JsonSource source, Consumer<IngestedRecord> tap) {
     Table bronze = ensure(definition);
     Table deadLetters = store.load(definition.deadLetterId());
     String batchId = UUID.randomUUID().toString();
-    OffsetDateTime ingestedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    // Microseconds, as Iceberg stores them: a record handed on is then equal to one read back.
+    OffsetDateTime ingestedAt =
+        OffsetDateTime.now(clock)
+            .withOffsetSameInstant(ZoneOffset.UTC)
+            .truncatedTo(ChronoUnit.MICROS);
     JsonRecordReader reader = new JsonRecordReader(definition.maxRecordBytes());
     try (RecordWriter records = new RecordWriter(bronze);
         RecordWriter dead = new RecordWriter(deadLetters)) {
-      Writer writer = new Writer(bronze, deadLetters, records, dead, batchId, ingestedAt);
+      Writer writer = new Writer(bronze, deadLetters, records, dead, batchId, ingestedAt, tap);
       try {
         feed(definition, source, reader, writer);
       } catch (RuntimeException e) {
@@ -172,6 +190,7 @@ public final class BronzeIngestor {
     private final RecordWriter dead;
     private final String batchId;
     private final OffsetDateTime ingestedAt;
+    private final Consumer<IngestedRecord> tap;
     private long index;
 
     Writer(
@@ -180,13 +199,15 @@ public final class BronzeIngestor {
         RecordWriter records,
         RecordWriter dead,
         String batchId,
-        OffsetDateTime ingestedAt) {
+        OffsetDateTime ingestedAt,
+        Consumer<IngestedRecord> tap) {
       this.bronzeTemplate = GenericRecord.create(bronze.schema());
       this.deadTemplate = GenericRecord.create(deadLetters.schema());
       this.records = records;
       this.dead = dead;
       this.batchId = batchId;
       this.ingestedAt = ingestedAt;
+      this.tap = tap;
     }
 
     void write(Raw raw) {
@@ -199,20 +220,25 @@ public final class BronzeIngestor {
         return;
       }
       Record row = bronzeTemplate.copy();
-      fill(row, raw);
+      long recordIndex = fill(row, raw);
       records.write(row);
+      tap.accept(
+          new IngestedRecord(
+              batchId, ingestedAt, raw.part(), raw.coordinate(), recordIndex, raw.payload()));
       if (records.rows() % PROGRESS_EVERY == 0) {
         LOG.info("{}: {} records so far", raw.part(), records.rows());
       }
     }
 
-    private void fill(Record row, Raw raw) {
+    /** Fills the metadata and payload; returns the row's index in the batch. */
+    private long fill(Record row, Raw raw) {
       row.setField(BronzeTable.BATCH_ID, batchId);
       row.setField(BronzeTable.INGESTED_AT, ingestedAt);
       row.setField(BronzeTable.SOURCE_NAME, raw.part());
       row.setField(BronzeTable.SOURCE_COORDINATE, raw.coordinate());
-      row.setField(BronzeTable.RECORD_INDEX, index++);
+      row.setField(BronzeTable.RECORD_INDEX, index);
       row.setField(BronzeTable.PAYLOAD, raw.payload());
+      return index++;
     }
   }
 }

@@ -50,8 +50,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SilverProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(SilverProcessor.class);
-  private static final int GATE_SAMPLES = 5;
-  private static final long PROGRESS_EVERY = 100_000;
 
   private final TableStore store;
   private final UpstreamReader upstreamReader;
@@ -111,6 +109,11 @@ public final class SilverProcessor {
     }
   }
 
+  /** The JSON mapper payloads are parsed with. */
+  ObjectMapper json() {
+    return context.json();
+  }
+
   /** Masks the values of a row for report samples. */
   @FunctionalInterface
   public interface RowMasker {
@@ -153,80 +156,152 @@ public final class SilverProcessor {
    * @throws QualityGateException when the policy fails the batch; nothing is committed
    */
   public Outcome process(SilverTable definition) {
-    Table silver = ensure(definition);
-    Table quarantine = store.ensure(TableLayouts.quarantine(definition));
-    Table upstream = store.load(definition.source().id());
-    String upstreamName = definition.source().id().toString();
-    MetricsTable metricsTable = MetricsTable.open(store.ensure(TableLayouts.metrics(definition)));
-    List<MetricsTable.Run> history = metricsTable.history();
-    TableRun total = TableRun.unchanged(definition.id(), Layer.SILVER);
-    Outcome outcome = new Outcome(total, null, null, null, Map.of(), List.of(), history);
+    Tables tables = open(definition);
+    Outcome outcome = tables.unchanged();
     while (true) {
-      upstream.refresh();
-      silver.refresh();
-      quarantine.refresh();
-      Snapshot head = upstream.currentSnapshot();
-      Long consumed = Lineage.consumed(silver, upstreamName);
+      tables.refresh();
+      Snapshot head = tables.upstream.currentSnapshot();
+      Long consumed = tables.consumed();
       if (head == null || (consumed != null && consumed == head.snapshotId())) {
         return outcome;
       }
-      Long quarantined = Lineage.consumed(quarantine, upstreamName);
+      Long quarantined = Lineage.consumed(tables.quarantine, tables.upstreamName);
       boolean quarantineAhead =
-          quarantined != null && Lineage.isAfter(upstream, quarantined, consumed);
+          quarantined != null && Lineage.isAfter(tables.upstream, quarantined, consumed);
       long to = quarantineAhead ? quarantined : head.snapshotId();
       SilverBatch batch =
           new SilverBatch(
               context,
               definition,
-              silver,
-              quarantine,
+              tables.silver,
+              tables.quarantine,
               !quarantineAhead,
-              history,
-              quarantineAhead ? rejectedBy(quarantine, upstreamName, quarantined) : null);
+              tables.metrics.history(),
+              quarantineAhead
+                  ? rejectedBy(tables.quarantine, tables.upstreamName, quarantined)
+                  : null);
       Consumer<Consumer<SourceRow>> reader =
           definition.source() instanceof BronzeTable
-              ? sink -> upstreamReader.readBronze(upstream, consumed, to, sink)
-              : sink -> upstreamReader.readSilver(upstream, to, sink);
+              ? sink -> upstreamReader.readBronze(tables.upstream, consumed, to, sink)
+              : sink -> upstreamReader.readSilver(tables.upstream, to, sink);
       try {
         feed(definition, reader, batch);
       } catch (RuntimeException e) {
         batch.abort();
         throw e;
       }
-      TableRun run =
-          batch.commit(Map.of(TableProperties.consumedKey(upstreamName), Long.toString(to)));
-      total = total.plus(run);
-      if (batch.metrics().isEmpty()) {
-        continue;
-      }
-      String runId = UUID.randomUUID().toString();
-      List<MetricsTable.Point> points = new ArrayList<>();
-      batch.metrics().forEach((key, value) -> points.add(point(key, value)));
-      for (DatasetRuleEvaluator.Result result : batch.datasetResults()) {
-        points.add(
-            new MetricsTable.Point("dataset_rule", result.rule().name(), result.passed() ? 1 : 0));
-      }
-      metricsTable.append(runId, batch.now(), points, run.snapshotId());
-      // After a crash the first pass only re-does the quarantined range; report the newest pass.
-      outcome =
-          new Outcome(
-              total,
-              runId,
-              batch.now(),
-              batch.stats(),
-              batch.metrics(),
-              batch.datasetResults(),
-              history);
-      history = metricsTable.history();
-      LOG.info(
-          "{}: read {}, wrote {}, quarantined {}, duplicates {}, replaced {}",
-          definition.id(),
-          run.read(),
-          run.written(),
-          run.quarantined(),
-          run.duplicates(),
-          run.replaced());
+      outcome = commit(definition, tables, batch, to, outcome);
     }
+  }
+
+  /**
+   * Brings a silver table that reads a bronze table up to date, then opens a batch that the next
+   * ingestion into that bronze table feeds as it writes (see {@link LiveBatch}).
+   *
+   * @param definition a silver table whose source is a bronze table
+   * @return the batch, ready for records
+   */
+  public LiveBatch startLive(SilverTable definition) {
+    Outcome caughtUp = process(definition);
+    Tables tables = open(definition);
+    tables.refresh();
+    SilverBatch batch =
+        new SilverBatch(
+            context,
+            definition,
+            tables.silver,
+            tables.quarantine,
+            true,
+            tables.metrics.history(),
+            null);
+    return new LiveBatch(this, definition, tables, batch, caughtUp, pipelined);
+  }
+
+  /**
+   * Commits a batch with the upstream snapshot it consumed and records its metrics.
+   *
+   * @return the outcome so far, the batch's run added
+   */
+  Outcome commit(
+      SilverTable definition, Tables tables, SilverBatch batch, long to, Outcome previous) {
+    TableRun run =
+        batch.commit(Map.of(TableProperties.consumedKey(tables.upstreamName), Long.toString(to)));
+    TableRun total = previous.run().plus(run);
+    if (batch.metrics().isEmpty()) {
+      return new Outcome(
+          total,
+          previous.runId(),
+          previous.runAt(),
+          previous.stats(),
+          previous.metrics(),
+          previous.datasetResults(),
+          previous.history());
+    }
+    String runId = UUID.randomUUID().toString();
+    List<MetricsTable.Point> points = new ArrayList<>();
+    batch.metrics().forEach((key, value) -> points.add(point(key, value)));
+    for (DatasetRuleEvaluator.Result result : batch.datasetResults()) {
+      points.add(
+          new MetricsTable.Point("dataset_rule", result.rule().name(), result.passed() ? 1 : 0));
+    }
+    List<MetricsTable.Run> history = tables.metrics.history();
+    tables.metrics.append(runId, batch.now(), points, run.snapshotId());
+    LOG.info(
+        "{}: read {}, wrote {}, quarantined {}, duplicates {}, replaced {}",
+        definition.id(),
+        run.read(),
+        run.written(),
+        run.quarantined(),
+        run.duplicates(),
+        run.replaced());
+    // After a crash the first pass only re-does the quarantined range; report the newest pass.
+    return new Outcome(
+        total, runId, batch.now(), batch.stats(), batch.metrics(), batch.datasetResults(), history);
+  }
+
+  /** The tables one silver run reads and writes. */
+  final class Tables {
+    final SilverTable definition;
+    final Table silver;
+    final Table quarantine;
+    final Table upstream;
+    final String upstreamName;
+    final MetricsTable metrics;
+
+    private Tables(SilverTable definition) {
+      this.definition = definition;
+      this.silver = ensure(definition);
+      this.quarantine = store.ensure(TableLayouts.quarantine(definition));
+      this.upstream = store.load(definition.source().id());
+      this.upstreamName = definition.source().id().toString();
+      this.metrics = MetricsTable.open(store.ensure(TableLayouts.metrics(definition)));
+    }
+
+    void refresh() {
+      upstream.refresh();
+      silver.refresh();
+      quarantine.refresh();
+    }
+
+    /** The upstream snapshot silver has consumed up to, or null. */
+    Long consumed() {
+      return Lineage.consumed(silver, upstreamName);
+    }
+
+    Outcome unchanged() {
+      return new Outcome(
+          TableRun.unchanged(definition.id(), Layer.SILVER),
+          null,
+          null,
+          null,
+          Map.of(),
+          List.of(),
+          metrics.history());
+    }
+  }
+
+  private Tables open(SilverTable definition) {
+    return new Tables(definition);
   }
 
   /**

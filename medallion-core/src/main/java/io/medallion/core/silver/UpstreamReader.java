@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.avro.util.Utf8;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
@@ -46,23 +47,11 @@ final class UpstreamReader {
     long sequence = 0;
     try (CloseableIterable<Record> rows = scan.build()) {
       for (Record row : rows) {
-        String payload = (String) row.getField(BronzeTable.PAYLOAD);
-        JsonNode record = null;
-        String error = null;
-        try {
-          record = json.readTree(payload);
-          if (record == null || !record.isObject()) {
-            error = "bronze payload is not a JSON object";
-            record = null;
-          }
-        } catch (JsonProcessingException e) {
-          error = "bronze payload is not valid JSON: " + e.getOriginalMessage();
-        }
         Long index = (Long) row.getField(BronzeTable.RECORD_INDEX);
         sink.accept(
-            new SourceRow(
-                record,
-                error,
+            bronzeRow(
+                json,
+                (String) row.getField(BronzeTable.PAYLOAD),
                 (String) row.getField(BronzeTable.BATCH_ID),
                 (OffsetDateTime) row.getField(BronzeTable.INGESTED_AT),
                 row.getField(BronzeTable.SOURCE_NAME)
@@ -75,6 +64,37 @@ final class UpstreamReader {
       throw new MedallionException("Cannot read " + bronze.name() + ": " + e.getMessage(), e);
     }
     return sequence;
+  }
+
+  /**
+   * One bronze record as silver reads it, whether read back from bronze or handed over by the
+   * ingestion that wrote it: the payload parsed (from its UTF-8 bytes when it is a {@link Utf8}),
+   * or the reason it does not parse.
+   */
+  static SourceRow bronzeRow(
+      ObjectMapper json,
+      CharSequence payload,
+      String batchId,
+      OffsetDateTime ingestedAt,
+      String coordinate,
+      long sequence) {
+    JsonNode record = null;
+    String error = null;
+    try {
+      record =
+          payload instanceof Utf8 bytes
+              ? json.readTree(bytes.getBytes(), 0, bytes.getByteLength())
+              : json.readTree(payload.toString());
+      if (record == null || !record.isObject()) {
+        error = "bronze payload is not a JSON object";
+        record = null;
+      }
+    } catch (JsonProcessingException e) {
+      error = "bronze payload is not valid JSON: " + e.getOriginalMessage();
+    } catch (IOException e) {
+      throw new MedallionException("Cannot parse the payload at " + coordinate, e);
+    }
+    return new SourceRow(record, error, batchId, ingestedAt, coordinate, sequence);
   }
 
   /** Reads a silver table's live rows as of a snapshot, each as a JSON object. */

@@ -54,9 +54,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--engines",
       split = ",",
-      defaultValue = "medallion,floor,duckdb",
+      defaultValue = "medallion,medallion-fused,floor,duckdb",
       description =
-          "Engines to run (default: ${DEFAULT-VALUE}); medallion-serial is medallion on one"
+          "Engines to run (default: ${DEFAULT-VALUE}); medallion-fused ingests and runs silver in"
+              + " one call (its bronze column covers both), medallion-serial is medallion on one"
               + " thread.")
   List<String> engines;
 
@@ -199,6 +200,12 @@ public final class BenchCommand implements Callable<Integer> {
             "medallion_vs_floor_wall",
             medallion / report.get("floor").get("wall_seconds").asDouble());
       }
+    }
+    if (report.has("medallion-fused") && report.has("duckdb")) {
+      ratios.put(
+          "medallion_fused_vs_duckdb_wall",
+          report.get("medallion-fused").get("wall_seconds").asDouble()
+              / report.get("duckdb").get("wall_seconds").asDouble());
     }
     return report;
   }

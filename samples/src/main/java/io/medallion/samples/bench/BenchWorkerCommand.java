@@ -21,7 +21,7 @@ public final class BenchWorkerCommand implements Callable<Integer> {
   @Option(
       names = "--engine",
       required = true,
-      description = "medallion, medallion-serial, floor or duckdb")
+      description = "medallion, medallion-serial, medallion-fused, floor or duckdb")
   String engine;
 
   @Option(names = "--input", required = true, description = "NDJSON input")
@@ -39,13 +39,14 @@ public final class BenchWorkerCommand implements Callable<Integer> {
     switch (engine) {
       case "medallion" -> MedallionEngine.run(input, work, meter, 2);
       case "medallion-serial" -> MedallionEngine.run(input, work, meter, 1);
+      case "medallion-fused" -> MedallionEngine.runFused(input, work, meter);
       case "floor" -> FloorEngine.run(input, work, meter);
       case "duckdb" -> DuckDbEngine.run(input, work, meter);
       default ->
           throw new IllegalArgumentException(
               "Unknown engine '"
                   + engine
-                  + "': expected medallion, medallion-serial, floor or duckdb");
+                  + "': expected medallion, medallion-serial, medallion-fused, floor or duckdb");
     }
     ObjectMapper json = new ObjectMapper();
     ObjectNode result = json.createObjectNode().put("engine", engine);

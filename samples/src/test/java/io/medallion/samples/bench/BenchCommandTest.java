@@ -16,7 +16,7 @@ class BenchCommandTest {
   @TempDir Path dir;
 
   @Test
-  void bench_threeEngines_reportsMediansPerStageAndRatios() throws Exception {
+  void bench_defaultEngines_reportsMediansPerStageAndRatios() throws Exception {
     Path json = dir.resolve("bench.json");
     CommandLine cli = MedallionCli.commandLine();
     StringWriter out = new StringWriter();
@@ -49,6 +49,13 @@ class BenchCommandTest {
     }
     assertThat(report.get("ratios").get("medallion_vs_duckdb_wall").asDouble()).isPositive();
     assertThat(report.get("ratios").get("medallion_vs_floor_wall").asDouble()).isPositive();
+    JsonNode fused = report.get("medallion-fused");
+    assertThat(fused.get("stages").get("bronze").get("bytes_written").asLong())
+        .as("bronze and silver written in one call")
+        .isGreaterThan(
+            report.get("medallion").get("stages").get("bronze").get("bytes_written").asLong());
+    assertThat(fused.get("stages").get("silver").get("bytes_written").asLong()).isZero();
+    assertThat(report.get("ratios").get("medallion_fused_vs_duckdb_wall").asDouble()).isPositive();
     assertThat(out.toString()).contains("medallion_vs_duckdb_wall = ");
   }
 
