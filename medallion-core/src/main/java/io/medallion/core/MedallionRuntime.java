@@ -167,13 +167,13 @@ public final class MedallionRuntime implements AutoCloseable {
     }
     registrar().apply(pipeline);
     Map<TableId, LiveBatch> live = new LinkedHashMap<>();
-    for (TableDefinition definition : pipeline.tables()) {
-      if (definition instanceof SilverTable typed && typed.source().id().equals(table.id())) {
-        live.put(typed.id(), silver.startLive(typed));
-      }
-    }
     TableRun ingested;
     try {
+      for (TableDefinition definition : pipeline.tables()) {
+        if (definition instanceof SilverTable typed && typed.source().id().equals(table.id())) {
+          live.put(typed.id(), silver.startLive(typed));
+        }
+      }
       ingested =
           bronze.ingest(table, source, record -> live.values().forEach(b -> b.accept(record)));
     } catch (RuntimeException e) {
@@ -182,7 +182,22 @@ public final class MedallionRuntime implements AutoCloseable {
     }
     Long bronzeSnapshot = ingested.written() > 0 ? ingested.snapshotId() : null;
     Map<TableId, SilverProcessor.Outcome> fed = new LinkedHashMap<>();
-    live.forEach((id, batch) -> fed.put(id, batch.finish(bronzeSnapshot)));
+    RuntimeException failure = null;
+    for (Map.Entry<TableId, LiveBatch> batch : live.entrySet()) {
+      // As in run(pipeline): once a table fails, the tables after it are not brought up to date.
+      if (failure != null) {
+        batch.getValue().abort();
+        continue;
+      }
+      try {
+        fed.put(batch.getKey(), batch.getValue().finish(bronzeSnapshot));
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
     List<TableRun> runs = new ArrayList<>(List.of(ingested));
     Map<TableId, QualityReport> reports = new LinkedHashMap<>();
     runTables(pipeline, fed, runs, reports);

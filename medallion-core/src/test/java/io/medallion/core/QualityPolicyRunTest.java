@@ -114,6 +114,24 @@ class QualityPolicyRunTest extends EmbeddedLakeTest {
     assertThat(parquetFilesUnder(events.id())).isZero();
   }
 
+  @Test
+  void failBatch_whenFedByIngestion_bronzeKeepsTheBatchAndSilverCommitsNothing() {
+    SilverTable events = silver(QualityPolicy.minScore(0.9).below(PolicyAction.FAIL_BATCH));
+    Pipeline pipeline = Pipeline.builder("p").add(RAW, events).build();
+
+    assertThatThrownBy(
+            () ->
+                runtime.run(
+                    pipeline,
+                    RAW,
+                    ndjson("events.ndjson", "{\"id\":\"1\",\"amount\":5}", "{\"amount\":5}")))
+        .isInstanceOf(QualityGateException.class)
+        .hasMessageContaining("1 of 2 rows fell below the quality policy (FAIL_BATCH)");
+    assertThat(TableReads.rows(runtime.table(RAW.id()))).hasSize(2);
+    assertThat(runtime.table(events.id()).currentSnapshot()).isNull();
+    assertThat(parquetFilesUnder(events.id())).isZero();
+  }
+
   private long parquetFilesUnder(TableId id) {
     Path data = Path.of(URI.create(runtime.table(id).location())).resolve("data");
     if (!Files.exists(data)) {
