@@ -153,15 +153,17 @@ final class RandomUserCommand implements Callable<Integer> {
     try (MedallionRuntime runtime = builder.build()) {
       JsonSource source =
           inputs != null ? JsonSource.files(inputs) : api ? fromApi() : generated(runtime.lake());
-      progress(out, "ingesting into bronze ...");
-      TableRun bronze = runtime.ingest(RandomUserPipeline.RAW, source);
+      progress(out, "ingesting into bronze, building silver and gold ...");
+      // One call: silver takes each record from the ingestion instead of reading bronze back.
+      RunResult run = runtime.run(RandomUserPipeline.PIPELINE, RandomUserPipeline.RAW, source);
+      TableRun bronze = run.table(RandomUserPipeline.RAW.id());
       progress(
           out,
           "bronze: " + bronze.written() + " records, " + bronze.quarantined() + " dead letters");
-      progress(out, "building silver and gold ...");
-      RunResult run = runtime.run(RandomUserPipeline.PIPELINE);
       for (TableRun table : run.tables()) {
-        progress(out, describe(table));
+        if (table != bronze) {
+          progress(out, describe(table));
+        }
       }
       LakeSummary summary = LakeSummary.of(runtime, RandomUserPipeline.PIPELINE);
       print(out, summary);
@@ -177,7 +179,7 @@ final class RandomUserCommand implements Callable<Integer> {
                 + ")");
       }
       if (summaryJson != null) {
-        writeJson(summary, bronze, run, report);
+        writeJson(summary, run, report);
         out.println("Summary JSON: " + summaryJson.toAbsolutePath());
       }
     }
@@ -295,8 +297,7 @@ final class RandomUserCommand implements Callable<Integer> {
     out.println("Warehouse: " + summary.warehouse());
   }
 
-  private void writeJson(
-      LakeSummary summary, TableRun bronze, RunResult run, ReportFiles.Written report)
+  private void writeJson(LakeSummary summary, RunResult run, ReportFiles.Written report)
       throws IOException {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
@@ -325,7 +326,7 @@ final class RandomUserCommand implements Callable<Integer> {
       root.put("report_json", report.json().toAbsolutePath().toString());
     }
     ArrayNode runs = root.putArray("run");
-    for (TableRun table : concat(bronze, run.tables())) {
+    for (TableRun table : run.tables()) {
       runs.addObject()
           .put("table", table.table().toString())
           .put("layer", table.layer().label())
@@ -341,12 +342,5 @@ final class RandomUserCommand implements Callable<Integer> {
       Files.createDirectories(parent);
     }
     json.writeValue(summaryJson.toFile(), root);
-  }
-
-  private static List<TableRun> concat(TableRun first, List<TableRun> rest) {
-    List<TableRun> all = new java.util.ArrayList<>();
-    all.add(first);
-    all.addAll(rest);
-    return all;
   }
 }
