@@ -71,7 +71,7 @@ public final class BronzeIngestor {
    * @return what was written: {@code written} records and {@code quarantined} dead letters
    */
   public TableRun ingest(BronzeTable definition, JsonSource source) {
-    return ingest(definition, source, record -> {});
+    return ingest(definition, source, null);
   }
 
   /**
@@ -80,7 +80,7 @@ public final class BronzeIngestor {
    *
    * @param definition the bronze table
    * @param source the input
-   * @param tap receives each record written; it must not throw
+   * @param tap receives each record written, or null; it must not throw
    * @return what was written: {@code written} records and {@code quarantined} dead letters
    */
   public TableRun ingest(BronzeTable definition, JsonSource source, Consumer<IngestedRecord> tap) {
@@ -222,9 +222,11 @@ public final class BronzeIngestor {
       Record row = bronzeTemplate.copy();
       long recordIndex = fill(row, raw);
       records.write(row);
-      tap.accept(
-          new IngestedRecord(
-              batchId, ingestedAt, raw.part(), raw.coordinate(), recordIndex, raw.payload()));
+      if (tap != null) {
+        tap.accept(
+            new IngestedRecord(
+                batchId, ingestedAt, raw.part(), raw.coordinate(), recordIndex, raw.payload()));
+      }
       if (records.rows() % PROGRESS_EVERY == 0) {
         LOG.info("{}: {} records so far", raw.part(), records.rows());
       }
