@@ -170,13 +170,8 @@ public final class SilverProcessor {
           quarantined != null && Lineage.isAfter(tables.upstream, quarantined, consumed);
       long to = quarantineAhead ? quarantined : head.snapshotId();
       SilverBatch batch =
-          new SilverBatch(
-              context,
-              definition,
-              tables.silver,
-              tables.quarantine,
-              !quarantineAhead,
-              tables.metrics.history(),
+          newBatch(
+              tables,
               quarantineAhead
                   ? rejectedBy(tables.quarantine, tables.upstreamName, quarantined)
                   : null);
@@ -205,16 +200,25 @@ public final class SilverProcessor {
     Outcome caughtUp = process(definition);
     Tables tables = open(definition);
     tables.refresh();
-    SilverBatch batch =
-        new SilverBatch(
-            context,
-            definition,
-            tables.silver,
-            tables.quarantine,
-            true,
-            tables.metrics.history(),
-            null);
+    SilverBatch batch = newBatch(tables, null);
     return new LiveBatch(this, definition, tables, batch, caughtUp, pipelined);
+  }
+
+  /**
+   * Opens a batch on a table's current state.
+   *
+   * @param recoveredRejects the rows a landed quarantine commit rejected, when re-doing its range
+   *     (the batch then writes no quarantine), else null
+   */
+  private SilverBatch newBatch(Tables tables, Set<List<String>> recoveredRejects) {
+    return new SilverBatch(
+        context,
+        tables.definition,
+        tables.silver,
+        tables.quarantine,
+        recoveredRejects == null,
+        tables.metrics.history(),
+        recoveredRejects);
   }
 
   /**
