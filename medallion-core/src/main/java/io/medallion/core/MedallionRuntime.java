@@ -13,6 +13,7 @@ import io.medallion.core.catalog.Publisher;
 import io.medallion.core.catalog.Registrar;
 import io.medallion.core.gold.GoldAggregator;
 import io.medallion.core.iceberg.TableStore;
+import io.medallion.core.maintenance.LakeMaintenance;
 import io.medallion.core.quality.DefaultContactChecks;
 import io.medallion.core.quality.QualityReports;
 import io.medallion.core.quality.SampleMasking;
@@ -20,6 +21,8 @@ import io.medallion.core.quality.contact.EmailValidator;
 import io.medallion.core.quality.contact.PhoneValidator;
 import io.medallion.core.silver.LiveBatch;
 import io.medallion.core.silver.SilverProcessor;
+import io.medallion.maintenance.MaintenanceOptions;
+import io.medallion.maintenance.MaintenanceReport;
 import io.medallion.report.QualityReport;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.GoldTable;
@@ -59,6 +62,7 @@ public final class MedallionRuntime implements AutoCloseable {
   private final BronzeIngestor bronze;
   private final SilverProcessor silver;
   private final GoldAggregator gold;
+  private final LakeMaintenance maintenance;
 
   private MedallionRuntime(Builder builder) {
     this.lake = builder.lake.toAbsolutePath().normalize();
@@ -78,6 +82,7 @@ public final class MedallionRuntime implements AutoCloseable {
             new SilverProcessor.Tuning(
                 builder.parallelism > 1, builder.keysInMemory, builder.spillDirectory));
     this.gold = new GoldAggregator(store);
+    this.maintenance = new LakeMaintenance(store, builder.clock);
   }
 
   /**
@@ -273,6 +278,27 @@ public final class MedallionRuntime implements AutoCloseable {
    */
   public RegistrationPlan planPublish(Pipeline pipeline, CatalogConfig target) {
     return withTarget(target, publisher -> publisher.plan(pipeline));
+  }
+
+  /**
+   * Maintains a pipeline's tables: merges small data files, expires old snapshots and removes files
+   * that no snapshot references (left by failed writers). Snapshots that a downstream table resumes
+   * from are kept whatever their age, so incremental runs and crash recovery keep working; a run in
+   * progress at the same time either commits or fails cleanly, and files younger than {@link
+   * MaintenanceOptions#orphanFilesOlderThan()} are never removed.
+   *
+   * <pre>{@code
+   * MaintenanceReport planned =
+   *     runtime.maintain(pipeline, MaintenanceOptions.builder().dryRun(true).build());
+   * planned.orphanFiles(); // listed, not removed
+   * }</pre>
+   *
+   * @param pipeline the pipeline whose existing tables to maintain
+   * @param options what to expire, remove and merge
+   * @return what was done, or would be done in a dry run, per table
+   */
+  public MaintenanceReport maintain(Pipeline pipeline, MaintenanceOptions options) {
+    return maintenance.maintain(pipeline, options);
   }
 
   /**

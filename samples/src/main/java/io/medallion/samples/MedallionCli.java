@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RandomUserCommand.class,
       RegisterCommand.class,
+      MaintainCommand.class,
       QualityBenchCommand.class,
       BenchCommand.class,
       BenchWorkerCommand.class,
