@@ -103,7 +103,11 @@ public final class MedallionRuntime implements AutoCloseable {
    * @return the batch's counts: {@code written} records and {@code quarantined} dead letters
    */
   public TableRun ingest(BronzeTable table, JsonSource source) {
-    return bronze.ingest(table, source);
+    try {
+      return bronze.ingest(table, source);
+    } catch (RuntimeException e) {
+      throw TableFailures.naming(table.id().toString(), table.id() + " was not updated", e);
+    }
   }
 
   /**
@@ -116,7 +120,7 @@ public final class MedallionRuntime implements AutoCloseable {
    * @throws MedallionException when a definition differs incompatibly from its table
    */
   public RunResult run(Pipeline pipeline) {
-    registrar().apply(pipeline);
+    register(pipeline);
     List<TableRun> runs = new ArrayList<>();
     Map<TableId, QualityReport> reports = new LinkedHashMap<>();
     runTables(pipeline, Map.of(), runs, reports);
@@ -135,15 +139,49 @@ public final class MedallionRuntime implements AutoCloseable {
       } else if (table instanceof SilverTable typed) {
         SilverProcessor.Outcome outcome = fed.get(typed.id());
         if (outcome == null) {
-          outcome = silver.process(typed);
+          outcome = processSilver(typed);
         }
         runs.add(outcome.run());
         if (outcome.stats() != null) {
           reports.put(typed.id(), QualityReports.of(typed.id().toString(), outcome));
         }
       } else if (table instanceof GoldTable aggregate) {
-        runs.add(gold.process(aggregate));
+        runs.add(processGold(aggregate));
       }
+    }
+  }
+
+  private void register(Pipeline pipeline) {
+    try {
+      registrar().apply(pipeline);
+    } catch (RuntimeException e) {
+      throw TableFailures.naming(
+          pipeline.name(), "The tables of pipeline " + pipeline.name() + " were not registered", e);
+    }
+  }
+
+  /** Aborts a fed batch; a failure to clean up must not hide the failure that made it abort. */
+  private static void abortKeeping(LiveBatch batch, RuntimeException failure) {
+    try {
+      batch.abort();
+    } catch (RuntimeException cleanup) {
+      failure.addSuppressed(cleanup);
+    }
+  }
+
+  private SilverProcessor.Outcome processSilver(SilverTable table) {
+    try {
+      return silver.process(table);
+    } catch (RuntimeException e) {
+      throw TableFailures.naming(table.id().toString(), table.id() + " was not updated", e);
+    }
+  }
+
+  private TableRun processGold(GoldTable table) {
+    try {
+      return gold.process(table);
+    } catch (RuntimeException e) {
+      throw TableFailures.naming(table.id().toString(), table.id() + " was not updated", e);
     }
   }
 
@@ -170,7 +208,7 @@ public final class MedallionRuntime implements AutoCloseable {
       throw new IllegalArgumentException(
           "Pipeline " + pipeline.name() + " does not contain " + table.id());
     }
-    registrar().apply(pipeline);
+    register(pipeline);
     Map<TableId, LiveBatch> live = new LinkedHashMap<>();
     TableRun ingested;
     try {
@@ -182,8 +220,10 @@ public final class MedallionRuntime implements AutoCloseable {
       ingested =
           bronze.ingest(table, source, record -> live.values().forEach(b -> b.accept(record)));
     } catch (RuntimeException e) {
-      live.values().forEach(LiveBatch::abort);
-      throw e;
+      RuntimeException failure =
+          TableFailures.naming(table.id().toString(), table.id() + " was not updated", e);
+      live.values().forEach(batch -> abortKeeping(batch, failure));
+      throw failure;
     }
     Long bronzeSnapshot = ingested.written() > 0 ? ingested.snapshotId() : null;
     Map<TableId, SilverProcessor.Outcome> fed = new LinkedHashMap<>();
@@ -191,13 +231,14 @@ public final class MedallionRuntime implements AutoCloseable {
     for (Map.Entry<TableId, LiveBatch> batch : live.entrySet()) {
       // As in run(pipeline): once a table fails, the tables after it are not brought up to date.
       if (failure != null) {
-        batch.getValue().abort();
+        abortKeeping(batch.getValue(), failure);
         continue;
       }
       try {
         fed.put(batch.getKey(), batch.getValue().finish(bronzeSnapshot));
       } catch (RuntimeException e) {
-        failure = e;
+        failure =
+            TableFailures.naming(batch.getKey().toString(), batch.getKey() + " was not updated", e);
       }
     }
     if (failure != null) {

@@ -48,7 +48,10 @@ final class OrphanFiles {
     }
     Set<String> referenced = referenced(table);
     List<String> orphans = new ArrayList<>();
-    for (FileInfo file : listing.listPrefix(table.location())) {
+    // The slash matters: on an object store "lake/users" is also a prefix of
+    // "lake/users_quarantine".
+    String folder = table.location().endsWith("/") ? table.location() : table.location() + "/";
+    for (FileInfo file : listing.listPrefix(folder)) {
       String location = file.location();
       if (file.createdAtMillis() < olderThanMillis
           && !location.endsWith("/" + VERSION_HINT)

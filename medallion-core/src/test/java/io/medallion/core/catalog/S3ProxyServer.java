@@ -33,11 +33,12 @@ public final class S3ProxyServer implements AutoCloseable {
 
   private static final Duration STARTUP = Duration.ofSeconds(60);
 
-  private final Process process;
+  private final Path dir;
   private final int port;
+  private Process process;
 
-  private S3ProxyServer(Process process, int port) {
-    this.process = process;
+  private S3ProxyServer(Path dir, int port) {
+    this.dir = dir;
     this.port = port;
   }
 
@@ -49,12 +50,40 @@ public final class S3ProxyServer implements AutoCloseable {
    * @throws IOException when it cannot start or does not listen within a minute
    */
   public static S3ProxyServer start(Path dir) throws IOException {
+    S3ProxyServer server = new S3ProxyServer(dir, freePort());
+    server.launch();
+    return server;
+  }
+
+  /**
+   * Starts the server again on the same port and folder after {@link #stop()}: what it stored
+   * before is served again, as an object store that comes back after an outage. Does nothing while
+   * it runs.
+   *
+   * @throws IOException when it cannot start or does not listen within a minute
+   */
+  public void restart() throws IOException {
+    if (!process.isAlive()) {
+      launch();
+    }
+  }
+
+  /** Stops the server, as an outage: requests are refused until {@link #restart()}. */
+  public void stop() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void launch() throws IOException {
     String jar = System.getProperty("medallion.s3proxy.jar", "");
     if (jar.isEmpty() || !Files.isRegularFile(Path.of(jar))) {
       throw new IllegalStateException(
           "S3Proxy jar not found at '" + jar + "'; run the tests through Maven, which copies it");
     }
-    int port = freePort();
     Path data = Files.createDirectories(dir.resolve("buckets"));
     Path properties = dir.resolve("s3proxy.properties");
     Files.write(
@@ -67,15 +96,13 @@ public final class S3ProxyServer implements AutoCloseable {
             "jclouds.provider=filesystem",
             "jclouds.filesystem.basedir=" + data));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process =
+    process =
         new ProcessBuilder(
                 java.toString(), "-Xmx256m", "-jar", jar, "--properties", properties.toString())
             .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("s3proxy.log").toFile())
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("s3proxy.log").toFile()))
             .start();
-    S3ProxyServer server = new S3ProxyServer(process, port);
-    server.awaitListening(dir.resolve("s3proxy.log"));
-    return server;
+    awaitListening(dir.resolve("s3proxy.log"));
   }
 
   /**
