@@ -47,14 +47,24 @@ public final class IcebergCatalogs {
       localFolder(config.warehouse().orElseThrow()).ifPresent(IcebergCatalogs::createFolder);
     }
     Map<String, String> properties = properties(config);
-    Catalog catalog;
+    Optional<Path> sqlite =
+        config.type() == CatalogType.JDBC
+            ? SqliteFirstUse.databaseFile(config.uri().orElseThrow())
+            : Optional.empty();
+    Catalog catalog =
+        sqlite.isPresent()
+            ? SqliteFirstUse.holding(sqlite.get(), () -> build(config, properties))
+            : build(config, properties);
+    probe(config, catalog, properties);
+    return catalog;
+  }
+
+  private static Catalog build(CatalogConfig config, Map<String, String> properties) {
     try {
-      catalog = CatalogUtil.buildIcebergCatalog(config.name(), properties, new Configuration());
+      return CatalogUtil.buildIcebergCatalog(config.name(), properties, new Configuration());
     } catch (RuntimeException e) {
       throw CatalogFailures.describe(config, "open", e);
     }
-    probe(config, catalog, properties);
-    return catalog;
   }
 
   /**
