@@ -252,7 +252,7 @@ public final class MedallionRuntime implements AutoCloseable {
    * entry to the newest metadata.
    *
    * <pre>{@code
-   * runtime.publish(pipeline, CatalogConfig.glue("eu-west-1").warehouse("s3://acme-lake/lake"));
+   * runtime.publish(pipeline, GlueCatalogConfig.builder("eu-west-1", "s3://acme-lake/lake").build());
    * }</pre>
    *
    * @param pipeline the pipeline whose tables to publish
@@ -374,7 +374,7 @@ public final class MedallionRuntime implements AutoCloseable {
      *
      * <pre>{@code
      * MedallionRuntime.builder()
-     *     .catalog(CatalogConfig.glue("eu-west-1").warehouse("s3://acme-lake/medallion"))
+     *     .catalog(GlueCatalogConfig.builder("eu-west-1", "s3://acme-lake/medallion").build())
      *     .build();
      * }</pre>
      *
