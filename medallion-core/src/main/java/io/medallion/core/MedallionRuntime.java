@@ -98,6 +98,7 @@ public final class MedallionRuntime implements AutoCloseable {
    * @return the batch's counts: {@code written} records and {@code quarantined} dead letters
    */
   public TableRun ingest(BronzeTable table, JsonSource source) {
+    store.beginRun();
     return bronze.ingest(table, source);
   }
 
@@ -111,6 +112,7 @@ public final class MedallionRuntime implements AutoCloseable {
    * @throws MedallionException when a definition differs incompatibly from its table
    */
   public RunResult run(Pipeline pipeline) {
+    store.beginRun();
     registrar().apply(pipeline);
     List<TableRun> runs = new ArrayList<>();
     Map<TableId, QualityReport> reports = new LinkedHashMap<>();
@@ -165,6 +167,7 @@ public final class MedallionRuntime implements AutoCloseable {
       throw new IllegalArgumentException(
           "Pipeline " + pipeline.name() + " does not contain " + table.id());
     }
+    store.beginRun();
     registrar().apply(pipeline);
     Map<TableId, LiveBatch> live = new LinkedHashMap<>();
     TableRun ingested;
@@ -214,6 +217,7 @@ public final class MedallionRuntime implements AutoCloseable {
    *     failing
    */
   public TableRun replayQuarantine(SilverTable table) {
+    store.beginRun();
     return silver.replayQuarantine(table);
   }
 
@@ -233,6 +237,7 @@ public final class MedallionRuntime implements AutoCloseable {
    * @throws MedallionException listing every incompatible difference; nothing is changed then
    */
   public RegistrationPlan registerAll(Pipeline pipeline) {
+    store.beginRun();
     return registrar().apply(pipeline);
   }
 
