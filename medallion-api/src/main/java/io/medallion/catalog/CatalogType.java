@@ -6,7 +6,7 @@ import java.util.Locale;
  * The kinds of Iceberg catalog a runtime can use.
  *
  * <pre>{@code
- * CatalogType type = CatalogType.fromLabel("glue");
+ * boolean service = config.type() != CatalogType.HADOOP;
  * }</pre>
  */
 public enum CatalogType {
@@ -26,22 +26,5 @@ public enum CatalogType {
    */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
-  }
-
-  /**
-   * Parses a label.
-   *
-   * @param label e.g. {@code glue}
-   * @return the type
-   * @throws IllegalArgumentException naming the label and the allowed ones
-   */
-  public static CatalogType fromLabel(String label) {
-    for (CatalogType type : values()) {
-      if (type.label().equals(label)) {
-        return type;
-      }
-    }
-    throw new IllegalArgumentException(
-        "'" + label + "' is not a catalog type; allowed: embedded, jdbc, rest, glue, hadoop");
   }
 }

@@ -1,6 +1,7 @@
 package io.medallion.catalog;
 
 import io.medallion.Problems;
+import io.medallion.ValidationException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -36,6 +37,16 @@ final class PropertiesReader {
           "s3.secret-access-key");
   private static final String ICEBERG_PREFIX = "iceberg.";
   private static final String ENV_PREFIX = "env:";
+  private static final String TYPES = "embedded, jdbc, rest, glue, hadoop";
+
+  /** The prefixes of the settings each type reads, besides type, name and iceberg.*. */
+  private static final Map<String, List<String>> APPLIES =
+      Map.of(
+          "embedded", List.of("lake"),
+          "jdbc", List.of("uri", "warehouse", "jdbc.", "s3."),
+          "rest", List.of("uri", "warehouse", "rest.", "s3."),
+          "glue", List.of("warehouse", "glue.", "s3."),
+          "hadoop", List.of("warehouse", "s3."));
 
   private PropertiesReader() {}
 
@@ -52,84 +63,61 @@ final class PropertiesReader {
                         + "'; known: "
                         + String.join(", ", KNOWN)
                         + ", iceberg.<property>"));
-    inapplicable(v, problems);
-    CatalogConfig config = base(v, problems);
-    if (config == null) {
-      problems.throwIfAny("catalog settings");
-      throw new IllegalStateException("unreachable: a missing base is always a problem");
-    }
-    if (v.containsKey("name")) {
-      config = config.name(v.get("name"));
-    }
-    if (v.containsKey("warehouse") && !"embedded".equals(v.get("type"))) {
-      config = config.warehouse(v.get("warehouse"));
-    }
-    if (v.containsKey("jdbc.user")) {
-      config = config.credentials(v.get("jdbc.user"), secret(v.getOrDefault("jdbc.password", "")));
-    }
-    if (v.containsKey("rest.token")) {
-      config = config.token(secret(v.get("rest.token")));
-    }
-    if (v.containsKey("rest.oauth.client-id")) {
-      config =
-          config.oauth(
-              v.get("rest.oauth.client-id"),
-              secret(v.getOrDefault("rest.oauth.client-secret", "")));
-    }
-    if (v.containsKey("rest.oauth.scope")) {
-      config = config.scope(v.get("rest.oauth.scope"));
-    }
-    URI tokenEndpoint = uri(v, "rest.oauth.server-uri", problems);
-    if (tokenEndpoint != null) {
-      config = config.oauthServerUri(tokenEndpoint);
-    }
-    if (v.containsKey("rest.sigv4.region")) {
-      config =
-          config.sigv4(
-              v.get("rest.sigv4.region"), v.getOrDefault("rest.sigv4.signing-name", "glue"));
-    }
-    if (v.containsKey("glue.catalog-id")) {
-      config = config.catalogId(v.get("glue.catalog-id"));
-    }
-    URI glueEndpoint = uri(v, "glue.endpoint", problems);
-    if (glueEndpoint != null) {
-      config = config.endpoint(glueEndpoint);
-    }
-    config = config.storage(storage(v, problems));
-    for (Map.Entry<String, String> entry : v.entrySet()) {
-      if (entry.getKey().startsWith(ICEBERG_PREFIX)) {
-        config =
-            config.property(entry.getKey().substring(ICEBERG_PREFIX.length()), entry.getValue());
-      }
-    }
-    problems.addAll(config.problems());
-    problems.throwIfAny("catalog '" + config.name() + "' (" + v.get("type") + ")");
-    return config;
-  }
-
-  /** Settings that would be silently ignored are mistakes: say so. */
-  private static void inapplicable(Map<String, String> v, Problems problems) {
-    String type = v.getOrDefault("type", "");
-    boolean embedded = type.equals("embedded");
-    if (embedded) {
-      for (String key : List.of("uri", "warehouse")) {
-        problems.check(
-            !v.containsKey(key),
-            key
-                + " does not apply to the embedded catalog (SQLite and data in the lake folder);"
-                + " choose type jdbc, rest, glue or hadoop for another "
-                + key);
-      }
+    String type = v.get("type");
+    if (type == null) {
+      problems.add("type is required; allowed: " + TYPES);
+    } else if (!APPLIES.containsKey(type)) {
+      problems.add("type '" + type + "' is not a catalog type; allowed: " + TYPES);
     } else {
-      problems.check(!v.containsKey("lake"), "lake applies to the embedded catalog only");
-    }
-    if (type.equals("glue") || type.equals("hadoop")) {
-      problems.check(!v.containsKey("uri"), "uri does not apply to a " + type + " catalog");
+      inapplicable(v, type, problems);
     }
     requires(v, problems, "rest.oauth.client-secret", "rest.oauth.client-id");
     requires(v, problems, "rest.sigv4.signing-name", "rest.sigv4.region");
     requires(v, problems, "jdbc.password", "jdbc.user");
     requires(v, problems, "s3.secret-access-key", "s3.access-key-id");
+    CatalogConfigBuilder<?, ?> builder = type == null ? null : builder(type, v, problems);
+    CatalogConfig config = null;
+    if (builder != null) {
+      if (v.containsKey("name")) {
+        builder.name(v.get("name"));
+      }
+      v.forEach(
+          (key, value) -> {
+            if (key.startsWith(ICEBERG_PREFIX)) {
+              builder.property(key.substring(ICEBERG_PREFIX.length()), value);
+            }
+          });
+      try {
+        config = builder.build();
+      } catch (ValidationException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    problems.throwIfAny(
+        "catalog '" + v.getOrDefault("name", CatalogConfig.DEFAULT_NAME) + "' (" + type + ")");
+    return config;
+  }
+
+  /** Settings that would be silently ignored are mistakes: say so. */
+  private static void inapplicable(Map<String, String> v, String type, Problems problems) {
+    List<String> applies = APPLIES.get(type);
+    for (String key : v.keySet()) {
+      boolean shared = key.equals("type") || key.equals("name") || key.startsWith(ICEBERG_PREFIX);
+      if (shared || !KNOWN.contains(key) || applies.stream().anyMatch(key::startsWith)) {
+        continue;
+      }
+      if (key.equals("lake")) {
+        problems.add("lake applies to the embedded catalog only");
+      } else if (type.equals("embedded") && (key.equals("uri") || key.equals("warehouse"))) {
+        problems.add(
+            key
+                + " does not apply to the embedded catalog (SQLite and data in the lake folder);"
+                + " choose type jdbc, rest, glue or hadoop for another "
+                + key);
+      } else {
+        problems.add(key + " does not apply to a " + type + " catalog");
+      }
+    }
   }
 
   private static void requires(
@@ -137,40 +125,84 @@ final class PropertiesReader {
     problems.check(!v.containsKey(setting) || v.containsKey(needed), setting + " needs " + needed);
   }
 
-  private static CatalogConfig base(Map<String, String> v, Problems problems) {
-    String type = v.get("type");
-    if (type == null) {
-      problems.add("type is required; allowed: embedded, jdbc, rest, glue, hadoop");
-      return null;
-    }
-    if ("embedded".equals(type)) {
-      String lake = v.get("lake");
-      if (lake == null) {
-        problems.add("lake is required for the embedded catalog (a folder)");
-        return null;
-      }
-      return CatalogConfig.embedded(Path.of(lake));
-    }
-    CatalogType parsed;
-    try {
-      parsed = CatalogType.fromLabel(type);
-    } catch (IllegalArgumentException e) {
-      problems.add("type " + e.getMessage());
-      return null;
-    }
-    return switch (parsed) {
-      case JDBC -> CatalogConfig.jdbc(required(v, "uri", problems));
-      case REST -> {
-        URI uri = uri(v, "uri", problems);
-        if (uri == null) {
-          problems.check(v.containsKey("uri"), "uri is required for a rest catalog");
-          yield null;
-        }
-        yield CatalogConfig.rest(uri);
-      }
-      case GLUE -> CatalogConfig.glue(required(v, "glue.region", problems));
-      case HADOOP -> CatalogConfig.hadoop(required(v, "warehouse", problems));
+  /** The builder for a type with its own settings applied, or null when a required one is bad. */
+  private static CatalogConfigBuilder<?, ?> builder(
+      String type, Map<String, String> v, Problems problems) {
+    return switch (type) {
+      case "embedded" -> embedded(v, problems);
+      case "jdbc" -> jdbc(v, problems);
+      case "rest" -> rest(v, problems);
+      case "glue" -> glue(v, problems);
+      case "hadoop" ->
+          HadoopCatalogConfig.builder(required(v, "warehouse", problems))
+              .storage(storage(v, problems));
+      default -> null;
     };
+  }
+
+  private static EmbeddedCatalogConfig.Builder embedded(Map<String, String> v, Problems problems) {
+    String lake = v.get("lake");
+    if (lake == null) {
+      problems.add("lake is required for the embedded catalog (a folder)");
+      return null;
+    }
+    return EmbeddedCatalogConfig.builder(Path.of(lake));
+  }
+
+  private static JdbcCatalogConfig.Builder jdbc(Map<String, String> v, Problems problems) {
+    JdbcCatalogConfig.Builder builder =
+        JdbcCatalogConfig.builder(required(v, "uri", problems), v.getOrDefault("warehouse", ""))
+            .storage(storage(v, problems));
+    if (v.containsKey("jdbc.user")) {
+      builder.credentials(v.get("jdbc.user"), secret(v.getOrDefault("jdbc.password", "")));
+    }
+    return builder;
+  }
+
+  private static RestCatalogConfig.Builder rest(Map<String, String> v, Problems problems) {
+    URI uri = uri(v, "uri", problems);
+    if (uri == null) {
+      problems.check(v.containsKey("uri"), "uri is required for a rest catalog");
+      return null;
+    }
+    RestCatalogConfig.Builder builder =
+        RestCatalogConfig.builder(uri).storage(storage(v, problems));
+    if (v.containsKey("warehouse")) {
+      builder.warehouse(v.get("warehouse"));
+    }
+    if (v.containsKey("rest.token")) {
+      builder.token(secret(v.get("rest.token")));
+    }
+    if (v.containsKey("rest.oauth.client-id")) {
+      builder.oauth(
+          v.get("rest.oauth.client-id"), secret(v.getOrDefault("rest.oauth.client-secret", "")));
+    }
+    if (v.containsKey("rest.oauth.scope")) {
+      builder.scope(v.get("rest.oauth.scope"));
+    }
+    URI tokenEndpoint = uri(v, "rest.oauth.server-uri", problems);
+    if (tokenEndpoint != null) {
+      builder.oauthServerUri(tokenEndpoint);
+    }
+    if (v.containsKey("rest.sigv4.region")) {
+      builder.sigv4(v.get("rest.sigv4.region"), v.getOrDefault("rest.sigv4.signing-name", "glue"));
+    }
+    return builder;
+  }
+
+  private static GlueCatalogConfig.Builder glue(Map<String, String> v, Problems problems) {
+    GlueCatalogConfig.Builder builder =
+        GlueCatalogConfig.builder(
+                required(v, "glue.region", problems), v.getOrDefault("warehouse", ""))
+            .storage(storage(v, problems));
+    if (v.containsKey("glue.catalog-id")) {
+      builder.catalogId(v.get("glue.catalog-id"));
+    }
+    URI endpoint = uri(v, "glue.endpoint", problems);
+    if (endpoint != null) {
+      builder.endpoint(endpoint);
+    }
+    return builder;
   }
 
   private static StorageConfig storage(Map<String, String> v, Problems problems) {

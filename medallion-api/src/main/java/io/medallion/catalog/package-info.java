@@ -3,7 +3,7 @@
  * print, and registration plans.
  *
  * <pre>{@code
- * CatalogConfig aws = CatalogConfig.glue("eu-west-1").warehouse("s3://acme-lake/medallion");
+ * CatalogConfig aws = GlueCatalogConfig.builder("eu-west-1", "s3://acme-lake/medallion").build();
  * }</pre>
  */
 package io.medallion.catalog;

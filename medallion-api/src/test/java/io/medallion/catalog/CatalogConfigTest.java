@@ -6,48 +6,163 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.medallion.ValidationException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CatalogConfigTest {
   @Test
   void embedded_lakeFolder_usesSqliteFileAndWarehouseInside() {
-    CatalogConfig config = CatalogConfig.embedded(Path.of("/data/lake"));
+    EmbeddedCatalogConfig config = CatalogConfig.embedded(Path.of("/data/lake"));
 
     assertThat(config.type()).isEqualTo(CatalogType.JDBC);
-    assertThat(config.uri()).contains("jdbc:sqlite:/data/lake/catalog.db");
-    assertThat(config.warehouse().orElseThrow()).startsWith("file:///data/lake/warehouse");
-    assertThat(config.embeddedLake()).contains(Path.of("/data/lake"));
+    assertThat(config.url()).isEqualTo("jdbc:sqlite:/data/lake/catalog.db");
+    assertThat(config.warehouse()).startsWith("file:///data/lake/warehouse");
+    assertThat(config.lake()).isEqualTo(Path.of("/data/lake"));
     assertThat(config.problems()).isEmpty();
   }
 
   @Test
-  void setters_returnNewConfigurations_leavingTheOriginalUnchanged() {
-    CatalogConfig glue = CatalogConfig.glue("eu-west-1");
+  void toBuilder_changedSetting_leavesTheOriginalUnchanged() {
+    GlueCatalogConfig glue = GlueCatalogConfig.builder("eu-west-1", "s3://lake/medallion").build();
 
-    CatalogConfig withWarehouse = glue.warehouse("s3://lake/medallion").catalogId("123456789012");
+    GlueCatalogConfig withId = glue.toBuilder().catalogId("123456789012").name("prod").build();
 
-    assertThat(glue.warehouse()).isEmpty();
     assertThat(glue.catalogId()).isEmpty();
-    assertThat(withWarehouse.warehouse()).contains("s3://lake/medallion");
-    assertThat(withWarehouse.catalogId()).contains("123456789012");
+    assertThat(glue.name()).isEqualTo("medallion");
+    assertThat(withId.catalogId()).contains("123456789012");
+    assertThat(withId.warehouse()).isEqualTo("s3://lake/medallion");
+    assertThat(withId.name()).isEqualTo("prod");
+  }
+
+  @Test
+  void toBuilder_everyKind_buildsAnEqualConfiguration() {
+    RestCatalogConfig rest =
+        RestCatalogConfig.builder(URI.create("https://catalog"))
+            .warehouse("analytics")
+            .oauth("medallion", Secret.of("s"))
+            .scope("PRINCIPAL_ROLE:ALL")
+            .property("header.X-Trace", "on")
+            .build();
+    JdbcCatalogConfig jdbc =
+        JdbcCatalogConfig.builder("jdbc:postgresql://db/c", "/lake")
+            .credentials("medallion", Secret.of("pw"))
+            .build();
+    GlueCatalogConfig glue =
+        GlueCatalogConfig.builder("eu-west-1", "s3://lake/w")
+            .endpoint(URI.create("https://glue.vpce"))
+            .build();
+    HadoopCatalogConfig hadoop = HadoopCatalogConfig.builder("/lake").name("files").build();
+    EmbeddedCatalogConfig embedded = CatalogConfig.embedded(Path.of("/lake"));
+
+    assertThat(rest.toBuilder().build()).isEqualTo(rest);
+    assertThat(jdbc.toBuilder().build()).isEqualTo(jdbc);
+    assertThat(glue.toBuilder().build()).isEqualTo(glue);
+    assertThat(hadoop.toBuilder().build()).isEqualTo(hadoop);
+    assertThat(embedded.toBuilder().build()).isEqualTo(embedded);
+  }
+
+  @Test
+  void build_settingGivenTwice_problemNamingEachSettingWithoutItsValue() {
+    assertThatThrownBy(
+            () ->
+                RestCatalogConfig.builder(URI.create("https://catalog"))
+                    .token(Secret.of("first-s3cret"))
+                    .token(Secret.of("second-s3cret"))
+                    .warehouse("a")
+                    .warehouse("b")
+                    .property("k", "1")
+                    .property("k", "2")
+                    .name("x")
+                    .name("y")
+                    .build())
+        .isInstanceOf(ValidationException.class)
+        .satisfies(
+            e ->
+                assertThat(((ValidationException) e).problems())
+                    .containsExactly(
+                        "rest.token is given twice; give each setting once",
+                        "warehouse is given twice; give each setting once",
+                        "iceberg.k is given twice; give each setting once",
+                        "name is given twice; give each setting once"))
+        .message()
+        .doesNotContain("s3cret");
+  }
+
+  @Test
+  void build_settingAgainAfterToBuilder_replacesIt() {
+    JdbcCatalogConfig first =
+        JdbcCatalogConfig.builder("jdbc:postgresql://db/c", "/lake").name("a").build();
+
+    assertThat(first.toBuilder().name("b").build().name()).isEqualTo("b");
+  }
+
+  @Test
+  void accept_eachKind_callsItsOwnVisitorMethod() {
+    CatalogConfig.Visitor<String> kinds =
+        new CatalogConfig.Visitor<>() {
+          @Override
+          public String embedded(EmbeddedCatalogConfig config) {
+            return "embedded " + config.lake();
+          }
+
+          @Override
+          public String jdbc(JdbcCatalogConfig config) {
+            return "jdbc " + config.url();
+          }
+
+          @Override
+          public String rest(RestCatalogConfig config) {
+            return "rest " + config.uri();
+          }
+
+          @Override
+          public String glue(GlueCatalogConfig config) {
+            return "glue " + config.region();
+          }
+
+          @Override
+          public String hadoop(HadoopCatalogConfig config) {
+            return "hadoop " + config.warehouse();
+          }
+        };
+
+    assertThat(
+            List.of(
+                    CatalogConfig.embedded(Path.of("/lake")),
+                    JdbcCatalogConfig.builder("jdbc:sqlite:/c.db", "/w").build(),
+                    RestCatalogConfig.builder(URI.create("http://r")).build(),
+                    GlueCatalogConfig.builder("eu-west-1", "s3://b/w").build(),
+                    HadoopCatalogConfig.builder("/h").build())
+                .stream()
+                .map(config -> config.accept(kinds)))
+        .containsExactly(
+            "embedded /lake",
+            "jdbc jdbc:sqlite:/c.db",
+            "rest http://r",
+            "glue eu-west-1",
+            "hadoop /h");
   }
 
   @Test
   void toString_everyKindOfSecret_neverShowsTheValue() {
     CatalogConfig rest =
-        CatalogConfig.rest(URI.create("https://polaris.example.com/api/catalog"))
+        RestCatalogConfig.builder(URI.create("https://polaris.example.com/api/catalog"))
             .warehouse("analytics")
             .oauth("medallion", Secret.of("client-s3cret-1"))
             .scope("PRINCIPAL_ROLE:ALL")
             .property("header.X-Api-Token", "header-s3cret-2")
-            .storage(StorageConfig.s3().credentials("AKIDEXAMPLE", Secret.of("s3-s3cret-3")));
+            .storage(StorageConfig.s3().credentials("AKIDEXAMPLE", Secret.of("s3-s3cret-3")))
+            .build();
     CatalogConfig jdbc =
-        CatalogConfig.jdbc("jdbc:postgresql://db:5432/catalog")
-            .warehouse("s3://lake/medallion")
-            .credentials("medallion", Secret.of("db-s3cret-4"));
+        JdbcCatalogConfig.builder("jdbc:postgresql://db:5432/catalog", "s3://lake/medallion")
+            .credentials("medallion", Secret.of("db-s3cret-4"))
+            .build();
     CatalogConfig token =
-        CatalogConfig.rest(URI.create("http://127.0.0.1:8181")).token(Secret.of("bearer-s3cret-5"));
+        RestCatalogConfig.builder(URI.create("http://127.0.0.1:8181"))
+            .token(Secret.of("bearer-s3cret-5"))
+            .build();
 
     String shown = rest + " " + jdbc + " " + token;
 
@@ -61,62 +176,76 @@ class CatalogConfigTest {
   }
 
   @Test
-  void validate_everyProblem_reportedTogetherNamingTheSetting() {
-    CatalogConfig bad =
-        CatalogConfig.rest(URI.create("ftp://catalog"))
+  void build_everyProblem_reportedTogetherNamingTheSetting() {
+    RestCatalogConfig.Builder bad =
+        RestCatalogConfig.builder(URI.create("ftp://catalog"))
             .name("my catalog")
             .token(Secret.of("t"))
             .oauth("id", Secret.of(""))
-            .catalogId("123")
             .storage(StorageConfig.s3().endpoint(URI.create("s3.local:9000")));
 
-    assertThatThrownBy(bad::validate)
+    assertThatThrownBy(bad::build)
         .isInstanceOf(ValidationException.class)
         .extracting(e -> ((ValidationException) e).problems())
         .asList()
         .containsExactly(
             "name 'my catalog' must be letters, digits, '_' or '-'",
+            "s3.endpoint 's3.local:9000' must be an http or https URL",
             "uri 'ftp://catalog' must be an http or https URL",
             "authentication: choose one of token, oauth and sigv4, not 2",
-            "glue.catalog-id does not apply to a rest catalog",
-            "rest.oauth.client-secret is empty",
-            "s3.endpoint 's3.local:9000' must be an http or https URL");
+            "rest.oauth.client-secret is empty");
   }
 
   @Test
-  void validate_glueWithoutWarehouse_namesTheSettingWithAnExample() {
-    assertThat(CatalogConfig.glue("eu-west-1").problems())
+  void build_scopeWithoutOAuth_namesWhatItNeeds() {
+    assertThatThrownBy(
+            () -> RestCatalogConfig.builder(URI.create("https://catalog")).scope("ALL").build())
+        .hasMessageContaining("rest.oauth.scope needs rest.oauth.client-id");
+  }
+
+  @Test
+  void build_glueWithoutWarehouse_namesTheSettingWithAnExample() {
+    assertThatThrownBy(() -> GlueCatalogConfig.builder("eu-west-1", "").build())
+        .isInstanceOf(ValidationException.class)
+        .extracting(e -> ((ValidationException) e).problems())
+        .asList()
         .containsExactly(
             "warehouse is required for a glue catalog, e.g. s3://bucket/prefix or /data/lake");
   }
 
   @Test
-  void validate_hadoopCatalogOnS3_refusedBecauseS3HasNoAtomicRename() {
-    assertThat(CatalogConfig.hadoop("s3://lake/warehouse").problems())
+  void problems_hadoopCatalogOnS3_refusedBecauseS3HasNoAtomicRename() {
+    HadoopCatalogConfig config =
+        new HadoopCatalogConfig(
+            "medallion", "s3://lake/warehouse", StorageConfig.defaults(), Map.of());
+
+    assertThat(config.problems())
         .singleElement()
         .asString()
         .startsWith("warehouse 's3://lake/warehouse' cannot hold a hadoop catalog");
+    assertThatThrownBy(config::validate).isInstanceOf(ValidationException.class);
   }
 
   @Test
-  void validate_relativeWarehouse_refused() {
-    assertThat(CatalogConfig.jdbc("jdbc:sqlite:x.db").warehouse("lake").problems())
-        .containsExactly(
+  void build_relativeWarehouse_refused() {
+    assertThatThrownBy(() -> JdbcCatalogConfig.builder("jdbc:sqlite:x.db", "lake").build())
+        .hasMessageContaining(
             "warehouse 'lake' must be an absolute path or a URI such as s3://bucket/prefix or"
                 + " file:/path");
   }
 
   @Test
-  void validate_secretFromUnsetEnvironmentVariable_namesTheVariable() {
-    CatalogConfig config =
-        CatalogConfig.rest(URI.create("https://catalog"))
+  void build_secretFromUnsetEnvironmentVariable_namesTheVariable() {
+    RestCatalogConfig.Builder builder =
+        RestCatalogConfig.builder(URI.create("https://catalog"))
             .token(Secret.fromEnv("MEDALLION_TEST_VARIABLE_THAT_IS_NEVER_SET"));
 
-    assertThat(config.problems())
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(ValidationException.class)
+        .extracting(e -> ((ValidationException) e).problems())
+        .asList()
         .containsExactly(
             "rest.token from env:MEDALLION_TEST_VARIABLE_THAT_IS_NEVER_SET is not set");
-    assertThat(config.toString())
-        .contains("token=env:MEDALLION_TEST_VARIABLE_THAT_IS_NEVER_SET (****)");
   }
 
   @Test
@@ -133,31 +262,40 @@ class CatalogConfigTest {
                 "s3.secret-access-key", "wJalrXUtnFEMI",
                 "iceberg.glue.skip-archive", "true"));
 
-    assertThat(config.type()).isEqualTo(CatalogType.GLUE);
-    assertThat(config.region()).contains("eu-west-1");
-    assertThat(config.catalogId()).contains("123456789012");
-    assertThat(config.warehouse()).contains("s3://acme-lake/medallion");
-    assertThat(config.storage().accessKeyId()).contains("AKIDEXAMPLE");
-    assertThat(config.storage().secretAccessKey().flatMap(Secret::reveal))
-        .contains("wJalrXUtnFEMI");
-    assertThat(config.properties()).containsEntry("glue.skip-archive", "true");
+    assertThat(config).isInstanceOf(GlueCatalogConfig.class);
+    GlueCatalogConfig glue = (GlueCatalogConfig) config;
+    assertThat(glue.region()).isEqualTo("eu-west-1");
+    assertThat(glue.catalogId()).contains("123456789012");
+    assertThat(glue.warehouse()).isEqualTo("s3://acme-lake/medallion");
+    assertThat(glue.storage().accessKeyId()).contains("AKIDEXAMPLE");
+    assertThat(glue.storage().secretAccessKey().flatMap(Secret::reveal)).contains("wJalrXUtnFEMI");
+    assertThat(glue.properties()).containsEntry("glue.skip-archive", "true");
   }
 
   @Test
   void fromProperties_restWithOAuth_readsEnvironmentSecrets() {
-    CatalogConfig config =
-        CatalogConfig.fromProperties(
-            Map.of(
-                "type", "rest",
-                "uri", "https://polaris.example.com/api/catalog",
-                "warehouse", "analytics",
-                "rest.oauth.client-id", "medallion",
-                "rest.oauth.client-secret", "env:PATH",
-                "rest.oauth.scope", "PRINCIPAL_ROLE:ALL"));
+    RestCatalogConfig.OAuth config =
+        ((RestCatalogConfig)
+                CatalogConfig.fromProperties(
+                    Map.of(
+                        "type",
+                        "rest",
+                        "uri",
+                        "https://polaris.example.com/api/catalog",
+                        "warehouse",
+                        "analytics",
+                        "rest.oauth.client-id",
+                        "medallion",
+                        "rest.oauth.client-secret",
+                        "env:PATH",
+                        "rest.oauth.scope",
+                        "PRINCIPAL_ROLE:ALL")))
+            .oauth()
+            .orElseThrow();
 
-    assertThat(config.clientId()).contains("medallion");
-    assertThat(config.clientSecret().map(Secret::origin)).contains("env:PATH");
-    assertThat(config.clientSecret().flatMap(Secret::reveal)).contains(System.getenv("PATH"));
+    assertThat(config.clientId()).isEqualTo("medallion");
+    assertThat(config.clientSecret().origin()).isEqualTo("env:PATH");
+    assertThat(config.clientSecret().reveal()).contains(System.getenv("PATH"));
     assertThat(config.scope()).contains("PRINCIPAL_ROLE:ALL");
   }
 
@@ -215,10 +353,8 @@ class CatalogConfigTest {
 
   @Test
   void fromProperties_embedded_needsTheLakeFolder() {
-    assertThat(
-            CatalogConfig.fromProperties(Map.of("type", "embedded", "lake", "/tmp/lake"))
-                .embeddedLake())
-        .contains(Path.of("/tmp/lake"));
+    assertThat(CatalogConfig.fromProperties(Map.of("type", "embedded", "lake", "/tmp/lake")))
+        .isEqualTo(CatalogConfig.embedded(Path.of("/tmp/lake")));
     assertThatThrownBy(() -> CatalogConfig.fromProperties(Map.of("type", "embedded")))
         .hasMessageContaining("lake is required for the embedded catalog (a folder)");
   }
@@ -263,13 +399,33 @@ class CatalogConfigTest {
   }
 
   @Test
+  void fromProperties_settingOfAnotherKind_namesTheSettingAndTheKind() {
+    assertThatThrownBy(
+            () ->
+                CatalogConfig.fromProperties(
+                    Map.of(
+                        "type", "rest",
+                        "uri", "https://catalog",
+                        "glue.catalog-id", "123",
+                        "jdbc.user", "u")))
+        .isInstanceOf(ValidationException.class)
+        .extracting(e -> ((ValidationException) e).problems())
+        .asList()
+        .containsExactly(
+            "glue.catalog-id does not apply to a rest catalog",
+            "jdbc.user does not apply to a rest catalog");
+  }
+
+  @Test
   void validate_glueAndBucketInDifferentRegions_suggestsCrossRegionAccess() {
-    CatalogConfig config =
-        CatalogConfig.glue("eu-west-1")
-            .warehouse("s3://lake/medallion")
+    GlueCatalogConfig.Builder config =
+        GlueCatalogConfig.builder("eu-west-1", "s3://lake/medallion")
             .storage(StorageConfig.s3().region("us-east-1"));
 
-    assertThat(config.problems())
+    assertThatThrownBy(config::build)
+        .isInstanceOf(ValidationException.class)
+        .extracting(e -> ((ValidationException) e).problems())
+        .asList()
         .singleElement()
         .asString()
         .startsWith("s3.region 'us-east-1' differs from glue.region 'eu-west-1'")
@@ -278,8 +434,15 @@ class CatalogConfigTest {
 
   @Test
   void toStringAndProblems_passwordsInTheUrl_masked() {
-    CatalogConfig config =
-        CatalogConfig.jdbc("postgresql://medallion:url-s3cret@db/c?password=param-s3cret");
+    JdbcCatalogConfig config =
+        new JdbcCatalogConfig(
+            "medallion",
+            "postgresql://medallion:url-s3cret@db/c?password=param-s3cret",
+            "/lake",
+            Optional.empty(),
+            Optional.empty(),
+            StorageConfig.defaults(),
+            Map.of());
 
     assertThat(config.toString()).doesNotContain("s3cret").contains("medallion:****@db");
     assertThat(config.problems())
@@ -291,6 +454,7 @@ class CatalogConfigTest {
   @Test
   void label_embeddedAndOthers_nameTheKind() {
     assertThat(CatalogConfig.embedded(Path.of("/lake")).label()).isEqualTo("medallion (embedded)");
-    assertThat(CatalogConfig.glue("eu-west-1").name("prod").label()).isEqualTo("prod (glue)");
+    assertThat(GlueCatalogConfig.builder("eu-west-1", "s3://b/w").name("prod").build().label())
+        .isEqualTo("prod (glue)");
   }
 }

@@ -103,6 +103,7 @@ public final class MedallionRuntime implements AutoCloseable {
    * @return the batch's counts: {@code written} records and {@code quarantined} dead letters
    */
   public TableRun ingest(BronzeTable table, JsonSource source) {
+    store.beginRun();
     try {
       return bronze.ingest(table, source);
     } catch (RuntimeException e) {
@@ -120,6 +121,7 @@ public final class MedallionRuntime implements AutoCloseable {
    * @throws MedallionException when a definition differs incompatibly from its table
    */
   public RunResult run(Pipeline pipeline) {
+    store.beginRun();
     register(pipeline);
     List<TableRun> runs = new ArrayList<>();
     Map<TableId, QualityReport> reports = new LinkedHashMap<>();
@@ -208,6 +210,7 @@ public final class MedallionRuntime implements AutoCloseable {
       throw new IllegalArgumentException(
           "Pipeline " + pipeline.name() + " does not contain " + table.id());
     }
+    store.beginRun();
     register(pipeline);
     Map<TableId, LiveBatch> live = new LinkedHashMap<>();
     TableRun ingested;
@@ -260,6 +263,7 @@ public final class MedallionRuntime implements AutoCloseable {
    *     failing
    */
   public TableRun replayQuarantine(SilverTable table) {
+    store.beginRun();
     return silver.replayQuarantine(table);
   }
 
@@ -279,6 +283,7 @@ public final class MedallionRuntime implements AutoCloseable {
    * @throws MedallionException listing every incompatible difference; nothing is changed then
    */
   public RegistrationPlan registerAll(Pipeline pipeline) {
+    store.beginRun();
     return registrar().apply(pipeline);
   }
 
@@ -298,7 +303,7 @@ public final class MedallionRuntime implements AutoCloseable {
    * entry to the newest metadata.
    *
    * <pre>{@code
-   * runtime.publish(pipeline, CatalogConfig.glue("eu-west-1").warehouse("s3://acme-lake/lake"));
+   * runtime.publish(pipeline, GlueCatalogConfig.builder("eu-west-1", "s3://acme-lake/lake").build());
    * }</pre>
    *
    * @param pipeline the pipeline whose tables to publish
@@ -441,7 +446,7 @@ public final class MedallionRuntime implements AutoCloseable {
      *
      * <pre>{@code
      * MedallionRuntime.builder()
-     *     .catalog(CatalogConfig.glue("eu-west-1").warehouse("s3://acme-lake/medallion"))
+     *     .catalog(GlueCatalogConfig.builder("eu-west-1", "s3://acme-lake/medallion").build())
      *     .build();
      * }</pre>
      *

@@ -3,6 +3,7 @@ package io.medallion.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.medallion.catalog.CatalogConfig;
+import io.medallion.catalog.GlueCatalogConfig;
 import io.medallion.catalog.Secret;
 import io.medallion.catalog.StorageConfig;
 import io.medallion.core.catalog.GlueTestDouble;
@@ -20,10 +21,10 @@ class GlueCatalogContractTest extends CatalogContractTest {
   @Override
   CatalogConfig freshCatalog(Path dir) {
     glue = GlueTestDouble.start();
-    return CatalogConfig.glue("us-east-1")
+    return GlueCatalogConfig.builder("us-east-1", dir.resolve("glue-warehouse").toUri().toString())
         .endpoint(glue.endpoint())
-        .warehouse(dir.resolve("glue-warehouse").toUri().toString())
-        .storage(StorageConfig.s3().credentials("test-key", Secret.of("test-secret")));
+        .storage(StorageConfig.s3().credentials("test-key", Secret.of("test-secret")))
+        .build();
   }
 
   @AfterEach

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.medallion.catalog.CatalogConfig;
+import io.medallion.catalog.JdbcCatalogConfig;
 import io.medallion.core.bronze.JsonSource;
 import io.medallion.core.catalog.S3ProxyServer;
 import io.medallion.maintenance.MaintenanceOptions;
@@ -54,11 +55,12 @@ class ObjectStoreFaultTest {
     String bucket = "faults-" + BUCKETS.incrementAndGet();
     s3.createBucket(bucket);
     catalog =
-        CatalogConfig.jdbc("jdbc:sqlite:" + dir.resolve("catalog.db"))
-            .warehouse("s3://" + bucket + "/lake")
+        JdbcCatalogConfig.builder(
+                "jdbc:sqlite:" + dir.resolve("catalog.db"), "s3://" + bucket + "/lake")
             .storage(s3.storage())
             // One retry per request keeps an outage's failure quick; the default retries longer.
-            .property("s3.retry.num-retries", "1");
+            .property("s3.retry.num-retries", "1")
+            .build();
   }
 
   @Test

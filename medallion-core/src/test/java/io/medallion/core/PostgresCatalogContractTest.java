@@ -3,6 +3,7 @@ package io.medallion.core;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.medallion.catalog.CatalogConfig;
+import io.medallion.catalog.JdbcCatalogConfig;
 import io.medallion.core.catalog.PostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,7 +45,8 @@ class PostgresCatalogContractTest extends CatalogContractTest {
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + database);
     }
-    return CatalogConfig.jdbc(postgres.jdbcUrl(database))
-        .warehouse(dir.resolve("warehouse").toUri().toString());
+    return JdbcCatalogConfig.builder(
+            postgres.jdbcUrl(database), dir.resolve("warehouse").toUri().toString())
+        .build();
   }
 }

@@ -1,6 +1,7 @@
 package io.medallion.core;
 
 import io.medallion.catalog.CatalogConfig;
+import io.medallion.catalog.RestCatalogConfig;
 import io.medallion.catalog.Secret;
 import io.medallion.core.catalog.RestCatalogServer;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ class RestCatalogContractTest extends CatalogContractTest {
   @Override
   CatalogConfig freshCatalog(Path dir) throws Exception {
     server = RestCatalogServer.withToken(dir.resolve("rest"), "contract-token");
-    return CatalogConfig.rest(server.uri()).token(Secret.of("contract-token"));
+    return RestCatalogConfig.builder(server.uri()).token(Secret.of("contract-token")).build();
   }
 
   @AfterEach

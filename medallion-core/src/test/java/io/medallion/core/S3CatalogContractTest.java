@@ -1,6 +1,7 @@
 package io.medallion.core;
 
 import io.medallion.catalog.CatalogConfig;
+import io.medallion.catalog.JdbcCatalogConfig;
 import io.medallion.core.catalog.S3ProxyServer;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,8 +32,9 @@ class S3CatalogContractTest extends CatalogContractTest {
   CatalogConfig freshCatalog(Path dir) {
     String bucket = "lake-" + BUCKETS.incrementAndGet();
     s3.createBucket(bucket);
-    return CatalogConfig.jdbc("jdbc:sqlite:" + dir.resolve("catalog.db"))
-        .warehouse("s3://" + bucket + "/medallion")
-        .storage(s3.storage());
+    return JdbcCatalogConfig.builder(
+            "jdbc:sqlite:" + dir.resolve("catalog.db"), "s3://" + bucket + "/medallion")
+        .storage(s3.storage())
+        .build();
   }
 }

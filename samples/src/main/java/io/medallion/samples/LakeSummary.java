@@ -4,6 +4,7 @@ import io.medallion.Layer;
 import io.medallion.Pipeline;
 import io.medallion.TableId;
 import io.medallion.catalog.CatalogConfig;
+import io.medallion.catalog.EmbeddedCatalogConfig;
 import io.medallion.core.MedallionRuntime;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.GoldTable;
@@ -86,12 +87,12 @@ public record LakeSummary(
     CatalogConfig catalog = runtime.catalogConfig();
     return new LakeSummary(
         lake.toString(),
-        catalog.embeddedLake().isPresent()
+        catalog instanceof EmbeddedCatalogConfig
             ? lake.resolve("catalog.db").toString()
-            : catalog.type().label() + " " + catalog.uri().orElse(catalog.name()),
-        catalog.embeddedLake().isPresent()
+            : catalog.type().label() + " " + catalog.location(),
+        catalog instanceof EmbeddedCatalogConfig
             ? lake.resolve("warehouse").toString()
-            : catalog.warehouse().orElse("(chosen by the catalog)"),
+            : catalog.warehouseLocation().orElse("(chosen by the catalog)"),
         tables,
         reasons,
         average,

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.medallion.catalog.CatalogConfig;
+import io.medallion.catalog.RestCatalogConfig;
 import io.medallion.core.MedallionRuntime;
 import io.medallion.core.catalog.RestCatalogServer;
 import io.medallion.core.catalog.S3ProxyServer;
@@ -99,7 +99,7 @@ class CatalogCommandsTest {
       try (MedallionRuntime remote =
               MedallionRuntime.builder()
                   .lake(dir.resolve("reader"))
-                  .catalog(CatalogConfig.rest(server.uri()))
+                  .catalog(RestCatalogConfig.builder(server.uri()).build())
                   .build();
           MedallionRuntime local = MedallionRuntime.builder().lake(lake).build()) {
         assertThat(Lakes.rows(remote.table(RandomUserPipeline.USERS.id())))

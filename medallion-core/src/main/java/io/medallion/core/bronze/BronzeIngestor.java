@@ -85,7 +85,7 @@ public final class BronzeIngestor {
    */
   public TableRun ingest(BronzeTable definition, JsonSource source, Consumer<IngestedRecord> tap) {
     Table bronze = ensure(definition);
-    Table deadLetters = store.load(definition.deadLetterId());
+    Table deadLetters = store.ensure(TableLayouts.deadLetter(definition));
     String batchId = UUID.randomUUID().toString();
     // Microseconds, as Iceberg stores them: a record handed on is then equal to one read back.
     OffsetDateTime ingestedAt =

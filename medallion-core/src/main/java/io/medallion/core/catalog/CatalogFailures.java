@@ -2,7 +2,11 @@ package io.medallion.core.catalog;
 
 import io.medallion.MedallionException;
 import io.medallion.catalog.CatalogConfig;
-import io.medallion.catalog.CatalogType;
+import io.medallion.catalog.EmbeddedCatalogConfig;
+import io.medallion.catalog.GlueCatalogConfig;
+import io.medallion.catalog.HadoopCatalogConfig;
+import io.medallion.catalog.JdbcCatalogConfig;
+import io.medallion.catalog.RestCatalogConfig;
 import io.medallion.catalog.Secret;
 import java.io.Closeable;
 import java.io.IOException;
@@ -26,6 +30,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  */
 final class CatalogFailures {
   private static final int MAX_CAUSE = 300;
+  private static final String JDBC_CREDENTIALS = "jdbc.user and jdbc.password";
 
   /** AWS error codes that mean "these credentials are wrong", whatever the HTTP status. */
   private static final Set<String> AWS_CREDENTIAL_ERRORS =
@@ -40,13 +45,30 @@ final class CatalogFailures {
 
   private CatalogFailures() {}
 
+  /**
+   * What messages say about one kind of catalog.
+   *
+   * @param credentials the settings to check when credentials are refused
+   * @param endpoint the setting to check when it cannot be reached
+   * @param secrets its secret settings
+   */
+  private record Facts(String credentials, String endpoint, List<Optional<Secret>> secrets) {}
+
   static MedallionException describe(CatalogConfig config, String action, RuntimeException e) {
-    String where = "catalog '" + config.name() + "' (" + kind(config) + location(config) + ")";
+    Facts facts = facts(config);
+    String where =
+        "catalog '"
+            + config.name()
+            + "' ("
+            + kind(config)
+            + (config instanceof GlueCatalogConfig ? " in " : " at ")
+            + config.location()
+            + ")";
     String message;
     if (refusedCredentials(e)) {
-      message = where + " refused the credentials: check " + credentialSettings(config);
+      message = where + " refused the credentials: check " + facts.credentials();
     } else if (unreachable(e)) {
-      message = "Cannot " + action + " " + where + ": check " + endpointSetting(config);
+      message = "Cannot " + action + " " + where + ": check " + facts.endpoint();
     } else {
       message = "Cannot " + action + " " + where;
     }
@@ -62,12 +84,13 @@ final class CatalogFailures {
     return cause.length() > MAX_CAUSE ? cause.substring(0, MAX_CAUSE) + "..." : cause;
   }
 
-  static MedallionException describeStorage(CatalogConfig config, RuntimeException e) {
+  static MedallionException describeStorage(
+      CatalogConfig config, String warehouse, RuntimeException e) {
     String where =
         "storage of catalog '"
             + config.name()
             + "' ("
-            + config.warehouse().orElse("")
+            + warehouse
             + config.storage().endpoint().map(endpoint -> " via " + endpoint).orElse("")
             + ")";
     String message;
@@ -110,14 +133,9 @@ final class CatalogFailures {
   }
 
   private static List<String> secrets(CatalogConfig config) {
-    List<Optional<Secret>> all =
-        List.of(
-            config.password(),
-            config.token(),
-            config.clientSecret(),
-            config.storage().secretAccessKey());
     List<String> values = new ArrayList<>();
-    for (Optional<Secret> secret : all) {
+    config.storage().secretAccessKey().flatMap(Secret::reveal).ifPresent(values::add);
+    for (Optional<Secret> secret : facts(config).secrets()) {
       secret.flatMap(Secret::reveal).ifPresent(values::add);
     }
     config
@@ -134,39 +152,55 @@ final class CatalogFailures {
   }
 
   private static String kind(CatalogConfig config) {
-    return config.embeddedLake().isPresent() ? "embedded" : config.type().label();
+    return config instanceof EmbeddedCatalogConfig ? "embedded" : config.type().label();
   }
 
-  private static String location(CatalogConfig config) {
-    return switch (config.type()) {
-      case JDBC, REST -> " at " + config.uri().orElse("");
-      case GLUE ->
-          " in " + config.region().orElse("") + config.endpoint().map(e -> " via " + e).orElse("");
-      case HADOOP -> " at " + config.warehouse().orElse("");
-    };
+  private static Facts facts(CatalogConfig config) {
+    return config.accept(
+        new CatalogConfig.Visitor<>() {
+          @Override
+          public Facts embedded(EmbeddedCatalogConfig embedded) {
+            return new Facts(JDBC_CREDENTIALS, "uri", List.of());
+          }
+
+          @Override
+          public Facts jdbc(JdbcCatalogConfig jdbc) {
+            return new Facts(JDBC_CREDENTIALS, "uri", List.of(jdbc.password()));
+          }
+
+          @Override
+          public Facts rest(RestCatalogConfig rest) {
+            String credentials =
+                rest.token().isPresent()
+                    ? "rest.token"
+                    : rest.oauth().isPresent()
+                        ? "rest.oauth.client-id and rest.oauth.client-secret"
+                        : storageCredentials(rest);
+            return new Facts(
+                credentials,
+                "uri",
+                List.of(rest.token(), rest.oauth().map(RestCatalogConfig.OAuth::clientSecret)));
+          }
+
+          @Override
+          public Facts glue(GlueCatalogConfig glue) {
+            return new Facts(
+                storageCredentials(glue),
+                glue.endpoint().isPresent() ? "glue.endpoint" : "glue.region",
+                List.of());
+          }
+
+          @Override
+          public Facts hadoop(HadoopCatalogConfig hadoop) {
+            return new Facts(storageCredentials(hadoop), "warehouse", List.of());
+          }
+        });
   }
 
-  private static String credentialSettings(CatalogConfig config) {
-    if (config.type() == CatalogType.REST && config.token().isPresent()) {
-      return "rest.token";
-    }
-    if (config.type() == CatalogType.REST && config.clientId().isPresent()) {
-      return "rest.oauth.client-id and rest.oauth.client-secret";
-    }
-    if (config.type() == CatalogType.JDBC) {
-      return "jdbc.user and jdbc.password";
-    }
+  private static String storageCredentials(CatalogConfig config) {
     return config.storage().accessKeyId().isPresent()
         ? "s3.access-key-id and s3.secret-access-key"
         : "the AWS default credential chain (environment, profile, instance role)";
-  }
-
-  private static String endpointSetting(CatalogConfig config) {
-    return switch (config.type()) {
-      case JDBC, REST -> "uri";
-      case GLUE -> config.endpoint().isPresent() ? "glue.endpoint" : "glue.region";
-      case HADOOP -> "warehouse";
-    };
   }
 
   private static boolean refusedCredentials(Throwable e) {

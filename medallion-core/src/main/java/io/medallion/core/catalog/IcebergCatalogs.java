@@ -2,7 +2,11 @@ package io.medallion.core.catalog;
 
 import io.medallion.MedallionException;
 import io.medallion.catalog.CatalogConfig;
-import io.medallion.catalog.CatalogType;
+import io.medallion.catalog.EmbeddedCatalogConfig;
+import io.medallion.catalog.GlueCatalogConfig;
+import io.medallion.catalog.HadoopCatalogConfig;
+import io.medallion.catalog.JdbcCatalogConfig;
+import io.medallion.catalog.RestCatalogConfig;
 import io.medallion.catalog.Secret;
 import io.medallion.catalog.StorageConfig;
 import java.io.IOException;
@@ -24,7 +28,8 @@ import org.apache.iceberg.io.FileIO;
  * so a wrong endpoint or credential fails at start-up with the setting named, not mid-run.
  *
  * <pre>{@code
- * Catalog catalog = IcebergCatalogs.open(CatalogConfig.rest(uri).token(Secret.fromEnv("TOKEN")));
+ * Catalog catalog = IcebergCatalogs.open(
+ *     RestCatalogConfig.builder(uri).token(Secret.fromEnv("TOKEN")).build());
  * }</pre>
  */
 public final class IcebergCatalogs {
@@ -42,19 +47,22 @@ public final class IcebergCatalogs {
    */
   public static Catalog open(CatalogConfig config) {
     config.validate();
-    config.embeddedLake().ifPresent(lake -> createFolder(lake.resolve("warehouse")));
-    if (config.type() == CatalogType.HADOOP) {
-      localFolder(config.warehouse().orElseThrow()).ifPresent(IcebergCatalogs::createFolder);
-    }
     Map<String, String> properties = properties(config);
-    Catalog catalog;
+    Optional<Path> sqlite = config.accept(new LocalFolders());
+    Catalog catalog =
+        sqlite.isPresent()
+            ? SqliteFirstUse.holding(sqlite.get(), () -> build(config, properties))
+            : build(config, properties);
+    probe(config, catalog, properties);
+    return catalog;
+  }
+
+  private static Catalog build(CatalogConfig config, Map<String, String> properties) {
     try {
-      catalog = CatalogUtil.buildIcebergCatalog(config.name(), properties, new Configuration());
+      return CatalogUtil.buildIcebergCatalog(config.name(), properties, new Configuration());
     } catch (RuntimeException e) {
       throw CatalogFailures.describe(config, "open", e);
     }
-    probe(config, catalog, properties);
-    return catalog;
   }
 
   /**
@@ -65,38 +73,104 @@ public final class IcebergCatalogs {
    */
   public static Map<String, String> properties(CatalogConfig config) {
     Map<String, String> p = new LinkedHashMap<>();
-    p.put(CatalogProperties.CATALOG_IMPL, implementation(config.type()));
-    config.uri().ifPresent(uri -> p.put(CatalogProperties.URI, uri));
-    config.warehouse().ifPresent(w -> p.put(CatalogProperties.WAREHOUSE_LOCATION, w));
     // Resolves s3:// to S3FileIO and paths to the Hadoop file system, so one lake may use both.
     p.put(CatalogProperties.FILE_IO_IMPL, "org.apache.iceberg.io.ResolvingFileIO");
-    switch (config.type()) {
-      case JDBC -> {
-        p.put("jdbc.schema-version", "V1");
-        config.user().ifPresent(user -> p.put("jdbc.user", user));
-        config.password().ifPresent(secret -> p.put("jdbc.password", reveal(secret)));
-        if (config.uri().orElseThrow().startsWith("jdbc:sqlite:")) {
-          // SQLite allows one writer at a time: one connection, and waits instead of failing.
-          p.put(CatalogProperties.CLIENT_POOL_SIZE, "1");
-          p.put("jdbc.busy_timeout", "30000");
-        }
-      }
-      case REST -> rest(config, p);
-      case GLUE -> {
-        p.put("client.region", config.region().orElseThrow());
-        config.catalogId().ifPresent(id -> p.put("glue.id", id));
-        config.endpoint().ifPresent(url -> p.put("glue.endpoint", url.toString()));
-      }
-      case HADOOP -> {
-        // Metadata lives beside the data; nothing else to configure.
-      }
-    }
+    config.accept(new KindProperties(p));
     storage(config.storage(), p);
     p.putAll(config.properties());
     return p;
   }
 
-  private static void rest(CatalogConfig config, Map<String, String> p) {
+  /** The properties of each kind of catalog. */
+  private record KindProperties(Map<String, String> p) implements CatalogConfig.Visitor<Void> {
+    @Override
+    public Void embedded(EmbeddedCatalogConfig config) {
+      jdbc(config.url(), config.warehouse());
+      return null;
+    }
+
+    @Override
+    public Void jdbc(JdbcCatalogConfig config) {
+      jdbc(config.url(), config.warehouse());
+      config.user().ifPresent(user -> p.put("jdbc.user", user));
+      config.password().ifPresent(secret -> p.put("jdbc.password", reveal(secret)));
+      return null;
+    }
+
+    private void jdbc(String url, String warehouse) {
+      p.put(CatalogProperties.CATALOG_IMPL, "org.apache.iceberg.jdbc.JdbcCatalog");
+      p.put(CatalogProperties.URI, url);
+      p.put(CatalogProperties.WAREHOUSE_LOCATION, warehouse);
+      p.put("jdbc.schema-version", "V1");
+      if (url.startsWith("jdbc:sqlite:")) {
+        // SQLite allows one writer at a time: one connection, and waits instead of failing.
+        p.put(CatalogProperties.CLIENT_POOL_SIZE, "1");
+        p.put("jdbc.busy_timeout", "30000");
+      }
+    }
+
+    @Override
+    public Void rest(RestCatalogConfig config) {
+      p.put(CatalogProperties.CATALOG_IMPL, "org.apache.iceberg.rest.RESTCatalog");
+      p.put(CatalogProperties.URI, config.uri().toString());
+      config.warehouse().ifPresent(w -> p.put(CatalogProperties.WAREHOUSE_LOCATION, w));
+      restAuthentication(config, p);
+      return null;
+    }
+
+    @Override
+    public Void glue(GlueCatalogConfig config) {
+      p.put(CatalogProperties.CATALOG_IMPL, "org.apache.iceberg.aws.glue.GlueCatalog");
+      p.put(CatalogProperties.WAREHOUSE_LOCATION, config.warehouse());
+      p.put("client.region", config.region());
+      config.catalogId().ifPresent(id -> p.put("glue.id", id));
+      config.endpoint().ifPresent(url -> p.put("glue.endpoint", url.toString()));
+      return null;
+    }
+
+    @Override
+    public Void hadoop(HadoopCatalogConfig config) {
+      // Metadata lives beside the data; nothing else to configure.
+      p.put(CatalogProperties.CATALOG_IMPL, "org.apache.iceberg.hadoop.HadoopCatalog");
+      p.put(CatalogProperties.WAREHOUSE_LOCATION, config.warehouse());
+      return null;
+    }
+  }
+
+  /**
+   * Creates the local folders a catalog needs before it opens, and finds the SQLite file whose
+   * first use must be serialized.
+   */
+  private static final class LocalFolders implements CatalogConfig.Visitor<Optional<Path>> {
+    @Override
+    public Optional<Path> embedded(EmbeddedCatalogConfig config) {
+      createFolder(config.lake().resolve("warehouse"));
+      return Optional.of(config.lake().resolve("catalog.db"));
+    }
+
+    @Override
+    public Optional<Path> jdbc(JdbcCatalogConfig config) {
+      return SqliteFirstUse.databaseFile(config.url());
+    }
+
+    @Override
+    public Optional<Path> rest(RestCatalogConfig config) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<Path> glue(GlueCatalogConfig config) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<Path> hadoop(HadoopCatalogConfig config) {
+      localFolder(config.warehouse()).ifPresent(IcebergCatalogs::createFolder);
+      return Optional.empty();
+    }
+  }
+
+  private static void restAuthentication(RestCatalogConfig config, Map<String, String> p) {
     config
         .token()
         .ifPresent(
@@ -105,22 +179,22 @@ public final class IcebergCatalogs {
               p.put("token", reveal(token));
             });
     config
-        .clientId()
+        .oauth()
         .ifPresent(
-            id -> {
+            oauth -> {
               p.put("rest.auth.type", "oauth2");
-              p.put("credential", id + ":" + reveal(config.clientSecret().orElseThrow()));
+              p.put("credential", oauth.clientId() + ":" + reveal(oauth.clientSecret()));
+              oauth.scope().ifPresent(scope -> p.put("scope", scope));
+              oauth.serverUri().ifPresent(uri -> p.put("oauth2-server-uri", uri.toString()));
             });
-    config.scope().ifPresent(scope -> p.put("scope", scope));
-    config.oauthServerUri().ifPresent(uri -> p.put("oauth2-server-uri", uri.toString()));
     config
-        .signingName()
+        .sigv4()
         .ifPresent(
-            name -> {
+            sigv4 -> {
               p.put("rest.auth.type", "sigv4");
               p.put("rest.auth.sigv4.delegate-auth-type", "none");
-              p.put("rest.signing-name", name);
-              p.put("rest.signing-region", config.signingRegion().orElseThrow());
+              p.put("rest.signing-name", sigv4.signingName());
+              p.put("rest.signing-region", sigv4.region());
               config.storage().accessKeyId().ifPresent(key -> p.put("rest.access-key-id", key));
               config
                   .storage()
@@ -147,15 +221,6 @@ public final class IcebergCatalogs {
               p.put(CREDENTIALS_PREFIX + StaticAwsCredentials.ACCESS_KEY_ID, key);
               p.put(CREDENTIALS_PREFIX + StaticAwsCredentials.SECRET_ACCESS_KEY, secret);
             });
-  }
-
-  private static String implementation(CatalogType type) {
-    return switch (type) {
-      case JDBC -> "org.apache.iceberg.jdbc.JdbcCatalog";
-      case REST -> "org.apache.iceberg.rest.RESTCatalog";
-      case GLUE -> "org.apache.iceberg.aws.glue.GlueCatalog";
-      case HADOOP -> "org.apache.iceberg.hadoop.HadoopCatalog";
-    };
   }
 
   private static String reveal(Secret secret) {
@@ -192,7 +257,7 @@ public final class IcebergCatalogs {
       CatalogFailures.closeQuietly(catalog);
       throw CatalogFailures.describe(config, "reach", e);
     }
-    String warehouse = config.warehouse().orElse("");
+    String warehouse = properties.getOrDefault(CatalogProperties.WAREHOUSE_LOCATION, "");
     if (warehouse.startsWith("s3://") || warehouse.startsWith("s3a://")) {
       try (FileIO io =
           CatalogUtil.loadFileIO(
@@ -200,7 +265,7 @@ public final class IcebergCatalogs {
         io.newInputFile(warehouse.replaceAll("/+$", "") + "/.medallion-probe").exists();
       } catch (RuntimeException e) {
         CatalogFailures.closeQuietly(catalog);
-        throw CatalogFailures.describeStorage(config, e);
+        throw CatalogFailures.describeStorage(config, warehouse, e);
       }
     }
   }

@@ -15,10 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
-import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.hadoop.HadoopCatalog;
 
 /**
@@ -54,7 +52,7 @@ public final class Registrar {
    * @return the plan, with conflicts if any
    */
   public RegistrationPlan plan(Pipeline pipeline) {
-    return summarize(namespaceChanges(pipeline), tablePlans(pipeline));
+    return summarize(namespaceChanges(pipeline), found(pipeline));
   }
 
   /**
@@ -66,7 +64,7 @@ public final class Registrar {
    */
   public RegistrationPlan apply(Pipeline pipeline) {
     List<PlannedChange> namespaces = namespaceChanges(pipeline);
-    List<TablePlan> tables = tablePlans(pipeline);
+    List<Found> tables = found(pipeline);
     RegistrationPlan plan = summarize(namespaces, tables);
     if (plan.hasConflicts()) {
       throw new MedallionException(
@@ -86,20 +84,18 @@ public final class Registrar {
         describe((SupportsNamespaces) store.catalog(), Namespace.of(change.target()), description);
       }
     }
-    for (TablePlan table : tables) {
-      if (!table.changes().isEmpty()) {
-        TablePlanner.apply(store.catalog(), table);
-      }
+    for (Found table : tables) {
+      store.ensured(table.plan().layout(), table.existing(), table.plan());
     }
     return plan;
   }
 
-  private RegistrationPlan summarize(List<PlannedChange> namespaces, List<TablePlan> tables) {
+  private RegistrationPlan summarize(List<PlannedChange> namespaces, List<Found> tables) {
     List<PlannedChange> changes = new ArrayList<>(namespaces);
     List<String> conflicts = new ArrayList<>();
-    for (TablePlan table : tables) {
-      changes.addAll(table.changes());
-      conflicts.addAll(table.conflicts());
+    for (Found table : tables) {
+      changes.addAll(table.plan().changes());
+      conflicts.addAll(table.plan().conflicts());
     }
     return new RegistrationPlan(catalogLabel, changes, conflicts);
   }
@@ -157,15 +153,17 @@ public final class Registrar {
     return descriptions;
   }
 
-  private List<TablePlan> tablePlans(Pipeline pipeline) {
-    Catalog catalog = store.catalog();
-    List<TablePlan> plans = new ArrayList<>();
+  /** A table as found, null when missing, and the plan made against it. */
+  private record Found(Table existing, TablePlan plan) {}
+
+  /** Loads each table once: the plan, and the run after it, use what was loaded. */
+  private List<Found> found(Pipeline pipeline) {
+    List<Found> found = new ArrayList<>();
     for (TableLayout layout : TableLayouts.of(pipeline)) {
-      TableIdentifier identifier = TableStore.identifier(layout.id());
-      Table existing = catalog.tableExists(identifier) ? catalog.loadTable(identifier) : null;
-      plans.add(TablePlanner.plan(existing, layout));
+      Table existing = store.find(layout.id()).orElse(null);
+      found.add(new Found(existing, TablePlanner.plan(existing, layout)));
     }
-    return plans;
+    return found;
   }
 
   /** A file-system catalog keeps no namespace properties; every other catalog shows the comment. */

@@ -3,7 +3,7 @@
  * and publishing them in another.
  *
  * <pre>{@code
- * Catalog catalog = IcebergCatalogs.open(CatalogConfig.glue("eu-west-1").warehouse("s3://lake/m"));
+ * Catalog catalog = IcebergCatalogs.open(GlueCatalogConfig.builder("eu-west-1", "s3://lake/m").build());
  * }</pre>
  */
 package io.medallion.core.catalog;

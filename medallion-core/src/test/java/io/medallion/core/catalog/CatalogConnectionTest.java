@@ -8,6 +8,9 @@ import io.medallion.Pipeline;
 import io.medallion.TableId;
 import io.medallion.ValidationException;
 import io.medallion.catalog.CatalogConfig;
+import io.medallion.catalog.GlueCatalogConfig;
+import io.medallion.catalog.JdbcCatalogConfig;
+import io.medallion.catalog.RestCatalogConfig;
 import io.medallion.catalog.Secret;
 import io.medallion.catalog.StorageConfig;
 import io.medallion.core.MedallionRuntime;
@@ -31,7 +34,7 @@ class CatalogConnectionTest {
   void build_restEndpointNotListening_failsNamingUri() throws IOException {
     URI closed = URI.create("http://127.0.0.1:" + closedPort());
 
-    assertThatThrownBy(() -> runtime(CatalogConfig.rest(closed)))
+    assertThatThrownBy(() -> runtime(RestCatalogConfig.builder(closed).build()))
         .isInstanceOf(MedallionException.class)
         .hasMessageStartingWith(
             "Cannot open catalog 'medallion' (rest at " + closed + "): check uri (");
@@ -40,7 +43,8 @@ class CatalogConnectionTest {
   @Test
   void build_restWrongToken_failsNamingTheSettingWithoutTheSecret() throws Exception {
     try (RestCatalogServer server = RestCatalogServer.withToken(dir, "right-token")) {
-      CatalogConfig config = CatalogConfig.rest(server.uri()).token(Secret.of("Wr0ng-t0ken-77"));
+      CatalogConfig config =
+          RestCatalogConfig.builder(server.uri()).token(Secret.of("Wr0ng-t0ken-77")).build();
 
       assertThatThrownBy(() -> runtime(config))
           .isInstanceOf(MedallionException.class)
@@ -57,7 +61,9 @@ class CatalogConnectionTest {
   void build_restWrongClientSecret_failsNamingTheOAuthSettings() throws Exception {
     try (RestCatalogServer server = RestCatalogServer.withClient(dir, "medallion", "right")) {
       CatalogConfig config =
-          CatalogConfig.rest(server.uri()).oauth("medallion", Secret.of("Wr0ng-s3cret-88"));
+          RestCatalogConfig.builder(server.uri())
+              .oauth("medallion", Secret.of("Wr0ng-s3cret-88"))
+              .build();
 
       assertThatThrownBy(() -> runtime(config))
           .isInstanceOf(MedallionException.class)
@@ -71,7 +77,10 @@ class CatalogConnectionTest {
   void registerAll_restWithClientCredentials_exchangesThemForABearerToken() throws Exception {
     try (RestCatalogServer server = RestCatalogServer.withClient(dir, "medallion", "right");
         MedallionRuntime runtime =
-            runtime(CatalogConfig.rest(server.uri()).oauth("medallion", Secret.of("right")))) {
+            runtime(
+                RestCatalogConfig.builder(server.uri())
+                    .oauth("medallion", Secret.of("right"))
+                    .build())) {
       runtime.registerAll(RAW_ONLY);
 
       assertThat(runtime.exists(TableId.of("bronze", "raw"))).isTrue();
@@ -84,9 +93,10 @@ class CatalogConnectionTest {
     try (RestCatalogServer server = RestCatalogServer.open(dir);
         MedallionRuntime runtime =
             runtime(
-                CatalogConfig.rest(server.uri())
+                RestCatalogConfig.builder(server.uri())
                     .sigv4("us-east-1", "glue")
-                    .storage(StorageConfig.s3().credentials("AKIDTEST", Secret.of("sigv4-key"))))) {
+                    .storage(StorageConfig.s3().credentials("AKIDTEST", Secret.of("sigv4-key")))
+                    .build())) {
       runtime.registerAll(RAW_ONLY);
 
       assertThat(server.authorizationSchemes()).isNotEmpty().containsOnly("AWS4-HMAC-SHA256");
@@ -101,10 +111,10 @@ class CatalogConnectionTest {
   void build_glueEndpointNotListening_failsNamingTheEndpoint() throws IOException {
     URI closed = URI.create("http://127.0.0.1:" + closedPort());
     CatalogConfig config =
-        CatalogConfig.glue("us-east-1")
+        GlueCatalogConfig.builder("us-east-1", dir.toUri().toString())
             .endpoint(closed)
-            .warehouse(dir.toUri().toString())
-            .storage(StorageConfig.s3().credentials("AKIDTEST", Secret.of("glue-s3cret-99")));
+            .storage(StorageConfig.s3().credentials("AKIDTEST", Secret.of("glue-s3cret-99")))
+            .build();
 
     assertThatThrownBy(() -> runtime(config))
         .isInstanceOf(MedallionException.class)
@@ -120,14 +130,15 @@ class CatalogConnectionTest {
     try (S3ProxyServer s3 = S3ProxyServer.start(dir.resolve("s3"))) {
       s3.createBucket("lake");
       CatalogConfig config =
-          CatalogConfig.jdbc("jdbc:sqlite:" + dir.resolve("catalog.db"))
-              .warehouse("s3://lake/medallion")
+          JdbcCatalogConfig.builder(
+                  "jdbc:sqlite:" + dir.resolve("catalog.db"), "s3://lake/medallion")
               .storage(
                   StorageConfig.s3()
                       .endpoint(s3.endpoint())
                       .pathStyleAccess(true)
                       .region("us-east-1")
-                      .credentials(S3ProxyServer.ACCESS_KEY, Secret.of("Wr0ng-s3-key-66")));
+                      .credentials(S3ProxyServer.ACCESS_KEY, Secret.of("Wr0ng-s3-key-66")))
+              .build();
 
       assertThatThrownBy(() -> runtime(config))
           .isInstanceOf(MedallionException.class)
@@ -143,7 +154,9 @@ class CatalogConnectionTest {
   void scrub_secretLongerThanTheCut_maskedBeforeCutting() {
     String secret = "x".repeat(280) + "TAIL-OF-THE-SECRET";
     CatalogConfig config =
-        CatalogConfig.rest(URI.create("http://127.0.0.1:1")).token(Secret.of(secret));
+        RestCatalogConfig.builder(URI.create("http://127.0.0.1:1"))
+            .token(Secret.of(secret))
+            .build();
 
     MedallionException failure =
         CatalogFailures.describe(
@@ -154,7 +167,10 @@ class CatalogConnectionTest {
 
   @Test
   void build_missingWarehouse_failsBeforeConnecting() {
-    assertThatThrownBy(() -> runtime(CatalogConfig.jdbc("jdbc:sqlite:" + dir.resolve("c.db"))))
+    assertThatThrownBy(
+            () ->
+                runtime(
+                    JdbcCatalogConfig.builder("jdbc:sqlite:" + dir.resolve("c.db"), "").build()))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining(
             "warehouse is required for a jdbc catalog, e.g. s3://bucket/prefix or /data/lake");
@@ -163,9 +179,9 @@ class CatalogConnectionTest {
   @Test
   void scrub_urlsAndEchoedSecrets_masked() {
     CatalogConfig config =
-        CatalogConfig.jdbc("jdbc:postgresql://db/catalog")
-            .warehouse("/lake")
-            .credentials("medallion", Secret.of("hunter2"));
+        JdbcCatalogConfig.builder("jdbc:postgresql://db/catalog", "/lake")
+            .credentials("medallion", Secret.of("hunter2"))
+            .build();
 
     assertThat(
             CatalogFailures.scrub(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.medallion.Pipeline;
 import io.medallion.TableId;
 import io.medallion.catalog.CatalogConfig;
+import io.medallion.catalog.GlueCatalogConfig;
 import io.medallion.catalog.PlannedChange;
 import io.medallion.catalog.PlannedChange.Kind;
 import io.medallion.catalog.RegistrationPlan;
@@ -43,8 +44,9 @@ class GlueLiveTest {
     BronzeTable raw = BronzeTable.builder(id).build();
     Pipeline pipeline = Pipeline.builder("live").add(raw).build();
     CatalogConfig glue =
-        CatalogConfig.glue(System.getenv("AWS_REGION"))
-            .warehouse(System.getenv("MEDALLION_IT_GLUE_WAREHOUSE"));
+        GlueCatalogConfig.builder(
+                System.getenv("AWS_REGION"), System.getenv("MEDALLION_IT_GLUE_WAREHOUSE"))
+            .build();
 
     try (MedallionRuntime runtime = MedallionRuntime.builder().lake(dir).catalog(glue).build()) {
       try {
