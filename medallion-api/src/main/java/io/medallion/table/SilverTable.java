@@ -5,6 +5,7 @@ import io.medallion.Problems;
 import io.medallion.TableId;
 import io.medallion.quality.Check;
 import io.medallion.quality.DatasetRule;
+import io.medallion.quality.FailedRule;
 import io.medallion.quality.QualityPolicy;
 import io.medallion.quality.Rule;
 import io.medallion.schema.Column;
@@ -49,7 +50,7 @@ public final class SilverTable implements SilverSource, GoldSource {
   /** The row's consistency score, in [0, 1]. */
   public static final String CONSISTENCY_SCORE = "consistency_score";
 
-  /** The rules the row failed, each as {@code "rule: reason"}. */
+  /** The rules the row failed, a list of {@link #FAILURE} structs. */
   public static final String FAILED_RULES = "failed_rules";
 
   /** The bronze batch the row came from. */
@@ -61,7 +62,7 @@ public final class SilverTable implements SilverSource, GoldSource {
   /** Where the row's record was in its source. */
   public static final String LINEAGE_COORDINATE = "_source_coordinate";
 
-  /** Why a quarantined row was rejected. */
+  /** Why a quarantined row was rejected, a list of {@link #FAILURE} structs. */
   public static final String REASONS = "reasons";
 
   /** The quarantined row's typed values, as JSON. */
@@ -69,6 +70,20 @@ public final class SilverTable implements SilverSource, GoldSource {
 
   /** When the row was quarantined. */
   public static final String QUARANTINED_AT = "quarantined_at";
+
+  /**
+   * One {@link FailedRule} as stored in {@link #FAILED_RULES} and {@link #REASONS}: its rule name,
+   * dimension and severity labels (lower case), reason, and origin ({@code rule}, {@code type} or
+   * {@code payload}).
+   */
+  public static final ColumnType FAILURE =
+      ColumnType.struct(
+          List.of(
+              Column.of("rule", ColumnType.STRING).withDoc("Rule name, column_type or payload"),
+              Column.of("dimension", ColumnType.STRING).withDoc("Quality dimension"),
+              Column.of("severity", ColumnType.STRING).withDoc("warning or critical"),
+              Column.of("reason", ColumnType.STRING).withDoc("What was wrong"),
+              Column.of("origin", ColumnType.STRING).withDoc("rule, type or payload")));
 
   private static final List<Column> SYSTEM_COLUMNS =
       List.of(
@@ -79,8 +94,8 @@ public final class SilverTable implements SilverSource, GoldSource {
               .withDoc("Weighted share of validity rules passed"),
           Column.of(CONSISTENCY_SCORE, ColumnType.DOUBLE)
               .withDoc("Weighted share of consistency rules passed"),
-          Column.of(FAILED_RULES, ColumnType.list(ColumnType.STRING))
-              .withDoc("Failed rules, each 'rule: reason'"),
+          Column.of(FAILED_RULES, ColumnType.list(FAILURE))
+              .withDoc("Failed rules: rule, dimension, severity, reason, origin"),
           Column.of(LINEAGE_BATCH_ID, ColumnType.STRING).withDoc("Bronze batch id"),
           Column.of(LINEAGE_INGESTED_AT, ColumnType.TIMESTAMP_TZ).withDoc("Bronze ingestion time"),
           Column.of(LINEAGE_COORDINATE, ColumnType.STRING).withDoc("Position in the source"));
@@ -92,8 +107,8 @@ public final class SilverTable implements SilverSource, GoldSource {
           SYSTEM_COLUMNS.get(7),
           Column.of(QUARANTINED_AT, ColumnType.TIMESTAMP_TZ).withDoc("When the row was rejected"),
           SYSTEM_COLUMNS.get(0),
-          Column.of(REASONS, ColumnType.list(ColumnType.STRING))
-              .withDoc("Why the row was rejected, each 'rule: reason'"),
+          Column.of(REASONS, ColumnType.list(FAILURE))
+              .withDoc("Why the row was rejected: rule, dimension, severity, reason, origin"),
           Column.of(RECORD, ColumnType.STRING).withDoc("The row's typed values as JSON"));
 
   private final TableId id;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.medallion.MedallionException;
+import io.medallion.core.bronze.IngestedRecord;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.SilverTable;
 import java.io.IOException;
@@ -95,6 +96,17 @@ final class UpstreamReader {
       throw new MedallionException("Cannot parse the payload at " + coordinate, e);
     }
     return new SourceRow(record, error, batchId, ingestedAt, coordinate, sequence);
+  }
+
+  /** One record an ingestion wrote, as silver reads it. */
+  static SourceRow ingestedRow(ObjectMapper json, IngestedRecord record) {
+    return bronzeRow(
+        json,
+        record.payload(),
+        record.batchId(),
+        record.ingestedAt(),
+        record.sourceName() + " " + record.coordinate(),
+        record.index());
   }
 
   /** Reads a silver table's live rows as of a snapshot, each as a JSON object. */

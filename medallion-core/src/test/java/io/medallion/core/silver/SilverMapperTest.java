@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medallion.TableId;
 import io.medallion.core.quality.contact.PhoneValidator;
+import io.medallion.quality.FailedRule;
 import io.medallion.schema.ColumnType;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.Derivation;
@@ -103,6 +104,7 @@ class SilverMapperTest {
         map("{\"lat\":true,\"number\":\"12a\",\"dob\":{\"age\":3},\"registered\":\"soon\"}");
 
     assertThat(row.typeErrors())
+        .extracting(FailedRule::toString)
         .containsExactly(
             "latitude_type: cannot read boolean true as double at $.lat",
             "street_number_type: cannot read string \"12a\" as long at $.number",
