@@ -14,6 +14,7 @@ import io.medallion.schema.PartitionField;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -302,6 +303,7 @@ public final class SilverTable implements SilverSource, GoldSource {
     private String description = "";
     private final List<ColumnMapping> mappings = new ArrayList<>();
     private final List<DerivedColumn> derived = new ArrayList<>();
+    private final Map<String, EpochUnit> epochUnits = new LinkedHashMap<>();
     private final List<RuleFlag> flags = new ArrayList<>();
     private final List<String> shownInReports = new ArrayList<>();
     private final Map<String, String> docs = new HashMap<>();
@@ -355,6 +357,19 @@ public final class SilverTable implements SilverSource, GoldSource {
         String name, ColumnType type, List<String> paths, Standardizer... standardizers) {
       List<JsonPath> parsed = paths.stream().map(JsonPath::parse).toList();
       mappings.add(new ColumnMapping(Column.of(name, type), parsed, List.of(standardizers)));
+      return this;
+    }
+
+    /**
+     * Reads numbers in a timestamp or date column as epoch times of the given unit, for feeds that
+     * send them (e.g. old API versions). Without it such a number is a type problem.
+     *
+     * @param column a mapped timestamp or date column
+     * @param unit the unit of the numbers
+     * @return this builder
+     */
+    public Builder epochUnit(String column, EpochUnit unit) {
+      epochUnits.put(column, Objects.requireNonNull(unit, "unit"));
       return this;
     }
 
@@ -510,6 +525,7 @@ public final class SilverTable implements SilverSource, GoldSource {
       List<Column> columns = new ArrayList<>();
       Set<String> reserved = new HashSet<>();
       SYSTEM_COLUMNS.forEach(c -> reserved.add(c.name()));
+      applyEpochUnits(problems);
       for (ColumnMapping mapping : mappings) {
         checkMapping(problems, mapping);
         columns.add(mapping.column());
@@ -576,6 +592,37 @@ public final class SilverTable implements SilverSource, GoldSource {
               + " must deduplicateOn(key) so re-reading its source replaces rows");
       problems.throwIfAny("silver table " + id);
       return new SilverTable(this, List.copyOf(all));
+    }
+
+    private void applyEpochUnits(Problems problems) {
+      epochUnits.forEach(
+          (column, unit) -> {
+            int index = -1;
+            for (int i = 0; i < mappings.size(); i++) {
+              if (mappings.get(i).column().name().equals(column)) {
+                index = i;
+              }
+            }
+            if (index < 0) {
+              problems.add(
+                  "epoch unit for '"
+                      + column
+                      + "': no mapped column of that name; mapped columns: "
+                      + mappings.stream().map(m -> m.column().name()).toList());
+              return;
+            }
+            ColumnType type = mappings.get(index).column().type();
+            if (type != ColumnType.TIMESTAMP_TZ && type != ColumnType.DATE) {
+              problems.add(
+                  "epoch unit for '"
+                      + column
+                      + "': the column is "
+                      + type.displayName()
+                      + "; allowed only on timestamp_tz and date columns");
+              return;
+            }
+            mappings.set(index, mappings.get(index).withEpochUnit(unit));
+          });
     }
 
     private void checkMapping(Problems problems, ColumnMapping mapping) {

@@ -87,7 +87,7 @@ public final class SilverMapper {
         continue;
       }
       try {
-        values[i] = JsonValues.convert(node, mapping.column().type());
+        values[i] = JsonValues.convert(node, mapping.column().type(), mapping.epochUnit());
       } catch (ValueConversionException e) {
         if (errors.isEmpty()) {
           errors = new ArrayList<>();
