@@ -63,6 +63,12 @@ public final class SilverTable implements SilverSource, GoldSource {
   /** Where the row's record was in its source. */
   public static final String LINEAGE_COORDINATE = "_source_coordinate";
 
+  /**
+   * A 64-bit fingerprint of the row's typed values (and, in silver, its rule outcomes), so that a
+   * re-ingested identical record neither rewrites its silver row nor lands in quarantine twice.
+   */
+  public static final String ROW_HASH = "_row_hash";
+
   /** Why a quarantined row was rejected, a list of {@link #FAILURE} structs. */
   public static final String REASONS = "reasons";
 
@@ -99,7 +105,9 @@ public final class SilverTable implements SilverSource, GoldSource {
               .withDoc("Failed rules: rule, dimension, severity, reason, origin"),
           Column.of(LINEAGE_BATCH_ID, ColumnType.STRING).withDoc("Bronze batch id"),
           Column.of(LINEAGE_INGESTED_AT, ColumnType.TIMESTAMP_TZ).withDoc("Bronze ingestion time"),
-          Column.of(LINEAGE_COORDINATE, ColumnType.STRING).withDoc("Position in the source"));
+          Column.of(LINEAGE_COORDINATE, ColumnType.STRING).withDoc("Position in the source"),
+          Column.of(ROW_HASH, ColumnType.LONG)
+              .withDoc("Fingerprint of the row's values, to recognize identical rows"));
 
   private static final List<Column> QUARANTINE_COLUMNS =
       List.of(
@@ -110,7 +118,8 @@ public final class SilverTable implements SilverSource, GoldSource {
           SYSTEM_COLUMNS.get(0),
           Column.of(REASONS, ColumnType.list(FAILURE))
               .withDoc("Why the row was rejected: rule, dimension, severity, reason, origin"),
-          Column.of(RECORD, ColumnType.STRING).withDoc("The row's typed values as JSON"));
+          Column.of(RECORD, ColumnType.STRING).withDoc("The row's typed values as JSON"),
+          SYSTEM_COLUMNS.get(8));
 
   private final TableId id;
   private final SilverSource source;

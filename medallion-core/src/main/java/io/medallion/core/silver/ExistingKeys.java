@@ -51,6 +51,11 @@ final class ExistingKeys implements LatestByKey.ExistingRows {
     if (orderColumn != null) {
       columns.add(orderColumn);
     }
+    // Tables from before rows had a fingerprint gain the column empty: their rows compare as new.
+    boolean hashed = silver.schema().findField(SilverTable.ROW_HASH) != null;
+    if (hashed) {
+      columns.add(SilverTable.ROW_HASH);
+    }
     Map<String, DataFile> files = new HashMap<>();
     try (CloseableIterable<FileScanTask> tasks =
             silver.newScan().useSnapshot(snapshot).planFiles();
@@ -74,7 +79,8 @@ final class ExistingKeys implements LatestByKey.ExistingRows {
                 orderColumn == null ? null : Kept.orderKey(existing.getField(orderColumn)),
                 Kept.micros(existing.getField(SilverTable.LINEAGE_INGESTED_AT)),
                 files.get((String) existing.getField(MetadataColumns.FILE_PATH.name())),
-                (Long) existing.getField(MetadataColumns.ROW_POSITION.name())));
+                (Long) existing.getField(MetadataColumns.ROW_POSITION.name()),
+                hashed ? (Long) existing.getField(SilverTable.ROW_HASH) : null));
       }
     } catch (IOException e) {
       throw new MedallionException(

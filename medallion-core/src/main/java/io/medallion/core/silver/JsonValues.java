@@ -5,7 +5,6 @@ import io.medallion.schema.ColumnType;
 import io.medallion.table.EpochUnit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -30,8 +29,8 @@ final class JsonValues {
   /**
    * Converts a value.
    *
-   * @param epoch the unit of numbers read as timestamps or dates, or null when a number there is
-   *     a type problem
+   * @param epoch the unit of numbers read as timestamps or dates, or null when a number there is a
+   *     type problem
    */
   static Object convert(JsonNode node, ColumnType type, EpochUnit epoch)
       throws ValueConversionException {
@@ -160,8 +159,7 @@ final class JsonValues {
     return scaled;
   }
 
-  private static LocalDate toDate(JsonNode node, EpochUnit epoch)
-      throws ValueConversionException {
+  private static LocalDate toDate(JsonNode node, EpochUnit epoch) throws ValueConversionException {
     if (node.isTextual() && node.textValue().trim().length() == 10) {
       try {
         return LocalDate.parse(node.textValue().trim());

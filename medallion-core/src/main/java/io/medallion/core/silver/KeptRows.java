@@ -19,7 +19,8 @@ import org.apache.iceberg.Table;
 
 /**
  * The rows a batch keeps for silver, de-duplicated by key: within the batch as they come, and
- * against the rows already in silver when the batch settles.
+ * against the rows already in silver when the batch settles. A row identical to the stored row of
+ * its key (same {@link RowHash}) does not replace it.
  *
  * <p>Rows are written to new data files as they are kept, so memory holds one small entry per key
  * (its order value, ingestion and file position), not the rows. A later row that wins over an
@@ -35,6 +36,7 @@ final class KeptRows {
   private final LatestByKey latest;
   private final DatasetRows datasetRows;
   private final Replacements replacements = new Replacements();
+  private final RowHash hashes = new RowHash();
   private RecordWriter writer;
   private long kept;
   private long duplicates;
@@ -68,9 +70,10 @@ final class KeptRows {
   /** Keeps a row: writes it unless an earlier row of its key in this batch is later. */
   void keep(SourceRow source, MappedRow row, RowQuality quality) {
     Object key = keyIndex < 0 ? null : row.values()[keyIndex];
+    long hash = hashes.of(row.values(), quality.outcomes());
     // A blank key identifies nothing: such rows are kept as they come, like null keys.
     if (!Rows.isPresent(key)) {
-      write(source, row, quality);
+      write(source, row, quality, hash);
       datasetRows.addUnkeyed(row);
       kept++;
       return;
@@ -87,7 +90,7 @@ final class KeptRows {
     } else {
       kept++;
     }
-    RecordWriter.Location location = write(source, row, quality);
+    RecordWriter.Location location = write(source, row, quality, hash);
     latest.put(
         key,
         new Kept(
@@ -96,6 +99,7 @@ final class KeptRows {
             source.sequence(),
             location.path(),
             location.position(),
+            hash,
             datasetRows.valuesOf(row)));
   }
 
@@ -123,12 +127,14 @@ final class KeptRows {
     RowDelta delta = silver.newRowDelta();
     Map<String, DataFile> added = new HashMap<>();
     if (writer != null) {
-      for (DataFile file : writer.finish()) {
-        added.put(file.location(), file);
-        delta.addRows(file);
-      }
+      writer.finish().forEach(file -> added.put(file.location(), file));
       writer = null;
     }
+    for (DataFile emptied : replacements.dropEmptied(added)) {
+      // Every row lost (say, a re-ingested batch identical to silver): the table stays as it is.
+      silver.io().deleteFile(emptied.location());
+    }
+    added.values().forEach(delta::addRows);
     for (DeleteFile deletes : replacements.write(silver, added)) {
       delta.addDeletes(deletes);
     }
@@ -160,11 +166,12 @@ final class KeptRows {
     latest.close();
   }
 
-  private RecordWriter.Location write(SourceRow source, MappedRow row, RowQuality quality) {
+  private RecordWriter.Location write(
+      SourceRow source, MappedRow row, RowQuality quality, long hash) {
     if (writer == null) {
       writer = new RecordWriter(silver);
     }
-    return writer.write(records.silver(source, row, quality));
+    return writer.write(records.silver(source, row, quality, hash));
   }
 
   private static int indexOf(List<Column> columns, String name) {

@@ -1,23 +1,45 @@
 package io.medallion.core.silver;
 
+import io.medallion.MedallionException;
 import io.medallion.core.iceberg.RecordWriter;
 import io.medallion.core.iceberg.TableProperties;
 import io.medallion.quality.FailedRule;
+import io.medallion.table.SilverTable;
+import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.iceberg.DataFile;
 import org.apache.iceberg.RowDelta;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rows a batch rejects, written to new quarantine data files as they come. A batch that re-does
  * a range whose quarantine commit already landed counts its rejects but writes none.
+ *
+ * <p>The same record is never quarantined twice: a reject identical to one written earlier in the
+ * batch (same {@link RowHash}) is not written, and one identical to a row already in quarantine (a
+ * re-ingested record) gets a positional delete in the commit that adds it. Memory holds one entry
+ * per distinct reject of the batch. Rejects without typed values (payloads that did not parse) have
+ * no fingerprint and are always written.
  */
 final class QuarantineRows {
+  private static final Logger LOG = LoggerFactory.getLogger(QuarantineRows.class);
+  private static final byte[] NO_OUTCOMES = new byte[0];
+
   private final Table quarantine;
   private final SilverRecords records;
   private final boolean write;
+  private final RowHash hashes = new RowHash();
+  private final Map<Long, RecordWriter.Location> written = new HashMap<>();
   private RecordWriter writer;
   private long count;
+  private long alreadyQuarantined;
 
   QuarantineRows(Table quarantine, SilverRecords records, boolean write) {
     this.quarantine = quarantine;
@@ -35,12 +57,22 @@ final class QuarantineRows {
     if (!write) {
       return;
     }
+    Long hash = row == null ? null : hashes.of(row.values(), NO_OUTCOMES);
+    if (hash != null && written.containsKey(hash)) {
+      alreadyQuarantined++;
+      return;
+    }
     if (writer == null) {
       writer = new RecordWriter(quarantine);
     }
-    writer.write(records.quarantine(source, row, score, reasons));
+    RecordWriter.Location location =
+        writer.write(records.quarantine(source, row, score, reasons, hash));
+    if (hash != null) {
+      written.put(hash, location);
+    }
   }
 
+  /** How many rows were rejected, including those already in quarantine. */
   long count() {
     return count;
   }
@@ -50,15 +82,53 @@ final class QuarantineRows {
     if (writer == null) {
       return;
     }
+    Replacements repeats = new Replacements();
+    deleteRepeats(repeats);
     // A row delta, not an append, so that it can check nobody else added rows meanwhile: two
     // runtimes processing the same range would otherwise both quarantine its rejects.
     RowDelta append = quarantine.newRowDelta();
-    writer.finish().forEach(append::addRows);
+    Map<String, DataFile> added = new HashMap<>();
+    writer.finish().forEach(file -> added.put(file.location(), file));
+    for (DataFile emptied : repeats.dropEmptied(added)) {
+      quarantine.io().deleteFile(emptied.location());
+    }
+    added.values().forEach(append::addRows);
+    repeats.write(quarantine, added).forEach(append::addDeletes);
     Commits.validateNoneAddedSince(append, quarantine.currentSnapshot());
     summary.forEach(append::set);
-    append.set(TableProperties.ROWS_WRITTEN, Long.toString(count));
+    append.set(TableProperties.ROWS_WRITTEN, Long.toString(count - alreadyQuarantined));
     commits.commitAlone(append, quarantine);
     writer = null;
+    if (alreadyQuarantined > 0) {
+      LOG.info(
+          "{}: {} rejected rows were already quarantined and were not added again",
+          quarantine.name(),
+          alreadyQuarantined);
+    }
+  }
+
+  /** Deletes the rows written that quarantine already holds, reading its fingerprints once. */
+  private void deleteRepeats(Replacements repeats) {
+    if (written.isEmpty() || quarantine.currentSnapshot() == null) {
+      return;
+    }
+    try (CloseableIterable<Record> rows =
+        IcebergGenerics.read(quarantine)
+            .useSnapshot(quarantine.currentSnapshot().snapshotId())
+            .select(SilverTable.ROW_HASH)
+            .build()) {
+      for (Record row : rows) {
+        RecordWriter.Location repeat = written.remove((Long) row.getField(SilverTable.ROW_HASH));
+        if (repeat != null) {
+          alreadyQuarantined++;
+          repeats.deleteIncoming(repeat.path(), repeat.position());
+        }
+      }
+    } catch (IOException e) {
+      throw new MedallionException(
+          "Cannot read " + quarantine.name() + " for rows already quarantined: " + e.getMessage(),
+          e);
+    }
   }
 
   /** Deletes the files written. */

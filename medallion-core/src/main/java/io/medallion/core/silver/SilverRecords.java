@@ -55,7 +55,7 @@ final class SilverRecords {
   }
 
   /** A kept row as silver stores it. */
-  Record silver(SourceRow source, MappedRow row, RowQuality quality) {
+  Record silver(SourceRow source, MappedRow row, RowQuality quality, long hash) {
     Record record = silverTemplate.copy();
     Object[] values = row.values();
     for (int i = 0; i < values.length; i++) {
@@ -75,11 +75,18 @@ final class SilverRecords {
     record.set(next + 5, source.batchId());
     record.set(next + 6, source.ingestedAt());
     record.set(next + 7, source.coordinate());
+    record.set(next + 8, hash);
     return record;
   }
 
-  /** A rejected row as quarantine stores it; {@code row} is null when the payload did not parse. */
-  Record quarantine(SourceRow source, MappedRow row, double score, List<FailedRule> reasons) {
+  /**
+   * A rejected row as quarantine stores it.
+   *
+   * @param row its typed values, or null when the payload did not parse
+   * @param hash the row's {@link RowHash}, or null without typed values
+   */
+  Record quarantine(
+      SourceRow source, MappedRow row, double score, List<FailedRule> reasons, Long hash) {
     Record record = quarantineTemplate.copy();
     record.setField(SilverTable.LINEAGE_BATCH_ID, source.batchId());
     record.setField(SilverTable.LINEAGE_INGESTED_AT, source.ingestedAt());
@@ -88,6 +95,7 @@ final class SilverRecords {
     record.setField(SilverTable.QUALITY_SCORE, score);
     record.setField(SilverTable.REASONS, failures(quarantineFailure, reasons));
     record.setField(SilverTable.RECORD, row == null ? null : toJson(row));
+    record.setField(SilverTable.ROW_HASH, hash);
     return record;
   }
 
