@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * The rows a batch rejects, written to new quarantine data files as they come. A batch that re-does
  * a range whose quarantine commit already landed counts its rejects but writes none.
  *
- * <p>The same record is never quarantined twice: a reject identical to one written earlier in the
- * batch (same {@link RowHash}) is not written, and one identical to a row already in quarantine (a
- * re-ingested record) gets a positional delete in the commit that adds it. Memory holds one entry
+ * <p>The same record is never quarantined twice: a reject identical (same {@link RowHash}) to one
+ * written earlier in the batch or to a row already in quarantine (a re-ingested record) gets a
+ * positional delete in the commit that adds it. It is written all the same, because crash recovery
+ * reads the rows a quarantine commit added to know which rows were rejected. Memory holds one entry
  * per distinct reject of the batch. Rejects without typed values (payloads that did not parse) have
  * no fingerprint and are always written.
  */
@@ -37,6 +38,7 @@ final class QuarantineRows {
   private final boolean write;
   private final RowHash hashes = new RowHash();
   private final Map<Long, RecordWriter.Location> written = new HashMap<>();
+  private final Replacements repeats = new Replacements();
   private RecordWriter writer;
   private long count;
   private long alreadyQuarantined;
@@ -58,16 +60,18 @@ final class QuarantineRows {
       return;
     }
     Long hash = row == null ? null : hashes.of(row.values(), NO_OUTCOMES);
-    if (hash != null && written.containsKey(hash)) {
-      alreadyQuarantined++;
-      return;
-    }
     if (writer == null) {
       writer = new RecordWriter(quarantine);
     }
     RecordWriter.Location location =
         writer.write(records.quarantine(source, row, score, reasons, hash));
-    if (hash != null) {
+    if (hash == null) {
+      return;
+    }
+    if (written.containsKey(hash)) {
+      alreadyQuarantined++;
+      repeats.deleteIncoming(location.path(), location.position());
+    } else {
       written.put(hash, location);
     }
   }
@@ -82,17 +86,15 @@ final class QuarantineRows {
     if (writer == null) {
       return;
     }
-    Replacements repeats = new Replacements();
-    deleteRepeats(repeats);
+    deleteRepeatsOfStoredRows();
     // A row delta, not an append, so that it can check nobody else added rows meanwhile: two
     // runtimes processing the same range would otherwise both quarantine its rejects.
     RowDelta append = quarantine.newRowDelta();
     Map<String, DataFile> added = new HashMap<>();
-    writer.finish().forEach(file -> added.put(file.location(), file));
-    for (DataFile emptied : repeats.dropEmptied(added)) {
-      quarantine.io().deleteFile(emptied.location());
+    for (DataFile file : writer.finish()) {
+      added.put(file.location(), file);
+      append.addRows(file);
     }
-    added.values().forEach(append::addRows);
     repeats.write(quarantine, added).forEach(append::addDeletes);
     Commits.validateNoneAddedSince(append, quarantine.currentSnapshot());
     summary.forEach(append::set);
@@ -108,7 +110,7 @@ final class QuarantineRows {
   }
 
   /** Deletes the rows written that quarantine already holds, reading its fingerprints once. */
-  private void deleteRepeats(Replacements repeats) {
+  private void deleteRepeatsOfStoredRows() {
     if (written.isEmpty() || quarantine.currentSnapshot() == null) {
       return;
     }

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Schema;
@@ -25,8 +26,6 @@ import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Brings a silver table up to date with its upstream table, incrementally: maps the new upstream
@@ -39,8 +38,6 @@ import org.slf4j.LoggerFactory;
  * again, so no row is lost or duplicated.
  */
 public final class SilverProcessor {
-  private static final Logger LOG = LoggerFactory.getLogger(SilverProcessor.class);
-
   private final TableStore store;
   private final UpstreamReader upstreamReader;
   private final SilverBatch.Context context;
@@ -95,7 +92,7 @@ public final class SilverProcessor {
       if (keysInMemory < 1) {
         throw new IllegalArgumentException("keysInMemory must be at least 1, got " + keysInMemory);
       }
-      java.util.Objects.requireNonNull(spillDirectory, "spillDirectory");
+      Objects.requireNonNull(spillDirectory, "spillDirectory");
     }
   }
 
