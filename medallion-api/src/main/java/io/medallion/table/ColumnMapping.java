@@ -18,8 +18,11 @@ import java.util.Objects;
  * @param column the target column
  * @param paths candidate paths, tried in order; the first that holds a non-null scalar wins
  * @param standardizers applied in order after type conversion
+ * @param epochUnit the unit a number is read in when the column is a timestamp or date, or null
+ *     when a number there is a type problem
  */
-public record ColumnMapping(Column column, List<JsonPath> paths, List<Standardizer> standardizers) {
+public record ColumnMapping(
+    Column column, List<JsonPath> paths, List<Standardizer> standardizers, EpochUnit epochUnit) {
 
   /**
    * Validates the mapping.
@@ -27,6 +30,7 @@ public record ColumnMapping(Column column, List<JsonPath> paths, List<Standardiz
    * @param column the target column
    * @param paths candidate paths
    * @param standardizers standardizers
+   * @param epochUnit the unit of numbers read as timestamps, or null
    */
   public ColumnMapping {
     Objects.requireNonNull(column, "column");
@@ -37,6 +41,27 @@ public record ColumnMapping(Column column, List<JsonPath> paths, List<Standardiz
     }
   }
 
+  /**
+   * Creates a mapping that reads no number as a timestamp.
+   *
+   * @param column the target column
+   * @param paths candidate paths
+   * @param standardizers standardizers
+   */
+  public ColumnMapping(Column column, List<JsonPath> paths, List<Standardizer> standardizers) {
+    this(column, paths, standardizers, null);
+  }
+
+  /**
+   * Returns this mapping reading numbers as timestamps of the given unit.
+   *
+   * @param unit the unit
+   * @return the mapping
+   */
+  public ColumnMapping withEpochUnit(EpochUnit unit) {
+    return new ColumnMapping(column, paths, standardizers, unit);
+  }
+
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder(column.name()).append(" <- ");
@@ -44,6 +69,9 @@ public record ColumnMapping(Column column, List<JsonPath> paths, List<Standardiz
       text.append(i == 0 ? "" : " | ").append(paths.get(i));
     }
     text.append(" as ").append(column.type().displayName());
+    if (epochUnit != null) {
+      text.append(" (numbers as epoch ").append(epochUnit.label()).append(')');
+    }
     for (Standardizer standardizer : standardizers) {
       text.append(", ").append(standardizer.displayName());
     }

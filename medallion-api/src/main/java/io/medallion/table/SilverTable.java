@@ -5,6 +5,7 @@ import io.medallion.Problems;
 import io.medallion.TableId;
 import io.medallion.quality.Check;
 import io.medallion.quality.DatasetRule;
+import io.medallion.quality.FailedRule;
 import io.medallion.quality.QualityPolicy;
 import io.medallion.quality.Rule;
 import io.medallion.schema.Column;
@@ -13,6 +14,7 @@ import io.medallion.schema.PartitionField;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,7 +51,7 @@ public final class SilverTable implements SilverSource, GoldSource {
   /** The row's consistency score, in [0, 1]. */
   public static final String CONSISTENCY_SCORE = "consistency_score";
 
-  /** The rules the row failed, each as {@code "rule: reason"}. */
+  /** The rules the row failed, a list of {@link #FAILURE} structs. */
   public static final String FAILED_RULES = "failed_rules";
 
   /** The bronze batch the row came from. */
@@ -61,7 +63,13 @@ public final class SilverTable implements SilverSource, GoldSource {
   /** Where the row's record was in its source. */
   public static final String LINEAGE_COORDINATE = "_source_coordinate";
 
-  /** Why a quarantined row was rejected. */
+  /**
+   * A 64-bit fingerprint of the row's typed values (and, in silver, its rule outcomes), so that a
+   * re-ingested identical record neither rewrites its silver row nor lands in quarantine twice.
+   */
+  public static final String ROW_HASH = "_row_hash";
+
+  /** Why a quarantined row was rejected, a list of {@link #FAILURE} structs. */
   public static final String REASONS = "reasons";
 
   /** The quarantined row's typed values, as JSON. */
@@ -69,6 +77,20 @@ public final class SilverTable implements SilverSource, GoldSource {
 
   /** When the row was quarantined. */
   public static final String QUARANTINED_AT = "quarantined_at";
+
+  /**
+   * One {@link FailedRule} as stored in {@link #FAILED_RULES} and {@link #REASONS}: its rule name,
+   * dimension and severity labels (lower case), reason, and origin ({@code rule}, {@code type} or
+   * {@code payload}).
+   */
+  public static final ColumnType FAILURE =
+      ColumnType.struct(
+          List.of(
+              Column.of("rule", ColumnType.STRING).withDoc("Rule name, column_type or payload"),
+              Column.of("dimension", ColumnType.STRING).withDoc("Quality dimension"),
+              Column.of("severity", ColumnType.STRING).withDoc("warning or critical"),
+              Column.of("reason", ColumnType.STRING).withDoc("What was wrong"),
+              Column.of("origin", ColumnType.STRING).withDoc("rule, type or payload")));
 
   private static final List<Column> SYSTEM_COLUMNS =
       List.of(
@@ -79,11 +101,13 @@ public final class SilverTable implements SilverSource, GoldSource {
               .withDoc("Weighted share of validity rules passed"),
           Column.of(CONSISTENCY_SCORE, ColumnType.DOUBLE)
               .withDoc("Weighted share of consistency rules passed"),
-          Column.of(FAILED_RULES, ColumnType.list(ColumnType.STRING))
-              .withDoc("Failed rules, each 'rule: reason'"),
+          Column.of(FAILED_RULES, ColumnType.list(FAILURE))
+              .withDoc("Failed rules: rule, dimension, severity, reason, origin"),
           Column.of(LINEAGE_BATCH_ID, ColumnType.STRING).withDoc("Bronze batch id"),
           Column.of(LINEAGE_INGESTED_AT, ColumnType.TIMESTAMP_TZ).withDoc("Bronze ingestion time"),
-          Column.of(LINEAGE_COORDINATE, ColumnType.STRING).withDoc("Position in the source"));
+          Column.of(LINEAGE_COORDINATE, ColumnType.STRING).withDoc("Position in the source"),
+          Column.of(ROW_HASH, ColumnType.LONG)
+              .withDoc("Fingerprint of the row's values, to recognize identical rows"));
 
   private static final List<Column> QUARANTINE_COLUMNS =
       List.of(
@@ -92,9 +116,10 @@ public final class SilverTable implements SilverSource, GoldSource {
           SYSTEM_COLUMNS.get(7),
           Column.of(QUARANTINED_AT, ColumnType.TIMESTAMP_TZ).withDoc("When the row was rejected"),
           SYSTEM_COLUMNS.get(0),
-          Column.of(REASONS, ColumnType.list(ColumnType.STRING))
-              .withDoc("Why the row was rejected, each 'rule: reason'"),
-          Column.of(RECORD, ColumnType.STRING).withDoc("The row's typed values as JSON"));
+          Column.of(REASONS, ColumnType.list(FAILURE))
+              .withDoc("Why the row was rejected: rule, dimension, severity, reason, origin"),
+          Column.of(RECORD, ColumnType.STRING).withDoc("The row's typed values as JSON"),
+          SYSTEM_COLUMNS.get(8));
 
   private final TableId id;
   private final SilverSource source;
@@ -287,6 +312,7 @@ public final class SilverTable implements SilverSource, GoldSource {
     private String description = "";
     private final List<ColumnMapping> mappings = new ArrayList<>();
     private final List<DerivedColumn> derived = new ArrayList<>();
+    private final Map<String, EpochUnit> epochUnits = new LinkedHashMap<>();
     private final List<RuleFlag> flags = new ArrayList<>();
     private final List<String> shownInReports = new ArrayList<>();
     private final Map<String, String> docs = new HashMap<>();
@@ -340,6 +366,19 @@ public final class SilverTable implements SilverSource, GoldSource {
         String name, ColumnType type, List<String> paths, Standardizer... standardizers) {
       List<JsonPath> parsed = paths.stream().map(JsonPath::parse).toList();
       mappings.add(new ColumnMapping(Column.of(name, type), parsed, List.of(standardizers)));
+      return this;
+    }
+
+    /**
+     * Reads numbers in a timestamp or date column as epoch times of the given unit, for feeds that
+     * send them (e.g. old API versions). Without it such a number is a type problem.
+     *
+     * @param column a mapped timestamp or date column
+     * @param unit the unit of the numbers
+     * @return this builder
+     */
+    public Builder epochUnit(String column, EpochUnit unit) {
+      epochUnits.put(column, Objects.requireNonNull(unit, "unit"));
       return this;
     }
 
@@ -495,6 +534,7 @@ public final class SilverTable implements SilverSource, GoldSource {
       List<Column> columns = new ArrayList<>();
       Set<String> reserved = new HashSet<>();
       SYSTEM_COLUMNS.forEach(c -> reserved.add(c.name()));
+      applyEpochUnits(problems);
       for (ColumnMapping mapping : mappings) {
         checkMapping(problems, mapping);
         columns.add(mapping.column());
@@ -561,6 +601,37 @@ public final class SilverTable implements SilverSource, GoldSource {
               + " must deduplicateOn(key) so re-reading its source replaces rows");
       problems.throwIfAny("silver table " + id);
       return new SilverTable(this, List.copyOf(all));
+    }
+
+    private void applyEpochUnits(Problems problems) {
+      epochUnits.forEach(
+          (column, unit) -> {
+            int index = -1;
+            for (int i = 0; i < mappings.size(); i++) {
+              if (mappings.get(i).column().name().equals(column)) {
+                index = i;
+              }
+            }
+            if (index < 0) {
+              problems.add(
+                  "epoch unit for '"
+                      + column
+                      + "': no mapped column of that name; mapped columns: "
+                      + mappings.stream().map(m -> m.column().name()).toList());
+              return;
+            }
+            ColumnType type = mappings.get(index).column().type();
+            if (type != ColumnType.TIMESTAMP_TZ && type != ColumnType.DATE) {
+              problems.add(
+                  "epoch unit for '"
+                      + column
+                      + "': the column is "
+                      + type.displayName()
+                      + "; allowed only on timestamp_tz and date columns");
+              return;
+            }
+            mappings.set(index, mappings.get(index).withEpochUnit(unit));
+          });
     }
 
     private void checkMapping(Problems problems, ColumnMapping mapping) {

@@ -69,14 +69,14 @@ class GoldTableTest {
                         "group-by column 'nation' is not a column of silver.users; known columns:"
                             + " [country, age, score, registered_at, quality_score,"
                             + " completeness_score, validity_score, consistency_score,"
-                            + " failed_rules, _batch_id, _ingested_at, _source_coordinate]",
+                            + " failed_rules, _batch_id, _ingested_at, _source_coordinate, _row_hash]",
                         "time bucket 'month' needs a date or timestamp column, but 'country' is"
                             + " string",
                         "measure 'avg_country' needs a numeric column, but 'country' is string",
                         "measure 'oldest' input 'agee' is not a column of silver.users; known"
                             + " columns: [country, age, score, registered_at, quality_score,"
                             + " completeness_score, validity_score, consistency_score,"
-                            + " failed_rules, _batch_id, _ingested_at, _source_coordinate]"));
+                            + " failed_rules, _batch_id, _ingested_at, _source_coordinate, _row_hash]"));
   }
 
   @Test

@@ -38,7 +38,8 @@ class SilverTableTest {
             "failed_rules",
             "_batch_id",
             "_ingested_at",
-            "_source_coordinate");
+            "_source_coordinate",
+            "_row_hash");
     assertThat(users.column("id").orElseThrow().doc()).isEqualTo("The user id");
     assertThat(users.quarantineId()).isEqualTo(TableId.of("silver", "users_quarantine"));
     assertThat(users.upstream()).contains(RAW);

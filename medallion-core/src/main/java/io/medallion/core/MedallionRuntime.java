@@ -20,6 +20,7 @@ import io.medallion.core.quality.SampleMasking;
 import io.medallion.core.quality.contact.EmailValidator;
 import io.medallion.core.quality.contact.PhoneValidator;
 import io.medallion.core.silver.LiveBatch;
+import io.medallion.core.silver.SilverOutcome;
 import io.medallion.core.silver.SilverProcessor;
 import io.medallion.maintenance.MaintenanceOptions;
 import io.medallion.maintenance.MaintenanceReport;
@@ -132,20 +133,21 @@ public final class MedallionRuntime implements AutoCloseable {
   /** Runs every table in dependency order; silver tables already fed report what they did. */
   private void runTables(
       Pipeline pipeline,
-      Map<TableId, SilverProcessor.Outcome> fed,
+      Map<TableId, SilverOutcome> fed,
       List<TableRun> runs,
       Map<TableId, QualityReport> reports) {
     for (TableDefinition table : pipeline.tables()) {
       if (table instanceof BronzeTable raw) {
         bronze.ensure(raw);
       } else if (table instanceof SilverTable typed) {
-        SilverProcessor.Outcome outcome = fed.get(typed.id());
+        SilverOutcome outcome = fed.get(typed.id());
         if (outcome == null) {
           outcome = processSilver(typed);
         }
         runs.add(outcome.run());
-        if (outcome.stats() != null) {
-          reports.put(typed.id(), QualityReports.of(typed.id().toString(), outcome));
+        if (outcome instanceof SilverOutcome.Scored scored) {
+          reports.put(
+              typed.id(), QualityReports.of(typed.id().toString(), scored.run(), scored.quality()));
         }
       } else if (table instanceof GoldTable aggregate) {
         runs.add(processGold(aggregate));
@@ -171,7 +173,7 @@ public final class MedallionRuntime implements AutoCloseable {
     }
   }
 
-  private SilverProcessor.Outcome processSilver(SilverTable table) {
+  private SilverOutcome processSilver(SilverTable table) {
     try {
       return silver.process(table);
     } catch (RuntimeException e) {
@@ -229,7 +231,7 @@ public final class MedallionRuntime implements AutoCloseable {
       throw failure;
     }
     Long bronzeSnapshot = ingested.written() > 0 ? ingested.snapshotId() : null;
-    Map<TableId, SilverProcessor.Outcome> fed = new LinkedHashMap<>();
+    Map<TableId, SilverOutcome> fed = new LinkedHashMap<>();
     RuntimeException failure = null;
     for (Map.Entry<TableId, LiveBatch> batch : live.entrySet()) {
       // As in run(pipeline): once a table fails, the tables after it are not brought up to date.

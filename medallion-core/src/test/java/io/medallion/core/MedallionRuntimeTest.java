@@ -77,7 +77,7 @@ class MedallionRuntimeTest extends EmbeddedLakeTest {
 
     List<Record> quarantine = TableReads.rows(runtime.table(TestPipelines.PEOPLE.quarantineId()));
     assertThat(quarantine).hasSize(1);
-    assertThat(quarantine.get(0).getField("reasons"))
+    assertThat(TableReads.failures(quarantine.get(0), "reasons"))
         .isEqualTo(List.of("id_not_null: id is missing"));
     assertThat(quarantine.get(0).getField("_source_coordinate")).isEqualTo("people.ndjson line 4");
 

@@ -26,4 +26,16 @@ final class TableReads {
     }
     return rows;
   }
+
+  /**
+   * Renders a failed_rules or reasons column as "rule: reason" texts, to compare in one assertion.
+   */
+  public static List<String> failures(Record row, String column) {
+    List<String> texts = new ArrayList<>();
+    for (Object element : (List<?>) row.getField(column)) {
+      Record failure = (Record) element;
+      texts.add(failure.getField("rule") + ": " + failure.getField("reason"));
+    }
+    return texts;
+  }
 }

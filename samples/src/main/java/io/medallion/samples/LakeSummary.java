@@ -127,9 +127,8 @@ public record LakeSummary(
         row -> {
           if (row.getField(SilverTable.REASONS) instanceof List<?> items) {
             for (Object reason : items) {
-              String text = String.valueOf(reason);
-              int colon = text.indexOf(':');
-              reasons.merge(colon < 0 ? text : text.substring(0, colon), 1L, Long::sum);
+              // Each reason is a SilverTable.FAILURE struct; reasons are counted by rule.
+              reasons.merge((String) ((Record) reason).getField("rule"), 1L, Long::sum);
             }
           }
           return true;

@@ -12,6 +12,7 @@ import io.medallion.schema.ColumnType;
 import io.medallion.schema.PartitionField;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.Derivation;
+import io.medallion.table.EpochUnit;
 import io.medallion.table.GoldTable;
 import io.medallion.table.SilverTable;
 import io.medallion.table.Standardizer;
@@ -102,11 +103,13 @@ public final class RandomUserPipeline {
           .map("longitude", ColumnType.DOUBLE, "location.coordinates.longitude")
           .map("timezone_offset", ColumnType.STRING, "location.timezone.offset")
           // 1.2+ sends {"date": ..., "age": ...}; 1.1 a "yyyy-MM-dd HH:mm:ss" text; 1.0 epoch
-          // seconds.
+          // seconds, declared as such (without it a number there is a type problem).
           .mapFirst("born_at", ColumnType.TIMESTAMP_TZ, List.of("dob.date", "dob"))
+          .epochUnit("born_at", EpochUnit.SECONDS)
           .map("reported_age", ColumnType.INT, "dob.age")
           .mapFirst(
               "registered_at", ColumnType.TIMESTAMP_TZ, List.of("registered.date", "registered"))
+          .epochUnit("registered_at", EpochUnit.SECONDS)
           .map("national_id_type", ColumnType.STRING, "id.name", Standardizer.NULL_IF_BLANK)
           .map("national_id", ColumnType.STRING, "id.value", Standardizer.NULL_IF_BLANK)
           .derive(

@@ -42,7 +42,7 @@ public final class DatasetRuleEvaluator {
    *
    * @param rules the dataset rules
    * @param kept the batch's kept rows
-   * @param metrics this run's metrics by key ({@link MetricsTable#key})
+   * @param metrics this run's metrics by key
    * @param history past runs, oldest first
    * @param now the run's time
    * @return one result per rule, in order
@@ -50,7 +50,7 @@ public final class DatasetRuleEvaluator {
   public static List<Result> evaluate(
       List<DatasetRule> rules,
       Iterable<? extends RowView> kept,
-      Map<String, Double> metrics,
+      Map<MetricKey, Double> metrics,
       List<MetricsTable.Run> history,
       OffsetDateTime now) {
     List<Result> results = new ArrayList<>();
@@ -63,12 +63,12 @@ public final class DatasetRuleEvaluator {
   private static Result evaluate(
       DatasetRule rule,
       Iterable<? extends RowView> kept,
-      Map<String, Double> metrics,
+      Map<MetricKey, Double> metrics,
       List<MetricsTable.Run> history,
       OffsetDateTime now) {
     Condition check = rule.check();
     if (check instanceof Condition.RowCount count) {
-      long rows = metrics.getOrDefault("rows_read", 0.0).longValue();
+      long rows = metrics.getOrDefault(MetricKey.ROWS_READ, 0.0).longValue();
       boolean ok = rows >= count.min() && rows <= count.max();
       return new Result(
           rule,
@@ -120,7 +120,7 @@ public final class DatasetRuleEvaluator {
           age.compareTo(fresh.maxAge()) <= 0,
           "newest " + fresh.column() + " is " + age + " old, limit " + fresh.maxAge());
     } else if (check instanceof Condition.MetricAtLeast at) {
-      String key = MetricsTable.key(at.metric(), at.rule());
+      MetricKey key = MetricKey.of(at.metric(), at.rule());
       Double value = metrics.get(key);
       Double bound = bound(at.threshold(), MetricsTable.series(history, key));
       if (value == null || bound == null) {
@@ -143,7 +143,7 @@ public final class DatasetRuleEvaluator {
               + ")");
     }
     Condition.Anomaly anomaly = (Condition.Anomaly) check;
-    String key = MetricsTable.key(anomaly.metric(), anomaly.rule());
+    MetricKey key = MetricKey.of(anomaly.metric(), anomaly.rule());
     Double value = metrics.get(key);
     List<Double> series = MetricsTable.series(history, key);
     List<Double> window =

@@ -67,41 +67,34 @@ public final class MetricsTable {
   }
 
   /**
-   * One metric value of a run.
-   *
-   * @param metric the metric name
-   * @param rule the rule it is about, or null
-   * @param value the value
-   */
-  public record Point(String metric, String rule, double value) {}
-
-  /**
    * One past run's metrics.
    *
    * @param runId the run id
    * @param runAt when it ran
-   * @param values metric key ({@code metric} or {@code metric:rule}) to value
+   * @param values metric to value
    */
-  public record Run(String runId, OffsetDateTime runAt, Map<String, Double> values) {}
+  public record Run(String runId, OffsetDateTime runAt, Map<MetricKey, Double> values) {}
 
   /**
    * Appends one run's metrics in one commit.
    *
    * @param runId the run id
    * @param runAt when it ran
-   * @param points the metrics
+   * @param values the metrics; each is one row, its key in the {@code metric} and {@code rule}
+   *     columns
    * @param silverSnapshot the silver snapshot the run committed, recorded in the summary
    */
-  public void append(String runId, OffsetDateTime runAt, List<Point> points, long silverSnapshot) {
+  public void append(
+      String runId, OffsetDateTime runAt, Map<MetricKey, Double> values, long silverSnapshot) {
     try (RecordWriter writer = new RecordWriter(table)) {
       Record template = GenericRecord.create(table.schema());
-      for (Point point : points) {
+      for (Map.Entry<MetricKey, Double> value : values.entrySet()) {
         Record row = template.copy();
         row.setField(RUN_ID, runId);
         row.setField(RUN_AT, runAt);
-        row.setField(METRIC, point.metric());
-        row.setField(RULE, point.rule());
-        row.setField(VALUE, point.value());
+        row.setField(METRIC, value.getKey().metric());
+        row.setField(RULE, value.getKey().rule());
+        row.setField(VALUE, value.getValue());
         writer.write(row);
       }
       AppendFiles append = table.newAppend();
@@ -131,7 +124,7 @@ public final class MetricsTable {
                 id -> new Run(id, (OffsetDateTime) row.getField(RUN_AT), new LinkedHashMap<>()));
         run.values()
             .put(
-                key((String) row.getField(METRIC), (String) row.getField(RULE)),
+                new MetricKey((String) row.getField(METRIC), (String) row.getField(RULE)),
                 (Double) row.getField(VALUE));
       }
     } catch (IOException e) {
@@ -143,24 +136,13 @@ public final class MetricsTable {
   }
 
   /**
-   * Returns the key a metric is stored under in {@link Run#values()}.
-   *
-   * @param metric the metric
-   * @param rule the rule, or null
-   * @return {@code metric} or {@code metric:rule}
-   */
-  public static String key(String metric, String rule) {
-    return rule == null ? metric : metric + ":" + rule;
-  }
-
-  /**
    * Returns a metric's values over past runs, oldest first, skipping runs without it.
    *
    * @param history the runs
    * @param key the metric key
    * @return the values
    */
-  public static List<Double> series(List<Run> history, String key) {
+  public static List<Double> series(List<Run> history, MetricKey key) {
     return history.stream().map(r -> r.values().get(key)).filter(Objects::nonNull).toList();
   }
 }

@@ -1,6 +1,6 @@
 package io.medallion.core.quality;
 
-import io.medallion.core.silver.SilverProcessor;
+import io.medallion.core.TableRun;
 import io.medallion.quality.Dimension;
 import io.medallion.quality.PolicyAction;
 import io.medallion.quality.Rule;
@@ -31,18 +31,14 @@ public final class QualityReports {
    * Builds the report of one silver run.
    *
    * @param table the silver table's name
-   * @param outcome the run's outcome; must have scored rows ({@code stats() != null})
+   * @param run the run's counts
+   * @param quality the run's quality figures
    * @return the report, its trend made of the earlier runs and this one
    */
-  public static QualityReport of(String table, SilverProcessor.Outcome outcome) {
-    QualityStats stats = outcome.stats();
+  public static QualityReport of(String table, TableRun run, RunQuality quality) {
+    QualityStats stats = quality.stats();
     RowCounts rows =
-        new RowCounts(
-            outcome.run().read(),
-            outcome.run().written(),
-            outcome.run().quarantined(),
-            outcome.run().duplicates(),
-            false);
+        new RowCounts(run.read(), run.written(), run.quarantined(), run.duplicates(), false);
     Map<Dimension, Double> dimensions = new EnumMap<>(Dimension.class);
     boolean scored = stats.scored() > 0;
     if (scored) {
@@ -80,8 +76,8 @@ public final class QualityReports {
     QualityReport withoutTrend =
         new QualityReport(
             table,
-            outcome.runId(),
-            outcome.runAt().toInstant(),
+            quality.runId(),
+            quality.runAt().toInstant(),
             rows,
             scored ? OptionalDouble.of(stats.averageScore()) : OptionalDouble.empty(),
             dimensions,
@@ -89,9 +85,9 @@ public final class QualityReports {
             new ScoreDistribution(buckets),
             failures.subList(0, Math.min(TOP_FAILURES, failures.size())),
             List.of(),
-            datasetChecks(outcome.datasetResults()));
+            datasetChecks(quality.datasetResults()));
     List<TrendPoint> trend = new ArrayList<>();
-    for (MetricsTable.Run past : outcome.history()) {
+    for (MetricsTable.Run past : quality.history()) {
       trend.add(point(past));
     }
     trend.add(TrendPoint.of(withoutTrend));
@@ -132,22 +128,22 @@ public final class QualityReports {
   }
 
   private static TrendPoint point(MetricsTable.Run run) {
-    Map<String, Double> values = run.values();
-    double read = values.getOrDefault("rows_read", 0.0);
+    Map<MetricKey, Double> values = run.values();
+    double read = values.getOrDefault(MetricKey.ROWS_READ, 0.0);
     Map<String, Double> passRates = new LinkedHashMap<>();
     values.forEach(
         (key, value) -> {
-          if (key.startsWith("pass_rate:")) {
-            passRates.put(key.substring("pass_rate:".length()), value);
+          if (key.metric().equals(MetricKey.PASS_RATE) && key.rule() != null) {
+            passRates.put(key.rule(), value);
           }
         });
     return new TrendPoint(
         run.runAt().toInstant(),
         (long) read,
-        optional(values.get("score_avg")),
+        optional(values.get(MetricKey.SCORE_AVG)),
         read == 0
             ? OptionalDouble.empty()
-            : OptionalDouble.of(values.getOrDefault("rows_quarantined", 0.0) / read),
+            : OptionalDouble.of(values.getOrDefault(MetricKey.ROWS_QUARANTINED, 0.0) / read),
         passRates);
   }
 

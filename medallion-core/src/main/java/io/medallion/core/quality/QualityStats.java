@@ -1,5 +1,6 @@
 package io.medallion.core.quality;
 
+import io.medallion.quality.FailedRule;
 import io.medallion.quality.Rule;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -71,10 +72,8 @@ public final class QualityStats {
         default -> skipped[i]++;
       }
     }
-    for (String failure : quality.failures()) {
-      int colon = failure.indexOf(": ");
-      String rule = colon < 0 ? failure : failure.substring(0, colon);
-      List<Sample> kept = samples.computeIfAbsent(rule, r -> new ArrayList<>());
+    for (FailedRule failure : quality.failures()) {
+      List<Sample> kept = samples.computeIfAbsent(failure.rule(), r -> new ArrayList<>());
       if (kept.size() < SAMPLES_PER_RULE) {
         // The row's own reason quotes its values unmasked, so samples show masked values only.
         kept.add(new Sample(coordinate, maskedValues.get()));

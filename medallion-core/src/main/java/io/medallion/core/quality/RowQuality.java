@@ -1,5 +1,6 @@
 package io.medallion.core.quality;
 
+import io.medallion.quality.FailedRule;
 import io.medallion.quality.PolicyAction;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * @param completeness the score over completeness rules
  * @param validity the score over validity rules
  * @param consistency the score over consistency rules
- * @param failures each failed rule as {@code "rule: reason"}
+ * @param failures the failed rules, type problems first
  * @param forcedAction the strongest action a failed rule demands on its own (a rule's own action,
  *     the policy's action for a critical rule or an untyped value), or null
  * @param outcomes each rule's outcome, in rule order (0 passed, 1 failed, 2 skipped)
@@ -20,6 +21,6 @@ public record RowQuality(
     double completeness,
     double validity,
     double consistency,
-    List<String> failures,
+    List<FailedRule> failures,
     PolicyAction forcedAction,
     byte[] outcomes) {}

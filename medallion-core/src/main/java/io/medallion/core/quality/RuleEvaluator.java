@@ -1,8 +1,8 @@
 package io.medallion.core.quality;
 
-import io.medallion.core.silver.Rows;
 import io.medallion.quality.Check;
 import io.medallion.quality.Dimension;
+import io.medallion.quality.FailedRule;
 import io.medallion.quality.PolicyAction;
 import io.medallion.quality.QualityPolicy;
 import io.medallion.quality.RowView;
@@ -76,12 +76,12 @@ public final class RuleEvaluator {
    *     failure
    * @return the verdict
    */
-  public RowQuality evaluate(RowView row, List<String> typeErrors) {
+  public RowQuality evaluate(RowView row, List<FailedRule> typeErrors) {
     double[] applicable = new double[3];
     double[] passed = new double[3];
     byte[] outcomes = new byte[rules.size()];
     PolicyAction forced = typeErrors.isEmpty() ? null : criticalAction;
-    List<String> failures = typeErrors.isEmpty() ? List.of() : new ArrayList<>(typeErrors);
+    List<FailedRule> failures = typeErrors.isEmpty() ? List.of() : new ArrayList<>(typeErrors);
     for (int i = 0; i < rules.size(); i++) {
       Rule rule = rules.get(i);
       Verdict verdict = check(rule.check(), row);
@@ -100,7 +100,7 @@ public final class RuleEvaluator {
       if (failures.isEmpty()) {
         failures = new ArrayList<>();
       }
-      failures.add(rule.name() + ": " + verdict.reason);
+      failures.add(FailedRule.of(rule, verdict.reason));
       PolicyAction action =
           rule.action() != null
               ? rule.action()

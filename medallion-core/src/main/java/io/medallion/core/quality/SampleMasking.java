@@ -1,7 +1,6 @@
 package io.medallion.core.quality;
 
-import io.medallion.core.silver.MappedRow;
-import io.medallion.core.silver.SilverProcessor;
+import io.medallion.quality.RowView;
 import io.medallion.report.Masking;
 import io.medallion.schema.Column;
 import io.medallion.table.ColumnMapping;
@@ -17,18 +16,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * title casing, columns the table shows in reports as they are, anything else to its first and last
  * character. Nothing is shown unmasked unless the definition says so.
  */
-public final class SampleMasking implements SilverProcessor.RowMasker {
+public final class SampleMasking implements RowMasker {
   private final Map<SilverTable, Masking> byTable = new ConcurrentHashMap<>();
 
   /** Creates the masker. */
   public SampleMasking() {}
 
   @Override
-  public Map<String, String> mask(SilverTable table, List<Column> columns, MappedRow row) {
+  public Map<String, String> mask(SilverTable table, List<Column> columns, RowView row) {
     Masking masking = byTable.computeIfAbsent(table, SampleMasking::maskingOf);
     Map<String, Object> values = new LinkedHashMap<>();
-    for (int i = 0; i < columns.size(); i++) {
-      values.put(columns.get(i).name(), row.values()[i]);
+    for (Column column : columns) {
+      values.put(column.name(), row.get(column.name()));
     }
     return masking.mask(values);
   }

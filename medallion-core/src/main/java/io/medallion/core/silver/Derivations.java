@@ -1,5 +1,6 @@
 package io.medallion.core.silver;
 
+import io.medallion.core.quality.Rows;
 import io.medallion.quality.RowView;
 import io.medallion.table.Derivation;
 import java.time.LocalDate;

@@ -2,9 +2,9 @@ package io.medallion.core.silver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.medallion.schema.ColumnType;
+import io.medallion.table.EpochUnit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -15,15 +15,27 @@ import java.util.List;
 
 /**
  * Converts JSON values to the Java values Iceberg's generic records hold, accepting the shapes real
- * feeds use: numbers as strings and strings as numbers, timestamps as ISO-8601 text, as {@code
- * "yyyy-MM-dd HH:mm:ss"} (taken as UTC), or as epoch seconds.
+ * feeds use: numbers as strings and strings as numbers, timestamps as ISO-8601 text or as {@code
+ * "yyyy-MM-dd HH:mm:ss"} (taken as UTC). A number is read as a timestamp only when the mapping
+ * declares its epoch unit; otherwise it is a type problem.
  */
 final class JsonValues {
   private JsonValues() {}
 
   static Object convert(JsonNode node, ColumnType type) throws ValueConversionException {
+    return convert(node, type, null);
+  }
+
+  /**
+   * Converts a value.
+   *
+   * @param epoch the unit of numbers read as timestamps or dates, or null when a number there is a
+   *     type problem
+   */
+  static Object convert(JsonNode node, ColumnType type, EpochUnit epoch)
+      throws ValueConversionException {
     try {
-      return convertChecked(node, type);
+      return convertChecked(node, type, epoch);
     } catch (ArithmeticException | java.time.DateTimeException | NumberFormatException e) {
       // Extreme values (1e400, epoch seconds beyond any calendar) are bad input, not a crash.
       throw new ValueConversionException(
@@ -31,7 +43,7 @@ final class JsonValues {
     }
   }
 
-  private static Object convertChecked(JsonNode node, ColumnType type)
+  private static Object convertChecked(JsonNode node, ColumnType type, EpochUnit epoch)
       throws ValueConversionException {
     if (type instanceof ColumnType.Primitive primitive) {
       return switch (primitive) {
@@ -40,8 +52,8 @@ final class JsonValues {
         case INT -> toInt(node);
         case LONG -> toLong(node, ColumnType.LONG);
         case DOUBLE -> toDouble(node);
-        case DATE -> toDate(node);
-        case TIMESTAMP_TZ -> toTimestamp(node);
+        case DATE -> toDate(node, epoch);
+        case TIMESTAMP_TZ -> toTimestamp(node, epoch);
       };
     } else if (type instanceof ColumnType.Decimal decimal) {
       return toDecimal(node, decimal);
@@ -51,7 +63,7 @@ final class JsonValues {
       }
       List<Object> values = new ArrayList<>(node.size());
       for (JsonNode element : node) {
-        values.add(element.isNull() ? null : convertChecked(element, list.element()));
+        values.add(element.isNull() ? null : convertChecked(element, list.element(), epoch));
       }
       return values;
     }
@@ -147,7 +159,7 @@ final class JsonValues {
     return scaled;
   }
 
-  private static LocalDate toDate(JsonNode node) throws ValueConversionException {
+  private static LocalDate toDate(JsonNode node, EpochUnit epoch) throws ValueConversionException {
     if (node.isTextual() && node.textValue().trim().length() == 10) {
       try {
         return LocalDate.parse(node.textValue().trim());
@@ -156,14 +168,15 @@ final class JsonValues {
       }
     }
     try {
-      return toTimestamp(node).toLocalDate();
+      return toTimestamp(node, epoch).toLocalDate();
     } catch (ValueConversionException e) {
       throw mismatch(node, ColumnType.DATE);
     }
   }
 
-  static OffsetDateTime toTimestamp(JsonNode node) throws ValueConversionException {
-    OffsetDateTime value = parseTimestamp(node);
+  private static OffsetDateTime toTimestamp(JsonNode node, EpochUnit epoch)
+      throws ValueConversionException {
+    OffsetDateTime value = parseTimestamp(node, epoch);
     // Parquet stores microseconds since 1970 in a long; keep to calendar years that fit easily.
     if (value.getYear() < 1 || value.getYear() > 9999) {
       throw new ValueConversionException(
@@ -176,9 +189,17 @@ final class JsonValues {
     return value;
   }
 
-  private static OffsetDateTime parseTimestamp(JsonNode node) throws ValueConversionException {
-    if (node.isIntegralNumber() && node.canConvertToLong()) {
-      return OffsetDateTime.ofInstant(Instant.ofEpochSecond(node.longValue()), ZoneOffset.UTC);
+  private static OffsetDateTime parseTimestamp(JsonNode node, EpochUnit epoch)
+      throws ValueConversionException {
+    if (node.isNumber()) {
+      if (epoch == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
+        // Without a declared unit, 12345 is a broken value, not a moment in January 1970.
+        throw new ValueConversionException(
+            "cannot read "
+                + render(node)
+                + " as timestamp_tz: the mapping declares no epoch unit for numbers");
+      }
+      return OffsetDateTime.ofInstant(epoch.toInstant(node.longValue()), ZoneOffset.UTC);
     }
     if (!node.isTextual()) {
       throw mismatch(node, ColumnType.TIMESTAMP_TZ);

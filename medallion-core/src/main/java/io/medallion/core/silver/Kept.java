@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
  * @param sequence its position within its bronze batch
  * @param path the data file it was written to
  * @param position its position in that file
+ * @param hash the row's {@link RowHash}
  * @param datasetValues the columns dataset rules read, or null when none do
  */
 record Kept(
@@ -20,6 +21,7 @@ record Kept(
     long sequence,
     String path,
     long position,
+    long hash,
     Object[] datasetValues) {
 
   /** Timestamps compare as epoch microseconds (Iceberg's precision); other values as they are. */

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.iceberg.DataFile;
@@ -50,8 +51,10 @@ final class LatestByKey implements AutoCloseable {
    * @param ingestedMicros when it was ingested
    * @param file its data file
    * @param position its position in that file
+   * @param hash its {@link RowHash}, or null for a row stored before rows had one
    */
-  record Existing(Object key, Object order, long ingestedMicros, DataFile file, long position) {}
+  record Existing(
+      Object key, Object order, long ingestedMicros, DataFile file, long position, Long hash) {}
 
   /** The existing silver rows that have a key, read once. */
   @FunctionalInterface
@@ -154,6 +157,7 @@ final class LatestByKey implements AutoCloseable {
         out.writeLong(kept.sequence());
         out.writeInt(pathIndex(kept.path()));
         out.writeLong(kept.position());
+        out.writeLong(kept.hash());
         Object[] values = kept.datasetValues();
         out.writeInt(values == null ? -1 : values.length);
         if (values != null) {
@@ -179,12 +183,13 @@ final class LatestByKey implements AutoCloseable {
     long sequence = in.readLong();
     String path = paths.get(in.readInt());
     long position = in.readLong();
+    long hash = in.readLong();
     int valueCount = in.readInt();
     Object[] values = valueCount < 0 ? null : new Object[valueCount];
     for (int i = 0; i < valueCount; i++) {
       values[i] = SpillValues.read(in);
     }
-    Kept kept = new Kept(order, ingested, sequence, path, position, values);
+    Kept kept = new Kept(order, ingested, sequence, path, position, hash, values);
     Kept previous = latest.get(key);
     if (previous == null) {
       latest.put(key, kept);
@@ -213,6 +218,7 @@ final class LatestByKey implements AutoCloseable {
       out.writeLong(row.ingestedMicros());
       out.writeInt(index);
       out.writeLong(row.position());
+      SpillValues.write(out, row.hash());
     } catch (IOException e) {
       throw new MedallionException(
           "Cannot spill existing keys to " + spillRoot + ": " + e.getMessage(), e);
@@ -231,7 +237,8 @@ final class LatestByKey implements AutoCloseable {
                       SpillValues.read(in),
                       in.readLong(),
                       files.get(in.readInt()),
-                      in.readLong())));
+                      in.readLong(),
+                      (Long) SpillValues.read(in))));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the existing-keys spill", e);
     }
@@ -267,11 +274,13 @@ final class LatestByKey implements AutoCloseable {
               if (incoming == null || superseded.contains(incoming)) {
                 return;
               }
-              if (incoming.winsOver(row.order(), row.ingestedMicros(), ordered)) {
-                replacements.deleteExisting(row.file(), row.position());
-              } else {
+              if (!incoming.winsOver(row.order(), row.ingestedMicros(), ordered)
+                  // The same values: the stored row stays rather than being rewritten.
+                  || Objects.equals(row.hash(), incoming.hash())) {
                 superseded.add(incoming);
                 replacements.supersede(incoming);
+              } else {
+                replacements.deleteExisting(row.file(), row.position());
               }
             });
       }

@@ -1,9 +1,8 @@
 package io.medallion.core.silver;
 
 import io.medallion.core.bronze.IngestedRecord;
-import io.medallion.core.exec.Handoff;
-import io.medallion.table.SilverTable;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apache.iceberg.Snapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,43 +17,40 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #accept} never throws: a failure on the silver side must not fail the ingestion. It is
  * remembered, and {@link #finish} falls back to reading bronze, which reports it again if it
  * persists.
+ *
+ * <pre>{@code
+ * LiveBatch live = processor.startLive(users);
+ * TableRun ingested = bronze.ingest(raw, source, live::accept);
+ * SilverOutcome outcome = live.finish(ingested.snapshotId());
+ * }</pre>
  */
 public final class LiveBatch {
   private static final Logger LOG = LoggerFactory.getLogger(LiveBatch.class);
 
-  private final SilverProcessor processor;
-  private final SilverTable definition;
-  private final SilverProcessor.Tables tables;
+  private final SilverTables tables;
   private final SilverBatch batch;
-  private final SilverProcessor.Outcome caughtUp;
+  private final Feed<IngestedRecord> feed;
+  private final SilverOutcome caughtUp;
+  private final Supplier<SilverOutcome> readBronze;
   private final Long consumed;
-  private final Handoff<SilverBatch.Mapped> scoring;
-  private final Handoff<IngestedRecord> mapping;
   private RuntimeException failure;
 
+  /**
+   * @param caughtUp what bringing silver up to date before the ingestion did
+   * @param readBronze brings silver up to date from bronze, when the records fed cannot be used
+   */
   LiveBatch(
-      SilverProcessor processor,
-      SilverTable definition,
-      SilverProcessor.Tables tables,
+      SilverTables tables,
       SilverBatch batch,
-      SilverProcessor.Outcome caughtUp,
-      boolean pipelined) {
-    this.processor = processor;
-    this.definition = definition;
+      Feed<IngestedRecord> feed,
+      SilverOutcome caughtUp,
+      Supplier<SilverOutcome> readBronze) {
     this.tables = tables;
     this.batch = batch;
+    this.feed = feed;
     this.caughtUp = caughtUp;
+    this.readBronze = readBronze;
     this.consumed = tables.consumed();
-    if (pipelined) {
-      this.scoring = Handoff.start("medallion-" + definition.id() + "-score", batch::accept);
-      this.mapping =
-          Handoff.start(
-              "medallion-" + definition.id() + "-map",
-              record -> scoring.accept(batch.map(sourceRow(record))));
-    } else {
-      this.scoring = null;
-      this.mapping = null;
-    }
   }
 
   /**
@@ -67,11 +63,7 @@ public final class LiveBatch {
       return;
     }
     try {
-      if (mapping != null) {
-        mapping.accept(record);
-      } else {
-        batch.accept(sourceRow(record));
-      }
+      feed.accept(record);
     } catch (RuntimeException e) {
       failure = e;
     }
@@ -84,7 +76,7 @@ public final class LiveBatch {
    * @param bronzeSnapshot the snapshot the ingestion committed, or null when it wrote no record
    * @return what silver did, including the catch-up that preceded the batch
    */
-  public SilverProcessor.Outcome finish(Long bronzeSnapshot) {
+  public SilverOutcome finish(Long bronzeSnapshot) {
     closeFeed();
     if (bronzeSnapshot == null) {
       batch.abort();
@@ -96,11 +88,11 @@ public final class LiveBatch {
       batch.abort();
       LOG.info(
           "{}: reading bronze instead of the records handed over ({})",
-          definition.id(),
+          tables.definition.id(),
           failure != null ? failure.getMessage() : "bronze had other commits in between");
-      return combine(processor.process(definition));
+      return caughtUp.plus(readBronze.get());
     }
-    return processor.commit(definition, tables, batch, bronzeSnapshot, caughtUp);
+    return caughtUp.plus(tables.commit(batch, bronzeSnapshot));
   }
 
   /** Discards the batch: the ingestion failed. */
@@ -109,40 +101,14 @@ public final class LiveBatch {
     batch.abort();
   }
 
+  /** Waits for the rows handed over; a failure accept() did not see yet is remembered. */
   private void closeFeed() {
-    if (mapping == null) {
-      return;
-    }
-    // Mapping drains into scoring first; either may rethrow a failure accept() did not see yet.
-    for (Handoff<?> handoff : new Handoff<?>[] {mapping, scoring}) {
-      try {
-        handoff.close();
-      } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = e;
-        }
+    try {
+      feed.close();
+    } catch (RuntimeException e) {
+      if (failure == null) {
+        failure = e;
       }
     }
-  }
-
-  private SilverProcessor.Outcome combine(SilverProcessor.Outcome after) {
-    return new SilverProcessor.Outcome(
-        caughtUp.run().plus(after.run()),
-        after.runId() != null ? after.runId() : caughtUp.runId(),
-        after.runId() != null ? after.runAt() : caughtUp.runAt(),
-        after.runId() != null ? after.stats() : caughtUp.stats(),
-        after.runId() != null ? after.metrics() : caughtUp.metrics(),
-        after.runId() != null ? after.datasetResults() : caughtUp.datasetResults(),
-        after.runId() != null ? after.history() : caughtUp.history());
-  }
-
-  private SourceRow sourceRow(IngestedRecord record) {
-    return UpstreamReader.bronzeRow(
-        processor.json(),
-        record.payload(),
-        record.batchId(),
-        record.ingestedAt(),
-        record.sourceName() + " " + record.coordinate(),
-        record.index());
   }
 }

@@ -1,5 +1,6 @@
 package io.medallion.core.silver;
 
+import io.medallion.quality.FailedRule;
 import io.medallion.quality.RowView;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +9,10 @@ import java.util.Map;
  * One record mapped to a silver table's user columns.
  *
  * @param values the typed values, in column order
- * @param typeErrors values that could not be converted, each as {@code "column_type: reason"}
+ * @param typeErrors values that could not be converted, each a {@link FailedRule#typeProblem}
  * @param index column name to position
  */
-public record MappedRow(Object[] values, List<String> typeErrors, Map<String, Integer> index)
+public record MappedRow(Object[] values, List<FailedRule> typeErrors, Map<String, Integer> index)
     implements RowView {
 
   @Override

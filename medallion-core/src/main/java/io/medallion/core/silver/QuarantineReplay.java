@@ -7,10 +7,10 @@ import io.medallion.MedallionException;
 import io.medallion.core.TableRun;
 import io.medallion.core.iceberg.Lineage;
 import io.medallion.core.iceberg.TableStore;
+import io.medallion.quality.FailedRule;
 import io.medallion.table.SilverTable;
 import java.io.IOException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -74,13 +74,16 @@ public final class QuarantineReplay {
     if (quarantined == null) {
       return TableRun.unchanged(definition.id(), Layer.SILVER);
     }
+    // Rows still failing stay where they are: a replay writes no quarantine.
     SilverBatch batch =
         new SilverBatch(context, definition, silver, quarantine, false, List.of(), null);
-    Map<String, List<Long>> moved = new HashMap<>();
+    Map<String, DataFile> files = dataFiles(quarantine);
+    Replacements moved = new Replacements();
     long read = 0;
-    long[] sequence = {0};
-    try {
-      for (Record row : liveRows(quarantine)) {
+    long movedRows = 0;
+    long sequence = 0;
+    try (CloseableIterable<Record> rows = liveRows(quarantine)) {
+      for (Record row : rows) {
         read++;
         if (!replayable(row)) {
           continue;
@@ -92,25 +95,28 @@ public final class QuarantineReplay {
                 (String) row.getField(SilverTable.LINEAGE_BATCH_ID),
                 (OffsetDateTime) row.getField(SilverTable.LINEAGE_INGESTED_AT),
                 (String) row.getField(SilverTable.LINEAGE_COORDINATE),
-                sequence[0]++);
+                sequence++);
         MappedRow typed = batch.mapper().restore(parse((String) row.getField(SilverTable.RECORD)));
-        if (batch.acceptMapped(source, typed)) {
-          moved
-              .computeIfAbsent(
-                  (String) row.getField(MetadataColumns.FILE_PATH.name()), f -> new ArrayList<>())
-              .add((Long) row.getField(MetadataColumns.ROW_POSITION.name()));
+        if (batch.route(source, typed)) {
+          movedRows++;
+          moved.deleteExisting(
+              files.get((String) row.getField(MetadataColumns.FILE_PATH.name())),
+              (Long) row.getField(MetadataColumns.ROW_POSITION.name()));
         }
       }
+    } catch (IOException e) {
+      batch.abort();
+      throw new MedallionException("Cannot read " + quarantine.name() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       batch.abort();
       throw e;
     }
-    long movedRows = moved.values().stream().mapToLong(List::size).sum();
     if (movedRows == 0) {
+      batch.abort();
       return new TableRun(definition.id(), Layer.SILVER, read, 0, read, 0, 0, -1);
     }
     TableRun run =
-        batch.commit(Map.of(REPLAYED_QUARANTINE, Long.toString(quarantined.snapshotId())));
+        batch.commit(Map.of(REPLAYED_QUARANTINE, Long.toString(quarantined.snapshotId()))).run();
     deleteFromQuarantine(quarantine, moved, run.snapshotId());
     LOG.info(
         "{}: replayed {} quarantined rows, moved {} to silver", definition.id(), read, movedRows);
@@ -132,75 +138,72 @@ public final class QuarantineReplay {
         || hasMarker(quarantine, REPLAYED_INTO_SILVER, Long.toString(replay.snapshotId()))) {
       return;
     }
-    Set<List<Object>> added = new HashSet<>();
+    Set<RowIdentity> added = new HashSet<>();
     Schema identity =
         silver.schema().select(SilverTable.LINEAGE_BATCH_ID, SilverTable.LINEAGE_COORDINATE);
     for (DataFile file : replay.addedDataFiles(silver.io())) {
       try (CloseableIterable<Record> rows = ExistingRows.read(silver, file, identity)) {
         for (Record row : rows) {
-          added.add(List.of(row.get(0), row.get(1)));
+          added.add(new RowIdentity((String) row.get(0), (String) row.get(1)));
         }
       } catch (IOException e) {
         throw new MedallionException("Cannot read " + file.location() + ": " + e.getMessage(), e);
       }
     }
-    Map<String, List<Long>> pending = new HashMap<>();
-    for (Record row : liveRows(quarantine)) {
-      List<Object> key =
-          List.of(
-              row.getField(SilverTable.LINEAGE_BATCH_ID),
-              row.getField(SilverTable.LINEAGE_COORDINATE));
-      if (added.contains(key)) {
-        pending
-            .computeIfAbsent(
-                (String) row.getField(MetadataColumns.FILE_PATH.name()), f -> new ArrayList<>())
-            .add((Long) row.getField(MetadataColumns.ROW_POSITION.name()));
+    Map<String, DataFile> files = dataFiles(quarantine);
+    Replacements pending = new Replacements();
+    try (CloseableIterable<Record> rows = liveRows(quarantine)) {
+      for (Record row : rows) {
+        RowIdentity key =
+            new RowIdentity(
+                (String) row.getField(SilverTable.LINEAGE_BATCH_ID),
+                (String) row.getField(SilverTable.LINEAGE_COORDINATE));
+        if (added.contains(key)) {
+          pending.deleteExisting(
+              files.get((String) row.getField(MetadataColumns.FILE_PATH.name())),
+              (Long) row.getField(MetadataColumns.ROW_POSITION.name()));
+        }
       }
+    } catch (IOException e) {
+      throw new MedallionException("Cannot read " + quarantine.name() + ": " + e.getMessage(), e);
     }
     LOG.warn(
         "{}: finishing an interrupted replay of silver snapshot {}: removing {} moved rows",
         quarantine.name(),
         replay.snapshotId(),
-        pending.values().stream().mapToInt(List::size).sum());
+        pending.replaced());
     deleteFromQuarantine(quarantine, pending, replay.snapshotId());
   }
 
-  private void deleteFromQuarantine(
-      Table quarantine, Map<String, List<Long>> positions, long silverSnapshot) {
-    Replacements deletes = new Replacements();
-    try (CloseableIterable<FileScanTask> tasks = quarantine.newScan().planFiles()) {
-      for (FileScanTask task : tasks) {
-        for (long position : positions.getOrDefault(task.file().location(), List.of())) {
-          deletes.deleteExisting(task.file(), position);
-        }
-      }
-    } catch (IOException e) {
-      throw new MedallionException("Cannot plan " + quarantine.name() + ": " + e.getMessage(), e);
-    }
+  private static void deleteFromQuarantine(
+      Table quarantine, Replacements deletes, long silverSnapshot) {
     RowDelta delta = quarantine.newRowDelta();
     deletes.write(quarantine, Map.of()).forEach(delta::addDeletes);
     delta.set(REPLAYED_INTO_SILVER, Long.toString(silverSnapshot));
     delta.commit();
   }
 
-  /** The quarantine's live rows with their data file and position, deleted rows excluded. */
-  private static List<Record> liveRows(Table quarantine) {
-    quarantine.refresh();
-    if (quarantine.currentSnapshot() == null) {
-      return List.of();
+  /** The quarantine's live data files by location. */
+  private static Map<String, DataFile> dataFiles(Table quarantine) {
+    Map<String, DataFile> files = new HashMap<>();
+    try (CloseableIterable<FileScanTask> tasks = quarantine.newScan().planFiles()) {
+      tasks.forEach(task -> files.put(task.file().location(), task.file()));
+    } catch (IOException e) {
+      throw new MedallionException("Cannot plan " + quarantine.name() + ": " + e.getMessage(), e);
     }
+    return files;
+  }
+
+  /**
+   * The quarantine's live rows with their data file and position, deleted rows excluded, streamed:
+   * memory holds one row at a time.
+   */
+  private static CloseableIterable<Record> liveRows(Table quarantine) {
     Schema projection =
         TypeUtil.join(
             quarantine.schema(),
             new Schema(MetadataColumns.FILE_PATH, MetadataColumns.ROW_POSITION));
-    List<Record> rows = new ArrayList<>();
-    try (CloseableIterable<Record> records =
-        IcebergGenerics.read(quarantine).project(projection).build()) {
-      records.forEach(r -> rows.add(r.copy()));
-    } catch (IOException e) {
-      throw new MedallionException("Cannot read " + quarantine.name() + ": " + e.getMessage(), e);
-    }
-    return rows;
+    return IcebergGenerics.read(quarantine).project(projection).build();
   }
 
   /**
@@ -208,16 +211,9 @@ public final class QuarantineReplay {
    * value to score again (it was stored as null); it stays until its bronze record is fixed.
    */
   private static boolean replayable(Record row) {
-    if (row.getField(SilverTable.RECORD) == null) {
-      return false;
-    }
-    for (Object reason : (List<?>) row.getField(SilverTable.REASONS)) {
-      String text = String.valueOf(reason);
-      if (text.startsWith("payload: ") || text.contains("_type: cannot read")) {
-        return false;
-      }
-    }
-    return true;
+    return row.getField(SilverTable.RECORD) != null
+        && SilverRecords.failures(row.getField(SilverTable.REASONS)).stream()
+            .allMatch(FailedRule::replayable);
   }
 
   private JsonNode parse(String record) {

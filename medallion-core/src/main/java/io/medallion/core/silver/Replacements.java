@@ -46,6 +46,30 @@ final class Replacements {
     deleteIncoming(row.path(), row.position());
   }
 
+  /**
+   * Forgets the new data files whose every row is deleted (all lost, e.g. identical to stored
+   * rows), so that the commit adds neither them nor their deletes.
+   *
+   * @param added the batch's new data files by location; the emptied ones are removed
+   * @return the emptied files
+   */
+  List<DataFile> dropEmptied(Map<String, DataFile> added) {
+    List<DataFile> emptied = new ArrayList<>();
+    added
+        .values()
+        .removeIf(
+            file -> {
+              Positions deleted = incoming.get(file.location());
+              if (deleted == null || deleted.distinct() < file.recordCount()) {
+                return false;
+              }
+              incoming.remove(file.location());
+              emptied.add(file);
+              return true;
+            });
+    return emptied;
+  }
+
   /** How many incoming rows lost to existing rows. */
   long superseded() {
     return superseded;
@@ -126,6 +150,10 @@ final class Replacements {
       copy.values = values;
       copy.size = size;
       return copy;
+    }
+
+    long distinct() {
+      return Arrays.stream(sorted()).distinct().count();
     }
 
     long[] sorted() {

@@ -3,6 +3,7 @@ package io.medallion.core.silver;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.medallion.core.quality.contact.PhoneValidator;
 import io.medallion.core.quality.contact.PhoneVerdict;
+import io.medallion.quality.FailedRule;
 import io.medallion.schema.Column;
 import io.medallion.schema.ColumnType;
 import io.medallion.table.ColumnMapping;
@@ -78,7 +79,7 @@ public final class SilverMapper {
    */
   public MappedRow map(JsonNode record) {
     Object[] values = new Object[width];
-    List<String> errors = List.of();
+    List<FailedRule> errors = List.of();
     for (int i = 0; i < mappings.size(); i++) {
       ColumnMapping mapping = mappings.get(i);
       JsonNode node = firstValue(record, paths[i], mapping.column().type());
@@ -86,13 +87,14 @@ public final class SilverMapper {
         continue;
       }
       try {
-        values[i] = JsonValues.convert(node, mapping.column().type());
+        values[i] = JsonValues.convert(node, mapping.column().type(), mapping.epochUnit());
       } catch (ValueConversionException e) {
         if (errors.isEmpty()) {
           errors = new ArrayList<>();
         }
         errors.add(
-            mapping.column().name() + "_type: " + e.getMessage() + " at " + pathOf(i, record));
+            FailedRule.typeProblem(
+                mapping.column().name(), e.getMessage() + " at " + pathOf(i, record)));
       }
     }
     MappedRow row = new MappedRow(values, errors, index);
@@ -116,7 +118,7 @@ public final class SilverMapper {
    */
   public MappedRow restore(JsonNode stored) {
     Object[] values = new Object[width];
-    List<String> errors = List.of();
+    List<FailedRule> errors = List.of();
     List<Column> columns = columns();
     for (int i = 0; i < width; i++) {
       JsonNode node = stored.get(columns.get(i).name());
@@ -129,7 +131,7 @@ public final class SilverMapper {
         if (errors.isEmpty()) {
           errors = new ArrayList<>();
         }
-        errors.add(columns.get(i).name() + "_type: " + e.getMessage());
+        errors.add(FailedRule.typeProblem(columns.get(i).name(), e.getMessage()));
       }
     }
     return new MappedRow(values, errors, index);

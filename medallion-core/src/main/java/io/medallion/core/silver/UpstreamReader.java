@@ -7,19 +7,27 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.medallion.MedallionException;
+import io.medallion.core.bronze.IngestedRecord;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.SilverTable;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.avro.util.Utf8;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataOperations;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.Types;
+import org.apache.iceberg.util.SnapshotUtil;
 
 /**
  * Reads the upstream rows a silver run consumes, as JSON objects with lineage: bronze payloads
@@ -32,10 +40,16 @@ final class UpstreamReader {
     this.json = json;
   }
 
-  /** Reads bronze rows appended after {@code from} (exclusive) up to {@code to} (inclusive). */
+  /**
+   * Reads bronze rows appended after {@code from} (exclusive) up to {@code to} (inclusive): the
+   * data files those append snapshots added, oldest snapshot first, or the whole table as of {@code
+   * to} when silver has consumed nothing yet. Bronze is append-only, so added files are read as
+   * they are.
+   */
   long readBronze(Table bronze, Long from, long to, Consumer<SourceRow> sink) {
-    IcebergGenerics.ScanBuilder scan =
-        IcebergGenerics.read(bronze)
+    Schema projection =
+        bronze
+            .schema()
             .select(
                 BronzeTable.BATCH_ID,
                 BronzeTable.INGESTED_AT,
@@ -43,27 +57,48 @@ final class UpstreamReader {
                 BronzeTable.SOURCE_NAME,
                 BronzeTable.RECORD_INDEX,
                 BronzeTable.PAYLOAD);
-    scan = from == null ? scan.useSnapshot(to) : scan.appendsBetween(from, to);
     long sequence = 0;
-    try (CloseableIterable<Record> rows = scan.build()) {
-      for (Record row : rows) {
-        Long index = (Long) row.getField(BronzeTable.RECORD_INDEX);
-        sink.accept(
-            bronzeRow(
-                json,
-                (String) row.getField(BronzeTable.PAYLOAD),
-                (String) row.getField(BronzeTable.BATCH_ID),
-                (OffsetDateTime) row.getField(BronzeTable.INGESTED_AT),
-                row.getField(BronzeTable.SOURCE_NAME)
-                    + " "
-                    + row.getField(BronzeTable.SOURCE_COORDINATE),
-                index == null ? sequence : index));
-        sequence++;
+    if (from == null) {
+      try (CloseableIterable<Record> rows =
+          IcebergGenerics.read(bronze).useSnapshot(to).project(projection).build()) {
+        for (Record row : rows) {
+          sink.accept(bronzeRow(row, sequence++));
+        }
+      } catch (IOException e) {
+        throw new MedallionException("Cannot read " + bronze.name() + ": " + e.getMessage(), e);
       }
-    } catch (IOException e) {
-      throw new MedallionException("Cannot read " + bronze.name() + ": " + e.getMessage(), e);
+      return sequence;
+    }
+    List<Snapshot> appends = new ArrayList<>();
+    for (Snapshot snapshot : SnapshotUtil.ancestorsBetween(bronze, to, from)) {
+      if (DataOperations.APPEND.equals(snapshot.operation())) {
+        appends.add(snapshot);
+      }
+    }
+    Collections.reverse(appends);
+    for (Snapshot snapshot : appends) {
+      for (DataFile file : snapshot.addedDataFiles(bronze.io())) {
+        try (CloseableIterable<Record> rows = ExistingRows.read(bronze, file, projection)) {
+          for (Record row : rows) {
+            sink.accept(bronzeRow(row, sequence++));
+          }
+        } catch (IOException e) {
+          throw new MedallionException("Cannot read " + file.location() + ": " + e.getMessage(), e);
+        }
+      }
     }
     return sequence;
+  }
+
+  private SourceRow bronzeRow(Record row, long sequence) {
+    Long index = (Long) row.getField(BronzeTable.RECORD_INDEX);
+    return bronzeRow(
+        json,
+        (CharSequence) row.getField(BronzeTable.PAYLOAD),
+        (String) row.getField(BronzeTable.BATCH_ID),
+        (OffsetDateTime) row.getField(BronzeTable.INGESTED_AT),
+        row.getField(BronzeTable.SOURCE_NAME) + " " + row.getField(BronzeTable.SOURCE_COORDINATE),
+        index == null ? sequence : index);
   }
 
   /**
@@ -95,6 +130,17 @@ final class UpstreamReader {
       throw new MedallionException("Cannot parse the payload at " + coordinate, e);
     }
     return new SourceRow(record, error, batchId, ingestedAt, coordinate, sequence);
+  }
+
+  /** One record an ingestion wrote, as silver reads it. */
+  static SourceRow ingestedRow(ObjectMapper json, IngestedRecord record) {
+    return bronzeRow(
+        json,
+        record.payload(),
+        record.batchId(),
+        record.ingestedAt(),
+        record.sourceName() + " " + record.coordinate(),
+        record.index());
   }
 
   /** Reads a silver table's live rows as of a snapshot, each as a JSON object. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class DatasetRuleEvaluatorTest {
   private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-06-01T12:00:00Z");
 
-  private static List<MetricsTable.Run> history(String key, double... values) {
+  private static List<MetricsTable.Run> history(MetricKey key, double... values) {
     List<MetricsTable.Run> runs = new ArrayList<>();
     for (int i = 0; i < values.length; i++) {
       runs.add(
@@ -27,7 +27,7 @@ class DatasetRuleEvaluatorTest {
   private static DatasetRuleEvaluator.Result one(
       DatasetRule rule,
       List<RowView> rows,
-      Map<String, Double> metrics,
+      Map<MetricKey, Double> metrics,
       List<MetricsTable.Run> history) {
     return DatasetRuleEvaluator.evaluate(List.of(rule), rows, metrics, history, NOW).get(0);
   }
@@ -35,7 +35,7 @@ class DatasetRuleEvaluatorTest {
   @Test
   void rowCount_outsideBounds_fails() {
     DatasetRuleEvaluator.Result result =
-        one(DatasetRule.rowCount(10, 20), List.of(), Map.of("rows_read", 5.0), List.of());
+        one(DatasetRule.rowCount(10, 20), List.of(), Map.of(MetricKey.ROWS_READ, 5.0), List.of());
 
     assertThat(result.passed()).isFalse();
     assertThat(result.detail()).isEqualTo("row count 5 outside 10..20");
@@ -70,12 +70,13 @@ class DatasetRuleEvaluatorTest {
   @Test
   void passRate_relativeToHistory_usesMeanOfLastRunsMinusOffset() {
     DatasetRule rule = DatasetRule.passRate("email_valid", Threshold.historicalMean(3, -0.05));
-    List<MetricsTable.Run> past = history("pass_rate:email_valid", 0.10, 0.90, 0.95, 1.00);
+    List<MetricsTable.Run> past =
+        history(MetricKey.passRate("email_valid"), 0.10, 0.90, 0.95, 1.00);
 
     DatasetRuleEvaluator.Result low =
-        one(rule, List.of(), Map.of("pass_rate:email_valid", 0.85), past);
+        one(rule, List.of(), Map.of(MetricKey.passRate("email_valid"), 0.85), past);
     DatasetRuleEvaluator.Result ok =
-        one(rule, List.of(), Map.of("pass_rate:email_valid", 0.90), past);
+        one(rule, List.of(), Map.of(MetricKey.passRate("email_valid"), 0.90), past);
 
     assertThat(low.passed()).isFalse();
     assertThat(low.detail())
@@ -89,7 +90,7 @@ class DatasetRuleEvaluatorTest {
         one(
             DatasetRule.passRate("email_valid", Threshold.historicalMean(10, 0)),
             List.of(),
-            Map.of("pass_rate:email_valid", 0.2),
+            Map.of(MetricKey.passRate("email_valid"), 0.2),
             List.of());
 
     assertThat(result.passed()).isTrue();
@@ -99,10 +100,11 @@ class DatasetRuleEvaluatorTest {
   @Test
   void anomaly_jumpAgainstSteadyHistory_flagged() {
     DatasetRule rule = DatasetRule.anomaly("score_avg", 5, 3.5);
-    List<MetricsTable.Run> past = history("score_avg", 0.95, 0.96, 0.95, 0.97, 0.96);
+    List<MetricsTable.Run> past = history(MetricKey.SCORE_AVG, 0.95, 0.96, 0.95, 0.97, 0.96);
 
-    assertThat(one(rule, List.of(), Map.of("score_avg", 0.955), past).passed()).isTrue();
-    DatasetRuleEvaluator.Result jump = one(rule, List.of(), Map.of("score_avg", 0.60), past);
+    assertThat(one(rule, List.of(), Map.of(MetricKey.SCORE_AVG, 0.955), past).passed()).isTrue();
+    DatasetRuleEvaluator.Result jump =
+        one(rule, List.of(), Map.of(MetricKey.SCORE_AVG, 0.60), past);
     assertThat(jump.passed()).isFalse();
     assertThat(jump.detail()).startsWith("score_avg 0.6000 vs median 0.9600: modified z-score ");
   }
@@ -113,8 +115,8 @@ class DatasetRuleEvaluatorTest {
         one(
             DatasetRule.anomaly("score_avg", 5, 3.5),
             List.of(),
-            Map.of("score_avg", 0.1),
-            history("score_avg", 0.9, 0.9));
+            Map.of(MetricKey.SCORE_AVG, 0.1),
+            history(MetricKey.SCORE_AVG, 0.9, 0.9));
 
     assertThat(result.passed()).isTrue();
   }

@@ -3,6 +3,7 @@ package io.medallion.core.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.medallion.quality.Dimension;
+import io.medallion.quality.FailedRule;
 import io.medallion.quality.PolicyAction;
 import io.medallion.quality.QualityPolicy;
 import io.medallion.quality.RowView;
@@ -73,6 +74,7 @@ class RuleEvaluatorTest {
     assertThat(quality.consistency()).isEqualTo(0.0);
     assertThat(quality.score()).isEqualTo(4.0 / 7.0);
     assertThat(quality.failures())
+        .extracting(FailedRule::toString)
         .containsExactly(
             "phone_not_null: phone is missing",
             "email_valid: domain is not example.com",
@@ -151,6 +153,7 @@ class RuleEvaluatorTest {
                 OffsetDateTime.parse("2020-01-01T00:00:00Z")));
 
     assertThat(bad.failures())
+        .extracting(FailedRule::toString)
         .containsExactly(
             "age_matches_born: age 20 but 66 years since born",
             "country_matches_nat: 'France' is not the country of 'DE'",

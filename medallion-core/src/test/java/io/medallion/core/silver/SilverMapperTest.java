@@ -1,13 +1,17 @@
 package io.medallion.core.silver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medallion.TableId;
+import io.medallion.ValidationException;
 import io.medallion.core.quality.contact.PhoneValidator;
+import io.medallion.quality.FailedRule;
 import io.medallion.schema.ColumnType;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.Derivation;
+import io.medallion.table.EpochUnit;
 import io.medallion.table.SilverTable;
 import io.medallion.table.Standardizer;
 import java.io.IOException;
@@ -70,9 +74,55 @@ class SilverMapperTest {
   }
 
   @Test
-  void map_olderVersions_readsEpochSecondsAndSpaceSeparatedTimestamps() throws IOException {
-    assertThat(map("{\"dob\":491932027}").get("born_at"))
-        .isEqualTo(OffsetDateTime.parse("1985-08-03T15:47:07Z"));
+  void map_numberWithoutEpochUnit_isTypeProblemNamingColumnAndPath() throws IOException {
+    MappedRow row = map("{\"dob\":12345}");
+
+    assertThat(row.get("born_at")).isNull();
+    assertThat(row.typeErrors())
+        .containsExactly(
+            FailedRule.typeProblem(
+                "born_at",
+                "cannot read number 12345 as timestamp_tz: the mapping declares no epoch unit"
+                    + " for numbers at $.dob"));
+  }
+
+  @Test
+  void map_numberWithDeclaredEpochUnit_readsThatUnit() throws IOException {
+    SilverTable seconds =
+        SilverTable.builder(USERS.id(), USERS.source())
+            .mapFirst("born_at", ColumnType.TIMESTAMP_TZ, List.of("dob.date", "dob"))
+            .epochUnit("born_at", EpochUnit.SECONDS)
+            .map("registered_at", ColumnType.TIMESTAMP_TZ, "registered")
+            .epochUnit("registered_at", EpochUnit.MILLISECONDS)
+            .build();
+    MappedRow row =
+        new SilverMapper(seconds, LocalDate.of(2026, 1, 1), new PhoneValidator())
+            .map(JSON.readTree("{\"dob\":491932027,\"registered\":1000}"));
+
+    assertThat(row.typeErrors()).isEmpty();
+    assertThat(row.get("born_at")).isEqualTo(OffsetDateTime.parse("1985-08-03T15:47:07Z"));
+    assertThat(row.get("registered_at")).isEqualTo(OffsetDateTime.parse("1970-01-01T00:00:01Z"));
+  }
+
+  @Test
+  void epochUnit_onUnmappedOrNonTimeColumn_isValidationProblem() {
+    assertThatThrownBy(
+            () ->
+                SilverTable.builder(USERS.id(), USERS.source())
+                    .map("name", ColumnType.STRING, "name")
+                    .epochUnit("name", EpochUnit.SECONDS)
+                    .epochUnit("born_at", EpochUnit.SECONDS)
+                    .build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining(
+            "epoch unit for 'name': the column is string; allowed only on timestamp_tz and date"
+                + " columns")
+        .hasMessageContaining(
+            "epoch unit for 'born_at': no mapped column of that name; mapped columns: [name]");
+  }
+
+  @Test
+  void map_olderVersions_readsSpaceSeparatedAndOffsetTimestamps() throws IOException {
     assertThat(map("{\"dob\":\"1962-11-28 05:03:12\"}").get("born_at"))
         .isEqualTo(OffsetDateTime.parse("1962-11-28T05:03:12Z"));
     assertThat(map("{\"dob\":\"1962-11-28T05:03:12+02:00\"}").get("born_at"))
@@ -103,6 +153,7 @@ class SilverMapperTest {
         map("{\"lat\":true,\"number\":\"12a\",\"dob\":{\"age\":3},\"registered\":\"soon\"}");
 
     assertThat(row.typeErrors())
+        .extracting(FailedRule::toString)
         .containsExactly(
             "latitude_type: cannot read boolean true as double at $.lat",
             "street_number_type: cannot read string \"12a\" as long at $.number",

@@ -1,4 +1,4 @@
-package io.medallion.core.silver;
+package io.medallion.core.quality;
 
 /** Small facts about row values shared by derivations and rules. */
 public final class Rows {
