@@ -193,6 +193,75 @@ public record DatasetRule(String name, Condition check, PolicyAction action) {
     }
 
     /**
+     * Calls the visitor's method for this kind of condition; a new kind adds a method to {@link
+     * Visitor}, so every evaluator fails to compile until it handles it.
+     *
+     * @param visitor the visitor
+     * @param <R> what the visitor returns
+     * @return the visitor's result
+     */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per kind of condition, so that handling every kind is checked by the compiler.
+     *
+     * <pre>{@code
+     * Result result = rule.check().accept(new Condition.Visitor<Result>() { ... });
+     * }</pre>
+     *
+     * @param <R> what each method returns
+     */
+    interface Visitor<R> {
+      /**
+       * Handles a row-count bound.
+       *
+       * @param condition the condition
+       * @return the result
+       */
+      R visitRowCount(RowCount condition);
+
+      /**
+       * Handles a uniqueness condition.
+       *
+       * @param condition the condition
+       * @return the result
+       */
+      R visitUnique(Unique condition);
+
+      /**
+       * Handles a distinct-ratio condition.
+       *
+       * @param condition the condition
+       * @return the result
+       */
+      R visitDistinctRatio(DistinctRatio condition);
+
+      /**
+       * Handles a freshness condition.
+       *
+       * @param condition the condition
+       * @return the result
+       */
+      R visitFreshness(Freshness condition);
+
+      /**
+       * Handles a metric threshold.
+       *
+       * @param condition the condition
+       * @return the result
+       */
+      R visitMetricAtLeast(MetricAtLeast condition);
+
+      /**
+       * Handles an anomaly check.
+       *
+       * @param condition the condition
+       * @return the result
+       */
+      R visitAnomaly(Anomaly condition);
+    }
+
+    /**
      * Rows read must lie within bounds.
      *
      * @param min the fewest
@@ -210,6 +279,11 @@ public record DatasetRule(String name, Condition check, PolicyAction action) {
           throw new IllegalArgumentException(
               "Invalid row count bounds " + min + ".." + max + ": need 0 <= min <= max");
         }
+      }
+
+      @Override
+      public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitRowCount(this);
       }
 
       @Override
@@ -234,6 +308,11 @@ public record DatasetRule(String name, Condition check, PolicyAction action) {
         if (keyColumns.isEmpty()) {
           throw new IllegalArgumentException("A uniqueness rule needs at least one column");
         }
+      }
+
+      @Override
+      public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitUnique(this);
       }
 
       @Override
@@ -266,6 +345,11 @@ public record DatasetRule(String name, Condition check, PolicyAction action) {
           throw new IllegalArgumentException(
               "Invalid distinct ratio " + min + " for '" + column + "': expected 0 to 1");
         }
+      }
+
+      @Override
+      public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitDistinctRatio(this);
       }
 
       @Override
@@ -302,6 +386,11 @@ public record DatasetRule(String name, Condition check, PolicyAction action) {
       }
 
       @Override
+      public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitFreshness(this);
+      }
+
+      @Override
       public List<String> columns() {
         return List.of(column);
       }
@@ -330,6 +419,11 @@ public record DatasetRule(String name, Condition check, PolicyAction action) {
       public MetricAtLeast {
         requireMetric(metric, rule);
         Objects.requireNonNull(threshold, "threshold");
+      }
+
+      @Override
+      public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitMetricAtLeast(this);
       }
 
       @Override
@@ -366,6 +460,11 @@ public record DatasetRule(String name, Condition check, PolicyAction action) {
                   + " and "
                   + maxZ);
         }
+      }
+
+      @Override
+      public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitAnomaly(this);
       }
 
       @Override

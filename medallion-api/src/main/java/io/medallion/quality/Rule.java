@@ -170,20 +170,6 @@ public record Rule(
   }
 
   /**
-   * A stated age must agree with the birth date, lagging it by at most a tolerance.
-   *
-   * @param ageColumn the stated age
-   * @param birthColumn the birth date or timestamp
-   * @param toleranceYears how far the stated age may lag the years since birth
-   * @return a rule named {@code <ageColumn>_matches_<birthColumn>}
-   */
-  public static Rule ageMatchesBirthDate(String ageColumn, String birthColumn, int toleranceYears) {
-    return of(
-        ageColumn + "_matches_" + birthColumn,
-        new Check.AgeMatchesBirthDate(ageColumn, birthColumn, toleranceYears));
-  }
-
-  /**
    * An event must come at least a minimum number of years after birth.
    *
    * @param eventColumn the event's date or timestamp, e.g. a registration
@@ -198,29 +184,46 @@ public record Rule(
   }
 
   /**
-   * A country name must be the country of a nationality code.
+   * A column must agree with a value derived from other columns: {@code column - derived} must lie
+   * within inclusive bounds.
    *
-   * @param countryColumn the country name
-   * @param nationalityColumn the two-letter code
-   * @return a rule named {@code <countryColumn>_matches_<nationalityColumn>}
+   * <pre>{@code
+   * // a stated age may lag the years since birth by up to 10
+   * Rule.matchesDerived("age", DerivedValue.YEARS_SINCE, List.of("born_at"), -10, 0);
+   * }</pre>
+   *
+   * @param column the numeric column checked
+   * @param function how the value is derived
+   * @param arguments the columns the function reads
+   * @param minDifference the lowest allowed difference
+   * @param maxDifference the highest allowed difference
+   * @return a rule named {@code <column>_matches_<arguments joined by _>}
    */
-  public static Rule countryMatchesNationality(String countryColumn, String nationalityColumn) {
+  public static Rule matchesDerived(
+      String column,
+      DerivedValue function,
+      List<String> arguments,
+      double minDifference,
+      double maxDifference) {
     return of(
-        countryColumn + "_matches_" + nationalityColumn,
-        new Check.CountryMatchesNationality(countryColumn, nationalityColumn));
+        column + "_matches_" + String.join("_", arguments),
+        new Check.MatchesDerived(column, function, arguments, minDifference, maxDifference));
   }
 
   /**
-   * A postcode must have the format of the country given by a region code.
+   * A column's value must be among those a lookup table allows for another column's value.
    *
-   * @param postcodeColumn the postcode
-   * @param regionColumn the two-letter region code
-   * @return a rule named {@code <postcodeColumn>_matches_<regionColumn>}
+   * <pre>{@code
+   * Rule.inLookup("country", "nationality", countriesByNationality);
+   * }</pre>
+   *
+   * @param column the column checked
+   * @param keyColumn the column whose value selects what is allowed
+   * @param table the lookup table
+   * @return a rule named {@code <column>_matches_<keyColumn>}
    */
-  public static Rule postcodeMatchesCountry(String postcodeColumn, String regionColumn) {
-    return of(
-        postcodeColumn + "_matches_" + regionColumn,
-        new Check.PostcodeMatchesCountry(postcodeColumn, regionColumn));
+  public static Rule inLookup(String column, String keyColumn, LookupTable table) {
+    return of(column + "_matches_" + keyColumn, new Check.InLookup(column, keyColumn, table));
   }
 
   /**

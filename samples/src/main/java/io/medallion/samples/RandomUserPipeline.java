@@ -3,6 +3,7 @@ package io.medallion.samples;
 import io.medallion.Pipeline;
 import io.medallion.TableId;
 import io.medallion.quality.DatasetRule;
+import io.medallion.quality.DerivedValue;
 import io.medallion.quality.PolicyAction;
 import io.medallion.quality.QualityPolicy;
 import io.medallion.quality.Rule;
@@ -175,10 +176,14 @@ public final class RandomUserPipeline {
               Rule.notInFuture("registered_at"))
           // Consistency: fields that must agree with each other.
           .rule(
-              Rule.ageMatchesBirthDate("reported_age", "born_at", 10),
+              // A stated age may lag the years since birth by up to 10 (the age when recorded).
+              Rule.matchesDerived(
+                  "reported_age", DerivedValue.YEARS_SINCE, List.of("born_at"), -10, 0),
               Rule.afterBirth("registered_at", "born_at", 13),
-              Rule.countryMatchesNationality("reported_country", "nationality"),
-              Rule.postcodeMatchesCountry("postcode", "nationality").weight(0.5))
+              Rule.inLookup(
+                  "reported_country", "nationality", RandomUserPlaces.COUNTRY_OF_NATIONALITY),
+              Rule.inLookup("postcode", "nationality", RandomUserPlaces.POSTCODE_FORMAT)
+                  .weight(0.5))
           .datasetRule(
               DatasetRule.rowCount(1, 50_000_000),
               DatasetRule.unique("user_id"),
