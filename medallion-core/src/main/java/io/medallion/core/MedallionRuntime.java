@@ -59,6 +59,7 @@ public final class MedallionRuntime implements AutoCloseable {
   private final BronzeIngestor bronze;
   private final SilverProcessor silver;
   private final GoldAggregator gold;
+  private final String disposableDomains;
 
   private MedallionRuntime(Builder builder) {
     this.lake = builder.lake.toAbsolutePath().normalize();
@@ -78,6 +79,7 @@ public final class MedallionRuntime implements AutoCloseable {
             new SilverProcessor.Tuning(
                 builder.parallelism > 1, builder.keysInMemory, builder.spillDirectory));
     this.gold = new GoldAggregator(store);
+    this.disposableDomains = builder.emails.disposableDomains().description();
   }
 
   /**
@@ -134,7 +136,8 @@ public final class MedallionRuntime implements AutoCloseable {
         }
         runs.add(outcome.run());
         if (outcome.stats() != null) {
-          reports.put(typed.id(), QualityReports.of(typed.id().toString(), outcome));
+          reports.put(
+              typed.id(), QualityReports.of(typed.id().toString(), outcome, disposableDomains));
         }
       } else if (table instanceof GoldTable aggregate) {
         runs.add(gold.process(aggregate));

@@ -1,6 +1,7 @@
 package io.medallion.core.quality;
 
 import io.medallion.core.silver.SilverProcessor;
+import io.medallion.quality.Check;
 import io.medallion.quality.Dimension;
 import io.medallion.quality.PolicyAction;
 import io.medallion.quality.Rule;
@@ -27,14 +28,20 @@ public final class QualityReports {
 
   private QualityReports() {}
 
+  /** The reference-list entry naming the disposable email domains the email rule used. */
+  public static final String DISPOSABLE_DOMAINS = "disposable email domains";
+
   /**
    * Builds the report of one silver run.
    *
    * @param table the silver table's name
    * @param outcome the run's outcome; must have scored rows ({@code stats() != null})
+   * @param disposableDomains where the email rule's disposable-domain lists come from, shown when
+   *     the table has an email rule
    * @return the report, its trend made of the earlier runs and this one
    */
-  public static QualityReport of(String table, SilverProcessor.Outcome outcome) {
+  public static QualityReport of(
+      String table, SilverProcessor.Outcome outcome, String disposableDomains) {
     QualityStats stats = outcome.stats();
     RowCounts rows =
         new RowCounts(
@@ -89,7 +96,10 @@ public final class QualityReports {
             new ScoreDistribution(buckets),
             failures.subList(0, Math.min(TOP_FAILURES, failures.size())),
             List.of(),
-            datasetChecks(outcome.datasetResults()));
+            datasetChecks(outcome.datasetResults()),
+            usesEmailRule(stats.rules())
+                ? Map.of(DISPOSABLE_DOMAINS, disposableDomains)
+                : Map.of());
     List<TrendPoint> trend = new ArrayList<>();
     for (MetricsTable.Run past : outcome.history()) {
       trend.add(point(past));
@@ -106,7 +116,12 @@ public final class QualityReports {
         withoutTrend.distribution(),
         withoutTrend.topFailures(),
         trend,
-        withoutTrend.datasetChecks());
+        withoutTrend.datasetChecks(),
+        withoutTrend.referenceLists());
+  }
+
+  private static boolean usesEmailRule(List<Rule> rules) {
+    return rules.stream().anyMatch(rule -> rule.check() instanceof Check.ValidEmail);
   }
 
   private static List<DatasetCheck> datasetChecks(List<DatasetRuleEvaluator.Result> results) {
