@@ -193,6 +193,15 @@ public record DatasetRule(String name, Condition check, PolicyAction action) {
     }
 
     /**
+     * Returns the row rule whose pass rate the condition reads.
+     *
+     * @return the rule's name, or null when the condition reads no pass rate
+     */
+    default String passRateRule() {
+      return null;
+    }
+
+    /**
      * Calls the visitor's method for this kind of condition; a new kind adds a method to {@link
      * Visitor}, so every evaluator fails to compile until it handles it.
      *
@@ -427,6 +436,11 @@ public record DatasetRule(String name, Condition check, PolicyAction action) {
       }
 
       @Override
+      public String passRateRule() {
+        return rule;
+      }
+
+      @Override
       public String describe() {
         return (rule == null ? metric : metric + " of " + rule) + " >= " + threshold;
       }
@@ -465,6 +479,11 @@ public record DatasetRule(String name, Condition check, PolicyAction action) {
       @Override
       public <R> R accept(Visitor<R> visitor) {
         return visitor.visitAnomaly(this);
+      }
+
+      @Override
+      public String passRateRule() {
+        return rule;
       }
 
       @Override

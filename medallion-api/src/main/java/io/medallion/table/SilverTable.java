@@ -691,10 +691,7 @@ public final class SilverTable implements SilverSource, GoldSource {
                     + found.type().displayName());
           }
         }
-        String rowRule =
-            rule.check() instanceof DatasetRule.Condition.MetricAtLeast m
-                ? m.rule()
-                : rule.check() instanceof DatasetRule.Condition.Anomaly a ? a.rule() : null;
+        String rowRule = rule.check().passRateRule();
         problems.check(
             rowRule == null || ruleNames.contains(rowRule),
             "dataset rule '"
