@@ -1,5 +1,6 @@
 package io.medallion.quality;
 
+import io.medallion.Problems;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -153,6 +154,84 @@ public record DatasetRule(String name, Condition check, PolicyAction action) {
    */
   public DatasetRule named(String newName) {
     return new DatasetRule(newName, check, action);
+  }
+
+  /**
+   * Returns a builder holding this rule's properties.
+   *
+   * <pre>{@code
+   * DatasetRule rule = DatasetRule.rowCount(1, 10).toBuilder().name("enough_rows").failBatch().build();
+   * }</pre>
+   *
+   * @return a builder; each property may be set once
+   */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Changes a dataset rule's properties; setting one twice is a problem reported by {@link
+   * #build()}.
+   *
+   * <pre>{@code
+   * DatasetRule.unique("user_id").toBuilder().name("one_row_per_user").build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private final SetOnce given = new SetOnce();
+    private final Condition check;
+    private String name;
+    private PolicyAction action;
+
+    private Builder(DatasetRule rule) {
+      this.check = rule.check;
+      this.name = rule.name;
+      this.action = rule.action;
+    }
+
+    /**
+     * Sets the name.
+     *
+     * @param newName the name
+     * @return this builder
+     */
+    public Builder name(String newName) {
+      name = given.set("name", newName);
+      return this;
+    }
+
+    /**
+     * Makes the rule fail the batch instead of warning.
+     *
+     * @return this builder
+     */
+    public Builder failBatch() {
+      action = given.set("action", PolicyAction.FAIL_BATCH);
+      return this;
+    }
+
+    /**
+     * Makes the rule only warn.
+     *
+     * @return this builder
+     */
+    public Builder warn() {
+      action = given.set("action", PolicyAction.KEEP_FLAGGED);
+      return this;
+    }
+
+    /**
+     * Builds the rule.
+     *
+     * @return the rule
+     * @throws io.medallion.ValidationException listing every problem
+     */
+    public DatasetRule build() {
+      Problems problems = given.problems();
+      problems.check(name != null && !name.isBlank(), "name is missing");
+      problems.throwIfAny("dataset rule '" + name + "'");
+      return new DatasetRule(name, check, action);
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.medallion.quality;
 
+import io.medallion.Problems;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -284,6 +285,108 @@ public record Rule(
    */
   public Rule critical() {
     return severity(Severity.CRITICAL);
+  }
+
+  /**
+   * Returns a builder holding this rule's properties, to change several at once.
+   *
+   * <pre>{@code
+   * Rule stricter = rule.toBuilder().weight(3).severity(Severity.CRITICAL).build();
+   * }</pre>
+   *
+   * @return a builder; each property may be set once
+   */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Changes several properties of a rule at once. Setting a property twice is a problem, not a
+   * silent overwrite; {@link #build()} reports every problem together.
+   *
+   * <pre>{@code
+   * Rule rule = Rule.notNull("email").toBuilder().name("email_present").weight(2).build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private final SetOnce given = new SetOnce();
+    private final Check check;
+    private String name;
+    private double weight;
+    private Severity severity;
+    private PolicyAction action;
+
+    private Builder(Rule rule) {
+      this.check = rule.check;
+      this.name = rule.name;
+      this.weight = rule.weight;
+      this.severity = rule.severity;
+      this.action = rule.action;
+    }
+
+    /**
+     * Sets the name.
+     *
+     * @param newName lower-case letters, digits and underscores
+     * @return this builder
+     */
+    public Builder name(String newName) {
+      name = given.set("name", newName);
+      return this;
+    }
+
+    /**
+     * Sets the weight.
+     *
+     * @param newWeight a finite number &gt; 0
+     * @return this builder
+     */
+    public Builder weight(double newWeight) {
+      weight = given.set("weight", newWeight);
+      return this;
+    }
+
+    /**
+     * Sets the severity.
+     *
+     * @param newSeverity the severity
+     * @return this builder
+     */
+    public Builder severity(Severity newSeverity) {
+      severity = given.set("severity", newSeverity);
+      return this;
+    }
+
+    /**
+     * Sets the rule's own action on failure.
+     *
+     * @param onFailure the action, or null to let the score and severity decide
+     * @return this builder
+     */
+    public Builder onFailure(PolicyAction onFailure) {
+      action = given.set("action", onFailure);
+      return this;
+    }
+
+    /**
+     * Builds the rule.
+     *
+     * @return the rule
+     * @throws io.medallion.ValidationException listing every problem: properties set twice, an
+     *     invalid name or weight
+     */
+    public Rule build() {
+      Problems problems = given.problems();
+      problems.check(
+          name != null && name.matches("[a-z][a-z0-9_]*"),
+          "name '" + name + "' is invalid: expected lower-case letters, digits and underscores");
+      problems.check(
+          weight > 0 && Double.isFinite(weight),
+          "weight " + weight + " is invalid: expected a finite number > 0");
+      problems.check(severity != null, "severity is missing");
+      problems.throwIfAny("rule '" + name + "'");
+      return new Rule(name, check, weight, severity, action);
+    }
   }
 
   @Override
