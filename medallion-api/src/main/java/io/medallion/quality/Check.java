@@ -22,10 +22,9 @@ public sealed interface Check
         Check.NotInFuture,
         Check.ValidEmail,
         Check.ValidPhone,
-        Check.AgeMatchesBirthDate,
         Check.AfterBirth,
-        Check.CountryMatchesNationality,
-        Check.PostcodeMatchesCountry,
+        Check.MatchesDerived,
+        Check.InLookup,
         Check.Custom {
 
   /**
@@ -52,6 +51,123 @@ public sealed interface Check
   String describe();
 
   /**
+   * Calls the visitor's method for this kind of check. A new kind of check adds a method to {@link
+   * Visitor}, so every evaluator fails to compile until it handles it.
+   *
+   * @param visitor the visitor
+   * @param <R> what the visitor returns
+   * @return the visitor's result
+   */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per kind of check, so that handling every kind is checked by the compiler.
+   *
+   * <pre>{@code
+   * String kind = check.accept(new Check.Visitor<String>() { ... });
+   * }</pre>
+   *
+   * @param <R> what each method returns
+   */
+  interface Visitor<R> {
+    /**
+     * Handles a presence check.
+     *
+     * @param check the check
+     * @return the result
+     */
+    R visitNotNull(NotNull check);
+
+    /**
+     * Handles a regular-expression check.
+     *
+     * @param check the check
+     * @return the result
+     */
+    R visitMatches(Matches check);
+
+    /**
+     * Handles a range check.
+     *
+     * @param check the check
+     * @return the result
+     */
+    R visitInRange(InRange check);
+
+    /**
+     * Handles an allowed-values check.
+     *
+     * @param check the check
+     * @return the result
+     */
+    R visitAllowedValues(AllowedValues check);
+
+    /**
+     * Handles a length check.
+     *
+     * @param check the check
+     * @return the result
+     */
+    R visitLength(Length check);
+
+    /**
+     * Handles a not-in-the-future check.
+     *
+     * @param check the check
+     * @return the result
+     */
+    R visitNotInFuture(NotInFuture check);
+
+    /**
+     * Handles an email check.
+     *
+     * @param check the check
+     * @return the result
+     */
+    R visitValidEmail(ValidEmail check);
+
+    /**
+     * Handles a phone check.
+     *
+     * @param check the check
+     * @return the result
+     */
+    R visitValidPhone(ValidPhone check);
+
+    /**
+     * Handles an event-after-birth check.
+     *
+     * @param check the check
+     * @return the result
+     */
+    R visitAfterBirth(AfterBirth check);
+
+    /**
+     * Handles a comparison with a derived value.
+     *
+     * @param check the check
+     * @return the result
+     */
+    R visitMatchesDerived(MatchesDerived check);
+
+    /**
+     * Handles a lookup-table check.
+     *
+     * @param check the check
+     * @return the result
+     */
+    R visitInLookup(InLookup check);
+
+    /**
+     * Handles a user predicate.
+     *
+     * @param check the check
+     * @return the result
+     */
+    R visitCustom(Custom check);
+  }
+
+  /**
    * The column must be present and, for text, not blank.
    *
    * @param column the column
@@ -64,6 +180,11 @@ public sealed interface Check
      */
     public NotNull {
       Objects.requireNonNull(column, "column");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitNotNull(this);
     }
 
     @Override
@@ -98,6 +219,11 @@ public sealed interface Check
     public Matches {
       Objects.requireNonNull(column, "column");
       Objects.requireNonNull(pattern, "pattern");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitMatches(this);
     }
 
     @Override
@@ -147,6 +273,11 @@ public sealed interface Check
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitInRange(this);
+    }
+
+    @Override
     public List<String> columns() {
       return List.of(column);
     }
@@ -156,7 +287,7 @@ public sealed interface Check
       return column + " between " + format(min) + " and " + format(max);
     }
 
-    private static String format(double value) {
+    static String format(double value) {
       if (Double.isInfinite(value)) {
         return value > 0 ? "infinity" : "-infinity";
       }
@@ -183,6 +314,11 @@ public sealed interface Check
       if (allowed.isEmpty()) {
         throw new IllegalArgumentException("Allowed values for '" + column + "' must not be empty");
       }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAllowedValues(this);
     }
 
     @Override
@@ -225,6 +361,11 @@ public sealed interface Check
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitLength(this);
+    }
+
+    @Override
     public List<String> columns() {
       return List.of(column);
     }
@@ -248,6 +389,11 @@ public sealed interface Check
      */
     public NotInFuture {
       Objects.requireNonNull(column, "column");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitNotInFuture(this);
     }
 
     @Override
@@ -276,6 +422,11 @@ public sealed interface Check
      */
     public ValidEmail {
       Objects.requireNonNull(column, "column");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitValidEmail(this);
     }
 
     @Override
@@ -312,6 +463,11 @@ public sealed interface Check
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitValidPhone(this);
+    }
+
+    @Override
     public List<String> columns() {
       return List.of(column, regionColumn);
     }
@@ -322,53 +478,6 @@ public sealed interface Check
           + " is a valid phone number for the region in "
           + regionColumn
           + (types.isEmpty() ? "" : " of type " + new java.util.TreeSet<>(types));
-    }
-  }
-
-  /**
-   * A stated age must agree with the birth date: it may lag the years since birth by at most a
-   * tolerance (feeds state the age when the record was made).
-   *
-   * @param ageColumn the stated age
-   * @param birthColumn the birth date or timestamp
-   * @param toleranceYears how many years the stated age may lag
-   */
-  record AgeMatchesBirthDate(String ageColumn, String birthColumn, int toleranceYears)
-      implements Check {
-    /**
-     * Validates the check.
-     *
-     * @param ageColumn the stated age
-     * @param birthColumn the birth date
-     * @param toleranceYears the allowed lag
-     */
-    public AgeMatchesBirthDate {
-      Objects.requireNonNull(ageColumn, "ageColumn");
-      Objects.requireNonNull(birthColumn, "birthColumn");
-      if (toleranceYears < 0) {
-        throw new IllegalArgumentException(
-            "Invalid tolerance " + toleranceYears + " years: expected >= 0");
-      }
-    }
-
-    @Override
-    public List<String> columns() {
-      return List.of(ageColumn, birthColumn);
-    }
-
-    @Override
-    public String describe() {
-      return ageColumn
-          + " agrees with "
-          + birthColumn
-          + " (lag up to "
-          + toleranceYears
-          + " years)";
-    }
-
-    @Override
-    public Dimension dimension() {
-      return Dimension.CONSISTENCY;
     }
   }
 
@@ -396,6 +505,11 @@ public sealed interface Check
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAfterBirth(this);
+    }
+
+    @Override
     public List<String> columns() {
       return List.of(eventColumn, birthColumn);
     }
@@ -412,33 +526,87 @@ public sealed interface Check
   }
 
   /**
-   * A country name must be the country of an ISO 3166 nationality code (English names, as {@link
-   * java.util.Locale} knows them, plus common aliases).
+   * A column must agree with a value derived from other columns of the row: the column minus the
+   * derived value must lie within inclusive bounds. For example a stated age may lag the years
+   * since the birth date by up to ten: {@code age - years_since(born_at)} between -10 and 0.
    *
-   * @param countryColumn the country name
-   * @param nationalityColumn the two-letter nationality or region code
+   * @param column the numeric column checked
+   * @param function how the value is derived
+   * @param arguments the columns the function reads, as many as it takes
+   * @param minDifference the lowest allowed {@code column - derived}
+   * @param maxDifference the highest allowed {@code column - derived}
    */
-  record CountryMatchesNationality(String countryColumn, String nationalityColumn)
+  record MatchesDerived(
+      String column,
+      DerivedValue function,
+      List<String> arguments,
+      double minDifference,
+      double maxDifference)
       implements Check {
     /**
      * Validates the check.
      *
-     * @param countryColumn the country column
-     * @param nationalityColumn the nationality column
+     * @param column the column
+     * @param function the function
+     * @param arguments its columns
+     * @param minDifference the lowest difference
+     * @param maxDifference the highest difference
      */
-    public CountryMatchesNationality {
-      Objects.requireNonNull(countryColumn, "countryColumn");
-      Objects.requireNonNull(nationalityColumn, "nationalityColumn");
+    public MatchesDerived {
+      Objects.requireNonNull(column, "column");
+      Objects.requireNonNull(function, "function");
+      arguments = List.copyOf(arguments);
+      if (arguments.size() != function.arity()) {
+        throw new IllegalArgumentException(
+            "Function "
+                + function.label()
+                + " takes "
+                + function.arity()
+                + " column(s), got "
+                + arguments);
+      }
+      if (!(minDifference <= maxDifference)) {
+        throw new IllegalArgumentException(
+            "Invalid tolerance for '"
+                + column
+                + "': min difference "
+                + minDifference
+                + " must be <= max difference "
+                + maxDifference);
+      }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitMatchesDerived(this);
     }
 
     @Override
     public List<String> columns() {
-      return List.of(countryColumn, nationalityColumn);
+      List<String> all = new java.util.ArrayList<>(arguments.size() + 1);
+      all.add(column);
+      all.addAll(arguments);
+      return List.copyOf(all);
+    }
+
+    /**
+     * Returns the derived value in words.
+     *
+     * @return e.g. {@code "years_since(born_at)"}
+     */
+    public String derived() {
+      return function.label() + "(" + String.join(", ", arguments) + ")";
     }
 
     @Override
     public String describe() {
-      return countryColumn + " is the country of " + nationalityColumn;
+      return column
+          + " - "
+          + derived()
+          + " between "
+          + InRange.format(minDifference)
+          + " and "
+          + InRange.format(maxDifference);
     }
 
     @Override
@@ -448,32 +616,41 @@ public sealed interface Check
   }
 
   /**
-   * A postcode must have the format of the country given by a region code (for the countries
-   * medallion knows; others are skipped).
+   * A column's value must be among those a lookup table allows for another column's value: a
+   * country must be one the nationality maps to, a postcode must have its country's format. Keys
+   * the table does not know skip the check.
    *
-   * @param postcodeColumn the postcode
-   * @param regionColumn the two-letter region or nationality code
+   * @param column the column checked
+   * @param keyColumn the column whose value selects what is allowed
+   * @param table the lookup table
    */
-  record PostcodeMatchesCountry(String postcodeColumn, String regionColumn) implements Check {
+  record InLookup(String column, String keyColumn, LookupTable table) implements Check {
     /**
      * Validates the check.
      *
-     * @param postcodeColumn the postcode column
-     * @param regionColumn the region column
+     * @param column the column
+     * @param keyColumn the key column
+     * @param table the table
      */
-    public PostcodeMatchesCountry {
-      Objects.requireNonNull(postcodeColumn, "postcodeColumn");
-      Objects.requireNonNull(regionColumn, "regionColumn");
+    public InLookup {
+      Objects.requireNonNull(column, "column");
+      Objects.requireNonNull(keyColumn, "keyColumn");
+      Objects.requireNonNull(table, "table");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitInLookup(this);
     }
 
     @Override
     public List<String> columns() {
-      return List.of(postcodeColumn, regionColumn);
+      return List.of(column, keyColumn);
     }
 
     @Override
     public String describe() {
-      return postcodeColumn + " has the postcode format of " + regionColumn;
+      return column + " allowed for " + keyColumn + " by " + table.name();
     }
 
     @Override
@@ -505,6 +682,11 @@ public sealed interface Check
       Objects.requireNonNull(predicate, "predicate");
       Objects.requireNonNull(dimension, "dimension");
       inputs = List.copyOf(inputs);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitCustom(this);
     }
 
     @Override

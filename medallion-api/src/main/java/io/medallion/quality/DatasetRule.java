@@ -1,5 +1,6 @@
 package io.medallion.quality;
 
+import io.medallion.Problems;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -155,6 +156,84 @@ public record DatasetRule(String name, Condition check, PolicyAction action) {
     return new DatasetRule(newName, check, action);
   }
 
+  /**
+   * Returns a builder holding this rule's properties.
+   *
+   * <pre>{@code
+   * DatasetRule rule = DatasetRule.rowCount(1, 10).toBuilder().name("enough_rows").failBatch().build();
+   * }</pre>
+   *
+   * @return a builder; each property may be set once
+   */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Changes a dataset rule's properties; setting one twice is a problem reported by {@link
+   * #build()}.
+   *
+   * <pre>{@code
+   * DatasetRule.unique("user_id").toBuilder().name("one_row_per_user").build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private final SetOnce given = new SetOnce();
+    private final Condition check;
+    private String name;
+    private PolicyAction action;
+
+    private Builder(DatasetRule rule) {
+      this.check = rule.check;
+      this.name = rule.name;
+      this.action = rule.action;
+    }
+
+    /**
+     * Sets the name.
+     *
+     * @param newName the name
+     * @return this builder
+     */
+    public Builder name(String newName) {
+      name = given.set("name", newName);
+      return this;
+    }
+
+    /**
+     * Makes the rule fail the batch instead of warning.
+     *
+     * @return this builder
+     */
+    public Builder failBatch() {
+      action = given.set("action", PolicyAction.FAIL_BATCH);
+      return this;
+    }
+
+    /**
+     * Makes the rule only warn.
+     *
+     * @return this builder
+     */
+    public Builder warn() {
+      action = given.set("action", PolicyAction.KEEP_FLAGGED);
+      return this;
+    }
+
+    /**
+     * Builds the rule.
+     *
+     * @return the rule
+     * @throws io.medallion.ValidationException listing every problem
+     */
+    public DatasetRule build() {
+      Problems problems = given.problems();
+      problems.check(name != null && !name.isBlank(), "name is missing");
+      problems.throwIfAny("dataset rule '" + name + "'");
+      return new DatasetRule(name, check, action);
+    }
+  }
+
   @Override
   public String toString() {
     return name
@@ -193,6 +272,84 @@ public record DatasetRule(String name, Condition check, PolicyAction action) {
     }
 
     /**
+     * Returns the row rule whose pass rate the condition reads.
+     *
+     * @return the rule's name, or null when the condition reads no pass rate
+     */
+    default String passRateRule() {
+      return null;
+    }
+
+    /**
+     * Calls the visitor's method for this kind of condition; a new kind adds a method to {@link
+     * Visitor}, so every evaluator fails to compile until it handles it.
+     *
+     * @param visitor the visitor
+     * @param <R> what the visitor returns
+     * @return the visitor's result
+     */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per kind of condition, so that handling every kind is checked by the compiler.
+     *
+     * <pre>{@code
+     * Result result = rule.check().accept(new Condition.Visitor<Result>() { ... });
+     * }</pre>
+     *
+     * @param <R> what each method returns
+     */
+    interface Visitor<R> {
+      /**
+       * Handles a row-count bound.
+       *
+       * @param condition the condition
+       * @return the result
+       */
+      R visitRowCount(RowCount condition);
+
+      /**
+       * Handles a uniqueness condition.
+       *
+       * @param condition the condition
+       * @return the result
+       */
+      R visitUnique(Unique condition);
+
+      /**
+       * Handles a distinct-ratio condition.
+       *
+       * @param condition the condition
+       * @return the result
+       */
+      R visitDistinctRatio(DistinctRatio condition);
+
+      /**
+       * Handles a freshness condition.
+       *
+       * @param condition the condition
+       * @return the result
+       */
+      R visitFreshness(Freshness condition);
+
+      /**
+       * Handles a metric threshold.
+       *
+       * @param condition the condition
+       * @return the result
+       */
+      R visitMetricAtLeast(MetricAtLeast condition);
+
+      /**
+       * Handles an anomaly check.
+       *
+       * @param condition the condition
+       * @return the result
+       */
+      R visitAnomaly(Anomaly condition);
+    }
+
+    /**
      * Rows read must lie within bounds.
      *
      * @param min the fewest
@@ -210,6 +367,11 @@ public record DatasetRule(String name, Condition check, PolicyAction action) {
           throw new IllegalArgumentException(
               "Invalid row count bounds " + min + ".." + max + ": need 0 <= min <= max");
         }
+      }
+
+      @Override
+      public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitRowCount(this);
       }
 
       @Override
@@ -234,6 +396,11 @@ public record DatasetRule(String name, Condition check, PolicyAction action) {
         if (keyColumns.isEmpty()) {
           throw new IllegalArgumentException("A uniqueness rule needs at least one column");
         }
+      }
+
+      @Override
+      public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitUnique(this);
       }
 
       @Override
@@ -266,6 +433,11 @@ public record DatasetRule(String name, Condition check, PolicyAction action) {
           throw new IllegalArgumentException(
               "Invalid distinct ratio " + min + " for '" + column + "': expected 0 to 1");
         }
+      }
+
+      @Override
+      public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitDistinctRatio(this);
       }
 
       @Override
@@ -302,6 +474,11 @@ public record DatasetRule(String name, Condition check, PolicyAction action) {
       }
 
       @Override
+      public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitFreshness(this);
+      }
+
+      @Override
       public List<String> columns() {
         return List.of(column);
       }
@@ -330,6 +507,16 @@ public record DatasetRule(String name, Condition check, PolicyAction action) {
       public MetricAtLeast {
         requireMetric(metric, rule);
         Objects.requireNonNull(threshold, "threshold");
+      }
+
+      @Override
+      public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitMetricAtLeast(this);
+      }
+
+      @Override
+      public String passRateRule() {
+        return rule;
       }
 
       @Override
@@ -366,6 +553,16 @@ public record DatasetRule(String name, Condition check, PolicyAction action) {
                   + " and "
                   + maxZ);
         }
+      }
+
+      @Override
+      public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitAnomaly(this);
+      }
+
+      @Override
+      public String passRateRule() {
+        return rule;
       }
 
       @Override

@@ -1,5 +1,6 @@
 package io.medallion.quality;
 
+import io.medallion.Problems;
 import java.util.Objects;
 
 /**
@@ -51,6 +52,75 @@ public record QualityPolicy(double minScore, PolicyAction action) {
    */
   public QualityPolicy below(PolicyAction belowAction) {
     return new QualityPolicy(minScore, belowAction);
+  }
+
+  /**
+   * Returns a builder holding this policy's properties.
+   *
+   * <pre>{@code
+   * QualityPolicy policy = QualityPolicy.DEFAULT.toBuilder().minScore(0.8).build();
+   * }</pre>
+   *
+   * @return a builder; each property may be set once
+   */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Changes a policy's properties; setting one twice is a problem reported by {@link #build()}.
+   *
+   * <pre>{@code
+   * QualityPolicy.DEFAULT.toBuilder().minScore(0.9).below(PolicyAction.FAIL_BATCH).build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private final SetOnce given = new SetOnce();
+    private double minScore;
+    private PolicyAction action;
+
+    private Builder(QualityPolicy policy) {
+      this.minScore = policy.minScore;
+      this.action = policy.action;
+    }
+
+    /**
+     * Sets the minimum score.
+     *
+     * @param newMinScore a number from 0 to 1
+     * @return this builder
+     */
+    public Builder minScore(double newMinScore) {
+      minScore = given.set("minScore", newMinScore);
+      return this;
+    }
+
+    /**
+     * Sets what happens to rows below the policy.
+     *
+     * @param belowAction the action
+     * @return this builder
+     */
+    public Builder below(PolicyAction belowAction) {
+      action = given.set("action", belowAction);
+      return this;
+    }
+
+    /**
+     * Builds the policy.
+     *
+     * @return the policy
+     * @throws io.medallion.ValidationException listing every problem
+     */
+    public QualityPolicy build() {
+      Problems problems = given.problems();
+      problems.check(
+          minScore >= 0.0 && minScore <= 1.0,
+          "minimum score " + minScore + " is invalid: expected a number from 0 to 1");
+      problems.check(action != null, "action is missing");
+      problems.throwIfAny("quality policy");
+      return new QualityPolicy(minScore, action);
+    }
   }
 
   @Override

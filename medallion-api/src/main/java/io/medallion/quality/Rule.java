@@ -1,5 +1,6 @@
 package io.medallion.quality;
 
+import io.medallion.Problems;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -170,20 +171,6 @@ public record Rule(
   }
 
   /**
-   * A stated age must agree with the birth date, lagging it by at most a tolerance.
-   *
-   * @param ageColumn the stated age
-   * @param birthColumn the birth date or timestamp
-   * @param toleranceYears how far the stated age may lag the years since birth
-   * @return a rule named {@code <ageColumn>_matches_<birthColumn>}
-   */
-  public static Rule ageMatchesBirthDate(String ageColumn, String birthColumn, int toleranceYears) {
-    return of(
-        ageColumn + "_matches_" + birthColumn,
-        new Check.AgeMatchesBirthDate(ageColumn, birthColumn, toleranceYears));
-  }
-
-  /**
    * An event must come at least a minimum number of years after birth.
    *
    * @param eventColumn the event's date or timestamp, e.g. a registration
@@ -198,29 +185,46 @@ public record Rule(
   }
 
   /**
-   * A country name must be the country of a nationality code.
+   * A column must agree with a value derived from other columns: {@code column - derived} must lie
+   * within inclusive bounds.
    *
-   * @param countryColumn the country name
-   * @param nationalityColumn the two-letter code
-   * @return a rule named {@code <countryColumn>_matches_<nationalityColumn>}
+   * <pre>{@code
+   * // a stated age may lag the years since birth by up to 10
+   * Rule.matchesDerived("age", DerivedValue.YEARS_SINCE, List.of("born_at"), -10, 0);
+   * }</pre>
+   *
+   * @param column the numeric column checked
+   * @param function how the value is derived
+   * @param arguments the columns the function reads
+   * @param minDifference the lowest allowed difference
+   * @param maxDifference the highest allowed difference
+   * @return a rule named {@code <column>_matches_<arguments joined by _>}
    */
-  public static Rule countryMatchesNationality(String countryColumn, String nationalityColumn) {
+  public static Rule matchesDerived(
+      String column,
+      DerivedValue function,
+      List<String> arguments,
+      double minDifference,
+      double maxDifference) {
     return of(
-        countryColumn + "_matches_" + nationalityColumn,
-        new Check.CountryMatchesNationality(countryColumn, nationalityColumn));
+        column + "_matches_" + String.join("_", arguments),
+        new Check.MatchesDerived(column, function, arguments, minDifference, maxDifference));
   }
 
   /**
-   * A postcode must have the format of the country given by a region code.
+   * A column's value must be among those a lookup table allows for another column's value.
    *
-   * @param postcodeColumn the postcode
-   * @param regionColumn the two-letter region code
-   * @return a rule named {@code <postcodeColumn>_matches_<regionColumn>}
+   * <pre>{@code
+   * Rule.inLookup("country", "nationality", countriesByNationality);
+   * }</pre>
+   *
+   * @param column the column checked
+   * @param keyColumn the column whose value selects what is allowed
+   * @param table the lookup table
+   * @return a rule named {@code <column>_matches_<keyColumn>}
    */
-  public static Rule postcodeMatchesCountry(String postcodeColumn, String regionColumn) {
-    return of(
-        postcodeColumn + "_matches_" + regionColumn,
-        new Check.PostcodeMatchesCountry(postcodeColumn, regionColumn));
+  public static Rule inLookup(String column, String keyColumn, LookupTable table) {
+    return of(column + "_matches_" + keyColumn, new Check.InLookup(column, keyColumn, table));
   }
 
   /**
@@ -281,6 +285,108 @@ public record Rule(
    */
   public Rule critical() {
     return severity(Severity.CRITICAL);
+  }
+
+  /**
+   * Returns a builder holding this rule's properties, to change several at once.
+   *
+   * <pre>{@code
+   * Rule stricter = rule.toBuilder().weight(3).severity(Severity.CRITICAL).build();
+   * }</pre>
+   *
+   * @return a builder; each property may be set once
+   */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Changes several properties of a rule at once. Setting a property twice is a problem, not a
+   * silent overwrite; {@link #build()} reports every problem together.
+   *
+   * <pre>{@code
+   * Rule rule = Rule.notNull("email").toBuilder().name("email_present").weight(2).build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private final SetOnce given = new SetOnce();
+    private final Check check;
+    private String name;
+    private double weight;
+    private Severity severity;
+    private PolicyAction action;
+
+    private Builder(Rule rule) {
+      this.check = rule.check;
+      this.name = rule.name;
+      this.weight = rule.weight;
+      this.severity = rule.severity;
+      this.action = rule.action;
+    }
+
+    /**
+     * Sets the name.
+     *
+     * @param newName lower-case letters, digits and underscores
+     * @return this builder
+     */
+    public Builder name(String newName) {
+      name = given.set("name", newName);
+      return this;
+    }
+
+    /**
+     * Sets the weight.
+     *
+     * @param newWeight a finite number &gt; 0
+     * @return this builder
+     */
+    public Builder weight(double newWeight) {
+      weight = given.set("weight", newWeight);
+      return this;
+    }
+
+    /**
+     * Sets the severity.
+     *
+     * @param newSeverity the severity
+     * @return this builder
+     */
+    public Builder severity(Severity newSeverity) {
+      severity = given.set("severity", newSeverity);
+      return this;
+    }
+
+    /**
+     * Sets the rule's own action on failure.
+     *
+     * @param onFailure the action, or null to let the score and severity decide
+     * @return this builder
+     */
+    public Builder onFailure(PolicyAction onFailure) {
+      action = given.set("action", onFailure);
+      return this;
+    }
+
+    /**
+     * Builds the rule.
+     *
+     * @return the rule
+     * @throws io.medallion.ValidationException listing every problem: properties set twice, an
+     *     invalid name or weight
+     */
+    public Rule build() {
+      Problems problems = given.problems();
+      problems.check(
+          name != null && name.matches("[a-z][a-z0-9_]*"),
+          "name '" + name + "' is invalid: expected lower-case letters, digits and underscores");
+      problems.check(
+          weight > 0 && Double.isFinite(weight),
+          "weight " + weight + " is invalid: expected a finite number > 0");
+      problems.check(severity != null, "severity is missing");
+      problems.throwIfAny("rule '" + name + "'");
+      return new Rule(name, check, weight, severity, action);
+    }
   }
 
   @Override

@@ -113,6 +113,76 @@ public sealed interface Derivation
   }
 
   /**
+   * The value of the first of the columns that is present (not null, not blank text).
+   *
+   * <pre>{@code
+   * silver.derive("user_id", ColumnType.STRING,
+   *     Derivation.firstPresent(List.of("login_uuid", "national_key", "email_birth_uuid")));
+   * }</pre>
+   *
+   * @param columns the columns in order of preference, all of the derived column's type
+   * @return the derivation (null when none is present)
+   */
+  static Derivation firstPresent(List<String> columns) {
+    List<String> inputs = List.copyOf(columns);
+    return new Custom("first_present", inputs, row -> RowKeys.firstPresent(row, inputs));
+  }
+
+  /**
+   * The name of the first of the columns that is present; with {@link #firstPresent} on the same
+   * columns it records where a value came from.
+   *
+   * <pre>{@code
+   * silver.derive("key_source", ColumnType.STRING,
+   *     Derivation.firstPresentColumn(List.of("login_uuid", "national_key", "email_birth_uuid")));
+   * }</pre>
+   *
+   * @param columns the columns in order of preference
+   * @return the derivation (a string; null when none is present)
+   */
+  static Derivation firstPresentColumn(List<String> columns) {
+    List<String> inputs = List.copyOf(columns);
+    return new Custom(
+        "first_present_column", inputs, row -> RowKeys.firstPresentColumn(row, inputs));
+  }
+
+  /**
+   * The columns' values as text without surrounding space, joined by a separator; null unless every
+   * column is present.
+   *
+   * <pre>{@code
+   * silver.derive("national_key", ColumnType.STRING,
+   *     Derivation.joined(":", "national_id_type", "national_id")); // "SSN:123-45-6789"
+   * }</pre>
+   *
+   * @param separator put between the values
+   * @param columns the columns, in order
+   * @return the derivation (a string)
+   */
+  static Derivation joined(String separator, String... columns) {
+    Objects.requireNonNull(separator, "separator");
+    List<String> inputs = List.of(columns);
+    return new Custom("joined", inputs, row -> RowKeys.joined(row, separator, inputs));
+  }
+
+  /**
+   * A name-based (version 3) UUID of the columns' values, {@link java.util.UUID#nameUUIDFromBytes}:
+   * the same values give the same UUID on every run and machine. Values are normalized first: text
+   * stripped and lower-cased, timestamps as their UTC instant. Null unless every column is present.
+   *
+   * <pre>{@code
+   * silver.derive("email_birth_uuid", ColumnType.STRING, Derivation.nameUuid("email", "born_at"));
+   * }</pre>
+   *
+   * @param columns the columns that identify the row, in order
+   * @return the derivation (a string)
+   */
+  static Derivation nameUuid(String... columns) {
+    List<String> inputs = List.of(columns);
+    return new Custom("name_uuid", inputs, row -> RowKeys.nameUuid(row, inputs));
+  }
+
+  /**
    * A named user function of earlier columns.
    *
    * @param name the function's name, shown in descriptions

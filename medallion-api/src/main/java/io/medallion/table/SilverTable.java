@@ -3,7 +3,6 @@ package io.medallion.table;
 import io.medallion.Layer;
 import io.medallion.Problems;
 import io.medallion.TableId;
-import io.medallion.quality.Check;
 import io.medallion.quality.DatasetRule;
 import io.medallion.quality.FailedRule;
 import io.medallion.quality.QualityPolicy;
@@ -718,7 +717,7 @@ public final class SilverTable implements SilverSource, GoldSource {
                     + "'; known columns: "
                     + Definitions.names(columns));
           } else {
-            String needed = requiredKind(rule.check(), column);
+            String needed = RequiredKinds.of(rule.check(), column);
             if (needed != null && !hasKind(found.type(), needed)) {
               problems.add(
                   "rule '"
@@ -763,10 +762,7 @@ public final class SilverTable implements SilverSource, GoldSource {
                     + found.type().displayName());
           }
         }
-        String rowRule =
-            rule.check() instanceof DatasetRule.Condition.MetricAtLeast m
-                ? m.rule()
-                : rule.check() instanceof DatasetRule.Condition.Anomaly a ? a.rule() : null;
+        String rowRule = rule.check().passRateRule();
         problems.check(
             rowRule == null || ruleNames.contains(rowRule),
             "dataset rule '"
@@ -776,22 +772,6 @@ public final class SilverTable implements SilverSource, GoldSource {
                 + "'; rules: "
                 + new java.util.TreeSet<>(ruleNames));
       }
-    }
-
-    /** The kind of column a check needs for one of its inputs, or null when any will do. */
-    private static String requiredKind(Check check, String column) {
-      if (check instanceof Check.InRange) {
-        return "numeric";
-      } else if (check instanceof Check.NotInFuture || check instanceof Check.AfterBirth) {
-        return "date or timestamp";
-      } else if (check instanceof Check.AgeMatchesBirthDate age) {
-        return column.equals(age.ageColumn()) ? "numeric" : "date or timestamp";
-      } else if (check instanceof Check.NotNull
-          || check instanceof Check.AllowedValues
-          || check instanceof Check.Custom) {
-        return null;
-      }
-      return "string";
     }
 
     private static boolean hasKind(ColumnType type, String kind) {

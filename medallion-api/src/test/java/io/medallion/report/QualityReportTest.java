@@ -2,7 +2,6 @@ package io.medallion.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
 
 import io.medallion.quality.Dimension;
 import java.time.Instant;
@@ -15,121 +14,55 @@ import org.junit.jupiter.api.Test;
 class QualityReportTest {
   private static final Instant NOW = Instant.parse("2026-01-15T08:30:00Z");
 
-  private static QualityReport.Builder builder() {
-    return QualityReport.builder("silver.users", "run-1", NOW)
-        .rule("user_id_not_null", Dimension.COMPLETENESS, "CRITICAL", 1)
-        .rule("email_format", Dimension.VALIDITY, "WARNING", 2);
+  private static final List<RuleStats> RULES =
+      List.of(
+          new RuleStats("user_id_not_null", Dimension.COMPLETENESS, "CRITICAL", 1, 1, 0, 0),
+          new RuleStats("email_format", Dimension.VALIDITY, "WARNING", 2, 1, 1, 0));
+
+  private static QualityReport report(List<TrendPoint> trend) {
+    return report(OptionalDouble.of(0.5), trend, Map.of());
   }
 
-  private static FailureSample sample(String coordinate) {
-    return new FailureSample(coordinate, Map.of("email", "j***@x.org"));
-  }
-
-  @Test
-  void build_averagesScoresAndCountsHistogram() {
-    QualityReport report =
-        builder()
-            .rows(4, 3, 1, 0)
-            .rowScore(1.0)
-            .rowScore(0.5)
-            .rowScore(0.25)
-            .rowScore(0.0)
-            .dimensionScore(Dimension.VALIDITY, 1.0)
-            .dimensionScore(Dimension.VALIDITY, 0.0)
-            .build();
-
-    assertThat(report.averageScore()).isEqualTo(OptionalDouble.of(0.4375));
-    assertThat(report.distribution().counts())
-        .containsExactly(1L, 0L, 1L, 0L, 0L, 1L, 0L, 0L, 0L, 1L);
-    assertThat(report.dimensionScores()).containsExactly(Map.entry(Dimension.VALIDITY, 0.5));
-    assertThat(report.dimensionScore(Dimension.COMPLETENESS)).isEmpty();
-    assertThat(report.rows()).isEqualTo(new RowCounts(4, 3, 1, 0, false));
+  private static QualityReport report(
+      OptionalDouble averageScore, List<TrendPoint> trend, Map<String, String> referenceLists) {
+    return new QualityReport(
+        "silver.users",
+        "run-1",
+        NOW,
+        new RowCounts(4, 3, 1, 0, false),
+        averageScore,
+        Map.of(Dimension.VALIDITY, 0.5),
+        RULES,
+        ScoreDistribution.of(0.5),
+        List.of(),
+        trend,
+        List.of(),
+        referenceLists);
   }
 
   @Test
-  void build_noRows_hasNoAverageAndEmptyHistogram() {
-    QualityReport report = builder().build();
-
-    assertThat(report.averageScore()).isEmpty();
-    assertThat(report.distribution()).isEqualTo(ScoreDistribution.empty());
-    assertThat(report.rows().quarantinedShare()).isEmpty();
-    assertThat(report.rules()).allSatisfy(rule -> assertThat(rule.passRate()).isEmpty());
-  }
-
-  @Test
-  void build_countsRuleOutcomesInDeclarationOrder() {
-    QualityReport report =
-        builder()
-            .passed("email_format")
-            .passed("email_format")
-            .passed("email_format")
-            .failed("email_format", "email does not match")
-            .skipped("email_format")
-            .passed("user_id_not_null")
-            .build();
-
-    assertThat(report.rules())
-        .containsExactly(
-            new RuleStats("user_id_not_null", Dimension.COMPLETENESS, "CRITICAL", 1, 1, 0, 0),
-            new RuleStats("email_format", Dimension.VALIDITY, "WARNING", 2, 3, 1, 1));
-    assertThat(report.rules().get(1).passRate()).isEqualTo(OptionalDouble.of(0.75));
-  }
-
-  @Test
-  void build_topFailures_mostFrequentFirstAndCapped() {
-    QualityReport report =
-        builder()
-            .limits(2, 1)
-            .failed("user_id_not_null", "user_id is missing")
-            .failed("email_format", "no at sign", () -> sample("line 1"))
-            .failed("email_format", "no at sign", () -> sample("line 2"))
-            .failed("email_format", "bad domain")
-            .failed("email_format", "bad domain")
-            .failed("email_format", "bad domain")
-            .build();
-
-    assertThat(report.topFailures())
-        .extracting(FailureReason::reason, FailureReason::count)
-        .containsExactly(tuple("bad domain", 3L), tuple("no at sign", 2L));
-    assertThat(report.topFailures().get(1).samples()).containsExactly(sample("line 1"));
-  }
-
-  @Test
-  void failed_enoughSamples_doesNotAskForMore() {
-    QualityReport.Builder builder = builder().limits(10, 1);
-    builder.failed("email_format", "x", () -> sample("line 1"));
-
-    builder.failed(
-        "email_format",
-        "x",
-        () -> {
-          throw new AssertionError("sample supplier called although the reason has its sample");
-        });
-
-    assertThat(builder.build().topFailures().get(0).count()).isEqualTo(2);
-  }
-
-  @Test
-  void failed_undeclaredRule_isRejected() {
-    assertThatThrownBy(() -> builder().failed("phone_format", "x"))
+  void report_averageOutsideZeroToOne_isRejected() {
+    assertThatThrownBy(() -> report(OptionalDouble.of(1.01), List.of(), Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("Unknown rule 'phone_format'");
+        .hasMessage("Invalid average score 1.01: expected a number from 0 to 1");
   }
 
   @Test
-  void rule_declaredTwice_isRejected() {
-    assertThatThrownBy(() -> builder().rule("email_format", Dimension.VALIDITY, "WARNING", 1))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("already declared");
-  }
+  void report_referenceLists_keptInOrderAndBlankRejected() {
+    Map<String, String> lists = new LinkedHashMap<>();
+    lists.put("disposable email domains", "disposable-email-domains of 2026-08-21 (2 domains)");
+    lists.put("postcode formats", "postcode_format (21 keys)");
 
-  @Test
-  void rowScore_outsideZeroToOne_isRejected() {
-    assertThatThrownBy(() -> builder().rowScore(Double.NaN))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> builder().rowScore(1.01))
+    QualityReport report = report(OptionalDouble.empty(), List.of(), lists);
+
+    assertThat(report.referenceLists()).containsExactlyEntriesOf(lists);
+    assertThatThrownBy(() -> report.referenceLists().put("x", "y"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(
+            () ->
+                report(OptionalDouble.empty(), List.of(), Map.of("disposable email domains", " ")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("expected a number from 0 to 1");
+        .hasMessage("Invalid disposable email domains: expected non-blank text");
   }
 
   @Test
@@ -144,7 +77,7 @@ class QualityReportTest {
     TrendPoint later = point("2026-01-10T00:00:00Z");
     TrendPoint earlier = point("2026-01-01T00:00:00Z");
 
-    QualityReport report = builder().trend(List.of(later, earlier)).build();
+    QualityReport report = report(List.of(later, earlier));
 
     assertThat(report.trend()).containsExactly(earlier, later);
   }
@@ -154,9 +87,7 @@ class QualityReportTest {
     TrendPoint earlier = point("2026-01-01T00:00:00Z");
 
     QualityReport report =
-        builder()
-            .trend(List.of(point(NOW.toString()), earlier, point("2026-02-01T00:00:00Z")))
-            .build();
+        report(List.of(point(NOW.toString()), earlier, point("2026-02-01T00:00:00Z")));
 
     assertThat(report.pastRuns()).containsExactly(earlier);
     assertThat(report.trend()).hasSize(3);
@@ -164,13 +95,7 @@ class QualityReportTest {
 
   @Test
   void trendPointOf_takesHeadlineNumbersAndDefinedPassRates() {
-    QualityReport report =
-        builder()
-            .rows(4, 3, 1, 0)
-            .rowScore(0.5)
-            .passed("email_format")
-            .failed("email_format", "x")
-            .build();
+    QualityReport report = report(List.of());
 
     TrendPoint point = TrendPoint.of(report);
 
@@ -181,7 +106,7 @@ class QualityReportTest {
                 4,
                 OptionalDouble.of(0.5),
                 OptionalDouble.of(0.25),
-                Map.of("email_format", 0.5)));
+                Map.of("user_id_not_null", 1.0, "email_format", 0.5)));
   }
 
   @Test
@@ -201,7 +126,8 @@ class QualityReportTest {
                     ScoreDistribution.empty(),
                     List.of(),
                     List.of(),
-                    List.of()))
+                    List.of(),
+                    Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Duplicate rule 'a'");
   }

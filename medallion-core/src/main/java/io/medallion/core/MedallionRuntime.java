@@ -64,6 +64,7 @@ public final class MedallionRuntime implements AutoCloseable {
   private final SilverProcessor silver;
   private final GoldAggregator gold;
   private final LakeMaintenance maintenance;
+  private final String disposableDomains;
 
   private MedallionRuntime(Builder builder) {
     this.lake = builder.lake.toAbsolutePath().normalize();
@@ -84,6 +85,7 @@ public final class MedallionRuntime implements AutoCloseable {
                 builder.parallelism > 1, builder.keysInMemory, builder.spillDirectory));
     this.gold = new GoldAggregator(store);
     this.maintenance = new LakeMaintenance(store, builder.clock);
+    this.disposableDomains = builder.emails.disposableDomains().description();
   }
 
   /**
@@ -147,7 +149,9 @@ public final class MedallionRuntime implements AutoCloseable {
         runs.add(outcome.run());
         if (outcome instanceof SilverOutcome.Scored scored) {
           reports.put(
-              typed.id(), QualityReports.of(typed.id().toString(), scored.run(), scored.quality()));
+              typed.id(),
+              QualityReports.of(
+                  typed.id().toString(), scored.run(), scored.quality(), disposableDomains));
         }
       } else if (table instanceof GoldTable aggregate) {
         runs.add(processGold(aggregate));

@@ -126,9 +126,27 @@ final class RandomUserCommand implements Callable<Integer> {
       names = "--disposable-domains",
       paramLabel = "FILE",
       description =
-          "A block list of disposable email domains (one per line, # comments); addresses at"
-              + " them fail email_valid.")
+          "More disposable email domains (one per line, # comments), added to the packaged"
+              + " list; addresses at them fail email_valid.")
   Path disposableDomains;
+
+  @Option(
+      names = "--disposable-domains-replace",
+      paramLabel = "FILE",
+      description =
+          "Disposable email domains (one per line, # comments) used instead of the packaged"
+              + " list and its allow list.")
+  Path disposableDomainsReplacement;
+
+  private DisposableDomains disposableDomainLists() throws IOException {
+    DisposableDomains base =
+        disposableDomainsReplacement != null
+            ? DisposableDomains.load(disposableDomainsReplacement)
+            : DisposableDomains.defaults();
+    return disposableDomains != null
+        ? base.extendedWith(DisposableDomains.load(disposableDomains))
+        : base;
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -144,11 +162,9 @@ final class RandomUserCommand implements Callable<Integer> {
     }
     MedallionRuntime.Builder builder =
         MedallionRuntime.builder().lake(lake).catalog(catalog.toConfig(spec, lake));
-    if (disposableDomains != null) {
+    if (disposableDomains != null || disposableDomainsReplacement != null) {
       builder.emailValidator(
-          EmailValidator.builder()
-              .disposableDomains(DisposableDomains.load(disposableDomains))
-              .build());
+          EmailValidator.builder().disposableDomains(disposableDomainLists()).build());
     }
     try (MedallionRuntime runtime = builder.build()) {
       JsonSource source =

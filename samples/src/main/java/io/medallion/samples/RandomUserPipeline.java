@@ -3,6 +3,7 @@ package io.medallion.samples;
 import io.medallion.Pipeline;
 import io.medallion.TableId;
 import io.medallion.quality.DatasetRule;
+import io.medallion.quality.DerivedValue;
 import io.medallion.quality.PolicyAction;
 import io.medallion.quality.QualityPolicy;
 import io.medallion.quality.Rule;
@@ -54,6 +55,10 @@ public final class RandomUserPipeline {
           Map.entry("TR", "Turkey"),
           Map.entry("UA", "Ukraine"),
           Map.entry("US", "United States"));
+
+  /** Where silver's key comes from, in order of preference; {@code key_source} names which. */
+  static final List<String> KEY_CANDIDATES =
+      List.of("login_uuid", "national_key", "email_birth_uuid");
 
   /** Raw API records. */
   public static final BronzeTable RAW =
@@ -112,15 +117,15 @@ public final class RandomUserPipeline {
           .epochUnit("registered_at", EpochUnit.SECONDS)
           .map("national_id_type", ColumnType.STRING, "id.name", Standardizer.NULL_IF_BLANK)
           .map("national_id", ColumnType.STRING, "id.value", Standardizer.NULL_IF_BLANK)
+          // The key: login.uuid, else the national id, else a name-based UUID of email and birth
+          // (responses requested with exc=login, or an inc= list without it, have no login).
           .derive(
-              "user_id",
+              "national_key",
               ColumnType.STRING,
-              Derivation.coalesce(
-                  "login_uuid",
-                  Derivation.custom(
-                      "legacy_user_key",
-                      List.of("username", "born_at"),
-                      RandomUserPipeline::legacyUserKey)))
+              Derivation.joined(":", "national_id_type", "national_id"))
+          .derive("email_birth_uuid", ColumnType.STRING, Derivation.nameUuid("email", "born_at"))
+          .derive("user_id", ColumnType.STRING, Derivation.firstPresent(KEY_CANDIDATES))
+          .derive("key_source", ColumnType.STRING, Derivation.firstPresentColumn(KEY_CANDIDATES))
           .derive(
               "age",
               ColumnType.INT,
@@ -152,7 +157,14 @@ public final class RandomUserPipeline {
                       "city",
                       "born_at",
                       "registered_at")))
-          .doc("user_id", "login.uuid; for API 1.0, which has none, a key from username and birth")
+          .doc(
+              "user_id",
+              "login.uuid, else id.name:id.value when both are present, else a name-based UUID"
+                  + " of the normalized email and birth instant; the same record gets the same key"
+                  + " on every run")
+          .doc("key_source", "Which column user_id came from: " + String.join(", ", KEY_CANDIDATES))
+          .doc("national_key", "id.name:id.value when both are present")
+          .doc("email_birth_uuid", "Name-based UUID of the lower-cased email and the birth instant")
           .doc("phone", "E.164 when valid for the nationality's region, else the raw text")
           .doc("completeness", "Share of the 10 required fields present")
           // Completeness: each required field, weighted by how much the use case needs it.
@@ -178,10 +190,14 @@ public final class RandomUserPipeline {
               Rule.notInFuture("registered_at"))
           // Consistency: fields that must agree with each other.
           .rule(
-              Rule.ageMatchesBirthDate("reported_age", "born_at", 10),
+              // A stated age may lag the years since birth by up to 10 (the age when recorded).
+              Rule.matchesDerived(
+                  "reported_age", DerivedValue.YEARS_SINCE, List.of("born_at"), -10, 0),
               Rule.afterBirth("registered_at", "born_at", 13),
-              Rule.countryMatchesNationality("reported_country", "nationality"),
-              Rule.postcodeMatchesCountry("postcode", "nationality").weight(0.5))
+              Rule.inLookup(
+                  "reported_country", "nationality", RandomUserPlaces.COUNTRY_OF_NATIONALITY),
+              Rule.inLookup("postcode", "nationality", RandomUserPlaces.POSTCODE_FORMAT)
+                  .weight(0.5))
           .datasetRule(
               DatasetRule.rowCount(1, 50_000_000),
               DatasetRule.unique("user_id"),
@@ -233,10 +249,4 @@ public final class RandomUserPipeline {
           .build();
 
   private RandomUserPipeline() {}
-
-  private static Object legacyUserKey(io.medallion.quality.RowView row) {
-    Object username = row.get("username");
-    Object born = row.get("born_at");
-    return username == null || born == null ? null : "legacy:" + username + ":" + born;
-  }
 }

@@ -215,5 +215,34 @@ class RandomUserCommandTest {
     assertThat(emailRule).isNotNull();
     assertThat(emailRule.get("passed").asLong()).isZero();
     assertThat(emailRule.get("failed").asLong()).isPositive();
+    assertThat(report.get("reference_lists").get("disposable email domains").asText())
+        .startsWith("disposable-email-domains of ")
+        .endsWith(" + disposable.txt (1 domain)");
+  }
+
+  @Test
+  void randomuser_disposableDomainReplacement_usesOnlyThatList() throws IOException {
+    Path list = dir.resolve("only.txt");
+    java.nio.file.Files.writeString(list, "example.com\nexample.org\n");
+    Path summaryFile = dir.resolve("summary.json");
+
+    Cli.Result result =
+        Cli.run(
+            "randomuser",
+            "--users",
+            "50",
+            "--lake",
+            dir.resolve("lake").toString(),
+            "--disposable-domains-replace",
+            list.toString(),
+            "--summary-json",
+            summaryFile.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    JsonNode summary = new ObjectMapper().readTree(summaryFile.toFile());
+    JsonNode report =
+        new ObjectMapper().readTree(Path.of(summary.get("report_json").asText()).toFile());
+    assertThat(report.get("reference_lists").get("disposable email domains").asText())
+        .isEqualTo("only.txt (2 domains)");
   }
 }

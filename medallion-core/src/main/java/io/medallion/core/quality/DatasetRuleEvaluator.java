@@ -55,26 +55,44 @@ public final class DatasetRuleEvaluator {
       OffsetDateTime now) {
     List<Result> results = new ArrayList<>();
     for (DatasetRule rule : rules) {
-      results.add(evaluate(rule, kept, metrics, history, now));
+      results.add(rule.check().accept(new BatchChecks(rule, kept, metrics, history, now)));
     }
     return results;
   }
 
-  private static Result evaluate(
-      DatasetRule rule,
-      Iterable<? extends RowView> kept,
-      Map<MetricKey, Double> metrics,
-      List<MetricsTable.Run> history,
-      OffsetDateTime now) {
-    Condition check = rule.check();
-    if (check instanceof Condition.RowCount count) {
+  /** Evaluates one rule's condition on the batch. */
+  private static final class BatchChecks implements Condition.Visitor<Result> {
+    private final DatasetRule rule;
+    private final Iterable<? extends RowView> kept;
+    private final Map<MetricKey, Double> metrics;
+    private final List<MetricsTable.Run> history;
+    private final OffsetDateTime now;
+
+    BatchChecks(
+        DatasetRule rule,
+        Iterable<? extends RowView> kept,
+        Map<MetricKey, Double> metrics,
+        List<MetricsTable.Run> history,
+        OffsetDateTime now) {
+      this.rule = rule;
+      this.kept = kept;
+      this.metrics = metrics;
+      this.history = history;
+      this.now = now;
+    }
+
+    @Override
+    public Result visitRowCount(Condition.RowCount count) {
       long rows = metrics.getOrDefault(MetricKey.ROWS_READ, 0.0).longValue();
       boolean ok = rows >= count.min() && rows <= count.max();
       return new Result(
           rule,
           ok,
           "row count " + rows + (ok ? " within " : " outside ") + count.min() + ".." + count.max());
-    } else if (check instanceof Condition.Unique unique) {
+    }
+
+    @Override
+    public Result visitUnique(Condition.Unique unique) {
       Set<List<Object>> seen = new HashSet<>();
       long duplicates = 0;
       for (RowView row : kept) {
@@ -88,7 +106,10 @@ public final class DatasetRuleEvaluator {
       }
       return new Result(
           rule, duplicates == 0, duplicates + " duplicate keys on " + unique.keyColumns());
-    } else if (check instanceof Condition.DistinctRatio ratio) {
+    }
+
+    @Override
+    public Result visitDistinctRatio(Condition.DistinctRatio ratio) {
       Set<Object> distinct = new HashSet<>();
       long present = 0;
       for (RowView row : kept) {
@@ -103,7 +124,10 @@ public final class DatasetRuleEvaluator {
           rule,
           measured >= ratio.min(),
           "distinct ratio " + format(measured) + " vs minimum " + format(ratio.min()));
-    } else if (check instanceof Condition.Freshness fresh) {
+    }
+
+    @Override
+    public Result visitFreshness(Condition.Freshness fresh) {
       OffsetDateTime newest = null;
       for (RowView row : kept) {
         OffsetDateTime value = instant(row.get(fresh.column()));
@@ -119,7 +143,10 @@ public final class DatasetRuleEvaluator {
           rule,
           age.compareTo(fresh.maxAge()) <= 0,
           "newest " + fresh.column() + " is " + age + " old, limit " + fresh.maxAge());
-    } else if (check instanceof Condition.MetricAtLeast at) {
+    }
+
+    @Override
+    public Result visitMetricAtLeast(Condition.MetricAtLeast at) {
       MetricKey key = MetricKey.of(at.metric(), at.rule());
       Double value = metrics.get(key);
       Double bound = bound(at.threshold(), MetricsTable.series(history, key));
@@ -142,29 +169,32 @@ public final class DatasetRuleEvaluator {
               + at.threshold()
               + ")");
     }
-    Condition.Anomaly anomaly = (Condition.Anomaly) check;
-    MetricKey key = MetricKey.of(anomaly.metric(), anomaly.rule());
-    Double value = metrics.get(key);
-    List<Double> series = MetricsTable.series(history, key);
-    List<Double> window =
-        series.subList(Math.max(0, series.size() - anomaly.window()), series.size());
-    if (value == null || window.size() < 3) {
-      return new Result(rule, true, key + ": fewer than 3 past runs, no anomaly check yet");
+
+    @Override
+    public Result visitAnomaly(Condition.Anomaly anomaly) {
+      MetricKey key = MetricKey.of(anomaly.metric(), anomaly.rule());
+      Double value = metrics.get(key);
+      List<Double> series = MetricsTable.series(history, key);
+      List<Double> window =
+          series.subList(Math.max(0, series.size() - anomaly.window()), series.size());
+      if (value == null || window.size() < 3) {
+        return new Result(rule, true, key + ": fewer than 3 past runs, no anomaly check yet");
+      }
+      double z = RobustStatistics.modifiedZScore(window, value);
+      boolean ok = z <= anomaly.maxZ();
+      return new Result(
+          rule,
+          ok,
+          key
+              + " "
+              + format(value)
+              + " vs median "
+              + format(RobustStatistics.median(window))
+              + ": modified z-score "
+              + format(z)
+              + (ok ? " <= " : " > ")
+              + format(anomaly.maxZ()));
     }
-    double z = RobustStatistics.modifiedZScore(window, value);
-    boolean ok = z <= anomaly.maxZ();
-    return new Result(
-        rule,
-        ok,
-        key
-            + " "
-            + format(value)
-            + " vs median "
-            + format(RobustStatistics.median(window))
-            + ": modified z-score "
-            + format(z)
-            + (ok ? " <= " : " > ")
-            + format(anomaly.maxZ()));
   }
 
   private static Double bound(Threshold threshold, List<Double> series) {

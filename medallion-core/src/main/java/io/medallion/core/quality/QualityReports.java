@@ -1,6 +1,7 @@
 package io.medallion.core.quality;
 
 import io.medallion.core.TableRun;
+import io.medallion.quality.Check;
 import io.medallion.quality.Dimension;
 import io.medallion.quality.PolicyAction;
 import io.medallion.quality.Rule;
@@ -27,15 +28,21 @@ public final class QualityReports {
 
   private QualityReports() {}
 
+  /** The reference-list entry naming the disposable email domains the email rule used. */
+  public static final String DISPOSABLE_DOMAINS = "disposable email domains";
+
   /**
    * Builds the report of one silver run.
    *
    * @param table the silver table's name
    * @param run the run's counts
    * @param quality the run's quality figures
+   * @param disposableDomains where the email rule's disposable-domain lists come from, shown when
+   *     the table has an email rule
    * @return the report, its trend made of the earlier runs and this one
    */
-  public static QualityReport of(String table, TableRun run, RunQuality quality) {
+  public static QualityReport of(
+      String table, TableRun run, RunQuality quality, String disposableDomains) {
     QualityStats stats = quality.stats();
     RowCounts rows =
         new RowCounts(run.read(), run.written(), run.quarantined(), run.duplicates(), false);
@@ -85,7 +92,10 @@ public final class QualityReports {
             new ScoreDistribution(buckets),
             failures.subList(0, Math.min(TOP_FAILURES, failures.size())),
             List.of(),
-            datasetChecks(quality.datasetResults()));
+            datasetChecks(quality.datasetResults()),
+            usesEmailRule(stats.rules())
+                ? Map.of(DISPOSABLE_DOMAINS, disposableDomains)
+                : Map.of());
     List<TrendPoint> trend = new ArrayList<>();
     for (MetricsTable.Run past : quality.history()) {
       trend.add(point(past));
@@ -102,7 +112,12 @@ public final class QualityReports {
         withoutTrend.distribution(),
         withoutTrend.topFailures(),
         trend,
-        withoutTrend.datasetChecks());
+        withoutTrend.datasetChecks(),
+        withoutTrend.referenceLists());
+  }
+
+  private static boolean usesEmailRule(List<Rule> rules) {
+    return rules.stream().anyMatch(rule -> rule.check() instanceof Check.ValidEmail);
   }
 
   private static List<DatasetCheck> datasetChecks(List<DatasetRuleEvaluator.Result> results) {

@@ -1,6 +1,7 @@
 package io.medallion.core.quality;
 
 import io.medallion.quality.Check;
+import io.medallion.quality.DerivedValue;
 import io.medallion.quality.Dimension;
 import io.medallion.quality.FailedRule;
 import io.medallion.quality.PolicyAction;
@@ -14,7 +15,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Evaluates a silver table's rules on typed rows: an outcome per rule, a score per dimension and
@@ -82,9 +82,10 @@ public final class RuleEvaluator {
     byte[] outcomes = new byte[rules.size()];
     PolicyAction forced = typeErrors.isEmpty() ? null : criticalAction;
     List<FailedRule> failures = typeErrors.isEmpty() ? List.of() : new ArrayList<>(typeErrors);
+    RowChecks checks = new RowChecks(row);
     for (int i = 0; i < rules.size(); i++) {
       Rule rule = rules.get(i);
-      Verdict verdict = check(rule.check(), row);
+      Verdict verdict = checks.check(rule.check());
       if (verdict.outcome == RuleOutcome.SKIPPED) {
         outcomes[i] = SKIPPED;
         continue;
@@ -132,103 +133,185 @@ public final class RuleEvaluator {
     return current == null || candidate.ordinal() > current.ordinal() ? candidate : current;
   }
 
-  private Verdict check(Check check, RowView row) {
-    if (check instanceof Check.NotNull notNull) {
-      return Rows.isPresent(row.get(notNull.column()))
-          ? Verdict.PASS
-          : Verdict.fail(notNull.column() + " is missing");
+  /**
+   * Checks one row. Apart from presence and user predicates, a check needs all its inputs: an
+   * absent one is completeness's business, so the check is skipped.
+   */
+  private final class RowChecks implements Check.Visitor<Verdict> {
+    private final RowView row;
+
+    RowChecks(RowView row) {
+      this.row = row;
     }
-    if (check instanceof Check.Custom custom) {
+
+    Verdict check(Check check) {
+      return check.accept(this);
+    }
+
+    @Override
+    public Verdict visitNotNull(Check.NotNull check) {
+      return Rows.isPresent(row.get(check.column()))
+          ? Verdict.PASS
+          : Verdict.fail(check.column() + " is missing");
+    }
+
+    @Override
+    public Verdict visitCustom(Check.Custom check) {
       try {
-        return custom.predicate().test(row)
+        return check.predicate().test(row)
             ? Verdict.PASS
-            : Verdict.fail("predicate " + custom.name() + " is false");
+            : Verdict.fail("predicate " + check.name() + " is false");
       } catch (RuntimeException e) {
-        return Verdict.fail("predicate " + custom.name() + " threw " + e);
+        return Verdict.fail("predicate " + check.name() + " threw " + e);
       }
     }
-    // Every other check needs all its inputs: an absent one is completeness's business.
-    for (String column : check.columns()) {
-      if (!Rows.isPresent(row.get(column))) {
+
+    @Override
+    public Verdict visitMatches(Check.Matches check) {
+      Object value = row.get(check.column());
+      if (!Rows.isPresent(value)) {
         return Verdict.SKIP;
       }
+      return check.pattern().matcher(value.toString()).matches()
+          ? Verdict.PASS
+          : Verdict.fail(quote(value) + " does not match /" + check.pattern().pattern() + "/");
     }
-    String column = check.columns().get(0);
-    Object value = row.get(column);
-    if (check instanceof Check.Matches matches) {
-      return matches.pattern().matcher(value.toString()).matches()
-          ? Verdict.PASS
-          : Verdict.fail(quote(value) + " does not match /" + matches.pattern().pattern() + "/");
-    } else if (check instanceof Check.InRange range) {
-      double number = ((Number) value).doubleValue();
-      return number >= range.min() && number <= range.max()
-          ? Verdict.PASS
-          : Verdict.fail(value + " is outside " + check.describe().substring(column.length() + 1));
-    } else if (check instanceof Check.AllowedValues allowed) {
-      return allowed.allowed().contains(value.toString())
-          ? Verdict.PASS
-          : Verdict.fail(
-              quote(value) + " is not one of " + new java.util.TreeSet<>(allowed.allowed()));
-    } else if (check instanceof Check.Length length) {
-      int size = value.toString().codePointCount(0, value.toString().length());
-      return size >= length.min() && size <= length.max()
-          ? Verdict.PASS
-          : Verdict.fail("length " + size + " is outside " + length.min() + ".." + length.max());
-    } else if (check instanceof Check.NotInFuture) {
-      return isAfterNow(value) ? Verdict.fail(value + " is in the future") : Verdict.PASS;
-    } else if (check instanceof Check.ValidEmail) {
-      return reason(contacts.emailProblem(value.toString()));
-    } else if (check instanceof Check.ValidPhone phone) {
-      return reason(
-          contacts.phoneProblem(
-              value.toString(), row.get(phone.regionColumn()).toString(), phone.types()));
-    }
-    return checkConsistency(check, row);
-  }
 
-  private Verdict checkConsistency(Check check, RowView row) {
-    if (check instanceof Check.AgeMatchesBirthDate age) {
-      long stated = ((Number) row.get(age.ageColumn())).longValue();
-      long years = ChronoUnit.YEARS.between(date(row.get(age.birthColumn())), today);
-      return stated <= years && stated >= years - age.toleranceYears()
-          ? Verdict.PASS
-          : Verdict.fail("age " + stated + " but " + years + " years since " + age.birthColumn());
-    } else if (check instanceof Check.AfterBirth after) {
-      LocalDate event = date(row.get(after.eventColumn()));
-      LocalDate born = date(row.get(after.birthColumn()));
-      return !event.isBefore(born.plusYears(after.minYears()))
+    @Override
+    public Verdict visitInRange(Check.InRange check) {
+      Object value = row.get(check.column());
+      if (!Rows.isPresent(value)) {
+        return Verdict.SKIP;
+      }
+      double number = ((Number) value).doubleValue();
+      return number >= check.min() && number <= check.max()
           ? Verdict.PASS
           : Verdict.fail(
-              after.eventColumn()
+              value + " is outside " + check.describe().substring(check.column().length() + 1));
+    }
+
+    @Override
+    public Verdict visitAllowedValues(Check.AllowedValues check) {
+      Object value = row.get(check.column());
+      if (!Rows.isPresent(value)) {
+        return Verdict.SKIP;
+      }
+      return check.allowed().contains(value.toString())
+          ? Verdict.PASS
+          : Verdict.fail(
+              quote(value) + " is not one of " + new java.util.TreeSet<>(check.allowed()));
+    }
+
+    @Override
+    public Verdict visitLength(Check.Length check) {
+      Object value = row.get(check.column());
+      if (!Rows.isPresent(value)) {
+        return Verdict.SKIP;
+      }
+      String text = value.toString();
+      int size = text.codePointCount(0, text.length());
+      return size >= check.min() && size <= check.max()
+          ? Verdict.PASS
+          : Verdict.fail("length " + size + " is outside " + check.min() + ".." + check.max());
+    }
+
+    @Override
+    public Verdict visitNotInFuture(Check.NotInFuture check) {
+      Object value = row.get(check.column());
+      if (!Rows.isPresent(value)) {
+        return Verdict.SKIP;
+      }
+      return isAfterNow(value) ? Verdict.fail(value + " is in the future") : Verdict.PASS;
+    }
+
+    @Override
+    public Verdict visitValidEmail(Check.ValidEmail check) {
+      Object value = row.get(check.column());
+      if (!Rows.isPresent(value)) {
+        return Verdict.SKIP;
+      }
+      return reason(contacts.emailProblem(value.toString()));
+    }
+
+    @Override
+    public Verdict visitValidPhone(Check.ValidPhone check) {
+      Object value = row.get(check.column());
+      Object region = row.get(check.regionColumn());
+      if (!Rows.isPresent(value) || !Rows.isPresent(region)) {
+        return Verdict.SKIP;
+      }
+      return reason(contacts.phoneProblem(value.toString(), region.toString(), check.types()));
+    }
+
+    @Override
+    public Verdict visitAfterBirth(Check.AfterBirth check) {
+      Object eventValue = row.get(check.eventColumn());
+      Object bornValue = row.get(check.birthColumn());
+      if (!Rows.isPresent(eventValue) || !Rows.isPresent(bornValue)) {
+        return Verdict.SKIP;
+      }
+      LocalDate event = date(eventValue);
+      LocalDate born = date(bornValue);
+      return !event.isBefore(born.plusYears(check.minYears()))
+          ? Verdict.PASS
+          : Verdict.fail(
+              check.eventColumn()
                   + " "
                   + event
                   + " is less than "
-                  + after.minYears()
+                  + check.minYears()
                   + " years after "
-                  + after.birthColumn()
+                  + check.birthColumn()
                   + " "
                   + born);
-    } else if (check instanceof Check.CountryMatchesNationality match) {
-      String country = row.get(match.countryColumn()).toString();
-      String region = row.get(match.nationalityColumn()).toString();
-      Boolean matches = PlaceFacts.countryMatches(country, region);
-      if (matches == null) {
+    }
+
+    @Override
+    public Verdict visitMatchesDerived(Check.MatchesDerived check) {
+      for (String column : check.columns()) {
+        if (!Rows.isPresent(row.get(column))) {
+          return Verdict.SKIP;
+        }
+      }
+      Object stated = row.get(check.column());
+      long derived = derive(check.function(), check.arguments());
+      double difference = ((Number) stated).doubleValue() - derived;
+      return difference >= check.minDifference() && difference <= check.maxDifference()
+          ? Verdict.PASS
+          : Verdict.fail(
+              check.column() + " " + stated + " but " + check.derived() + " is " + derived);
+    }
+
+    @Override
+    public Verdict visitInLookup(Check.InLookup check) {
+      Object value = row.get(check.column());
+      Object key = row.get(check.keyColumn());
+      if (!Rows.isPresent(value) || !Rows.isPresent(key)) {
         return Verdict.SKIP;
       }
-      return matches
+      Boolean allowed = check.table().allows(key.toString(), value.toString());
+      if (allowed == null) {
+        return Verdict.SKIP;
+      }
+      return allowed
           ? Verdict.PASS
-          : Verdict.fail(quote(country) + " is not the country of " + quote(region));
+          : Verdict.fail(
+              quote(value)
+                  + " is not allowed for "
+                  + quote(key.toString().strip())
+                  + " by "
+                  + check.table().name());
     }
-    Check.PostcodeMatchesCountry postcode = (Check.PostcodeMatchesCountry) check;
-    String code = row.get(postcode.postcodeColumn()).toString().strip();
-    String region = row.get(postcode.regionColumn()).toString();
-    Pattern format = PlaceFacts.postcodeFormat(region);
-    if (format == null) {
-      return Verdict.SKIP;
+
+    private long derive(DerivedValue function, List<String> arguments) {
+      // A switch expression over the enum: a new function is a compile error until handled here.
+      return switch (function) {
+        case YEARS_SINCE -> ChronoUnit.YEARS.between(date(row.get(arguments.get(0))), today);
+        case YEARS_BETWEEN ->
+            ChronoUnit.YEARS.between(
+                date(row.get(arguments.get(0))), date(row.get(arguments.get(1))));
+      };
     }
-    return format.matcher(code).matches()
-        ? Verdict.PASS
-        : Verdict.fail(quote(code) + " is not a " + region.strip() + " postcode");
   }
 
   private boolean isAfterNow(Object value) {

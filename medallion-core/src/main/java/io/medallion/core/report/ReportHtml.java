@@ -127,7 +127,17 @@ public final class ReportHtml {
         .append(Html.escape(report.runId()))
         .append("</code> at ")
         .append(ReportFormat.time(report.runAt()))
-        .append("</p>\n</header>\n");
+        .append("</p>\n");
+    report
+        .referenceLists()
+        .forEach(
+            (purpose, source) ->
+                html.append("<p class=\"meta\">Checked against ")
+                    .append(Html.escape(purpose))
+                    .append(": ")
+                    .append(Html.escape(source))
+                    .append("</p>\n"));
+    html.append("</header>\n");
     if (report.rows().failedBatch()) {
       html.append("<p class=\"banner\">The quality gate failed this batch: nothing was")
           .append(" committed.</p>\n");

@@ -178,6 +178,8 @@ public final class ReportJson {
           .put("detail", check.detail())
           .put("fails_batch", check.failsBatch());
     }
+    ObjectNode lists = root.putObject("reference_lists");
+    report.referenceLists().forEach(lists::put);
     ArrayNode trend = root.putArray("trend");
     for (TrendPoint point : report.trend()) {
       ObjectNode node = trend.addObject();
@@ -286,7 +288,19 @@ public final class ReportJson {
         new ScoreDistribution(counts),
         failures,
         trend,
-        checks);
+        checks,
+        referenceLists(root));
+  }
+
+  /** Reports written before reference lists were recorded have none. */
+  private static Map<String, String> referenceLists(Node root) {
+    Map<String, String> lists = new LinkedHashMap<>();
+    if (root.json.has("reference_lists")) {
+      root.get("reference_lists")
+          .fields()
+          .forEach((purpose, source) -> lists.put(purpose, source.text()));
+    }
+    return lists;
   }
 
   /** A JSON node and its path, so every type or presence error names the field at fault. */

@@ -51,6 +51,15 @@ public final class ReportMarkdown {
         .append(" at ")
         .append(ReportFormat.time(report.runAt()))
         .append(".\n\n");
+    report
+        .referenceLists()
+        .forEach(
+            (purpose, source) ->
+                md.append("Checked against ")
+                    .append(purpose)
+                    .append(": ")
+                    .append(code(source))
+                    .append(".\n\n"));
     if (report.rows().failedBatch()) {
       md.append("> **The quality gate failed this batch: nothing was committed.**\n\n");
     }

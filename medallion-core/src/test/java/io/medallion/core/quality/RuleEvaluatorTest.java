@@ -1,9 +1,12 @@
 package io.medallion.core.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.medallion.quality.DerivedValue;
 import io.medallion.quality.Dimension;
 import io.medallion.quality.FailedRule;
+import io.medallion.quality.LookupTable;
 import io.medallion.quality.PolicyAction;
 import io.medallion.quality.QualityPolicy;
 import io.medallion.quality.RowView;
@@ -32,6 +35,13 @@ class RuleEvaluatorTest {
           return phone.startsWith("+") ? null : "not a number for region " + region;
         }
       };
+
+  private static final LookupTable COUNTRIES =
+      LookupTable.ofValues(
+          "country_of", Map.of("DE", Set.of("Germany", "Deutschland"), "FR", Set.of("France")));
+
+  private static final LookupTable POSTCODES =
+      LookupTable.ofPatterns("postcode_format", Map.of("DE", "\\d{5}", "GB", "[A-Z]{1,2}\\d.*"));
 
   private static RowView row(Object... keyValues) {
     Map<String, Object> values = new HashMap<>();
@@ -113,9 +123,9 @@ class RuleEvaluatorTest {
   void evaluate_consistencyChecks_explainTheMismatch() {
     List<Rule> rules =
         List.of(
-            Rule.ageMatchesBirthDate("age", "born", 2),
-            Rule.countryMatchesNationality("country", "nat"),
-            Rule.postcodeMatchesCountry("postcode", "nat"),
+            Rule.matchesDerived("age", DerivedValue.YEARS_SINCE, List.of("born"), -2, 0),
+            Rule.inLookup("country", "nat", COUNTRIES),
+            Rule.inLookup("postcode", "nat", POSTCODES),
             Rule.notInFuture("registered"),
             Rule.length("nat", 2, 2));
 
@@ -155,9 +165,9 @@ class RuleEvaluatorTest {
     assertThat(bad.failures())
         .extracting(FailedRule::toString)
         .containsExactly(
-            "age_matches_born: age 20 but 66 years since born",
-            "country_matches_nat: 'France' is not the country of 'DE'",
-            "postcode_matches_nat: '1234' is not a DE postcode",
+            "age_matches_born: age 20 but years_since(born) is 66",
+            "country_matches_nat: 'France' is not allowed for 'DE' by country_of",
+            "postcode_matches_nat: '1234' is not allowed for 'DE' by postcode_format",
             "registered_not_in_future: 2027-01-01T00:00Z is in the future");
     assertThat(good.failures()).isEmpty();
     assertThat(good.consistency()).isEqualTo(1.0);
@@ -165,20 +175,51 @@ class RuleEvaluatorTest {
   }
 
   @Test
-  void evaluate_countryAliasesAndUnknownPostcodeRegions() {
+  void evaluate_lookupIgnoresCaseAndSkipsUnknownKeys() {
     List<Rule> rules =
         List.of(
-            Rule.countryMatchesNationality("country", "nat"),
-            Rule.postcodeMatchesCountry("postcode", "nat"));
+            Rule.inLookup("country", "nat", COUNTRIES),
+            Rule.inLookup("postcode", "nat", POSTCODES));
 
     assertThat(
-            evaluate(rules, row("country", "Türkiye", "nat", "TR", "postcode", "34000")).failures())
+            evaluate(rules, row("country", " germany ", "nat", "de ", "postcode", "10115"))
+                .failures())
+        .isEmpty();
+    assertThat(evaluate(rules, row("country", "Japan", "nat", "JP", "postcode", "1")).outcomes())
+        .containsExactly(2, 2);
+    assertThat(evaluate(rules, row("country", "Germany", "postcode", "1")).outcomes())
+        .containsExactly(2, 2);
+  }
+
+  @Test
+  void evaluate_yearsBetween_comparesTheColumnWithTheDifference() {
+    Rule rule =
+        Rule.matchesDerived(
+                "age_at_signup", DerivedValue.YEARS_BETWEEN, List.of("born", "registered"), 0, 0)
+            .named("signup_age");
+    OffsetDateTime born = OffsetDateTime.parse("1990-06-01T00:00:00Z");
+    OffsetDateTime registered = OffsetDateTime.parse("2020-05-31T00:00:00Z");
+
+    assertThat(
+            evaluate(
+                    List.of(rule), row("age_at_signup", 29, "born", born, "registered", registered))
+                .failures())
         .isEmpty();
     assertThat(
-            evaluate(rules, row("country", "Japan", "nat", "JP", "postcode", "100-0001"))
-                .outcomes())
-        .containsExactly(0, 2);
-    assertThat(evaluate(rules, row("country", "Atlantis", "nat", "XX", "postcode", "1")).outcomes())
-        .containsExactly(2, 2);
+            evaluate(
+                    List.of(rule), row("age_at_signup", 30, "born", born, "registered", registered))
+                .failures())
+        .extracting(FailedRule::toString)
+        .containsExactly("signup_age: age_at_signup 30 but years_between(born, registered) is 29");
+    assertThat(evaluate(List.of(rule), row("age_at_signup", 30, "born", born)).outcomes())
+        .containsExactly(2);
+  }
+
+  @Test
+  void matchesDerived_wrongArgumentCount_isRejected() {
+    assertThatThrownBy(
+            () -> Rule.matchesDerived("age", DerivedValue.YEARS_SINCE, List.of("a", "b"), 0, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Function years_since takes 1 column(s), got [a, b]");
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.medallion.report.QualityReport;
 import io.medallion.report.TrendPoint;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +67,20 @@ class ReportHtmlTest {
   }
 
   @Test
+  void render_referenceList_isShownEscapedInTheHeader() {
+    String html =
+        ReportHtml.render(
+            ReportFixtures.withReferenceList("<b>list</b> of 2026-08-21 (3 domains)"));
+
+    assertThat(html)
+        .contains(
+            "<p class=\"meta\">Checked against disposable email domains: &lt;b&gt;list&lt;/b&gt;"
+                + " of 2026-08-21 (3 domains)</p>\n</header>");
+  }
+
+  @Test
   void render_failedBatch_showsBanner() {
-    QualityReport report =
-        QualityReport.builder("silver.users", "r", Instant.EPOCH)
-            .rows(10, 0, 0, 0)
-            .failedBatch(true)
-            .build();
+    QualityReport report = ReportFixtures.failedBatch();
 
     String html = ReportHtml.render(report);
 
@@ -98,7 +105,8 @@ class ReportHtmlTest {
             sample.distribution(),
             sample.topFailures(),
             trend,
-            sample.datasetChecks());
+            sample.datasetChecks(),
+            sample.referenceLists());
 
     String html = ReportHtml.render(report);
 

@@ -25,6 +25,27 @@ class ReportJsonTest {
   }
 
   @Test
+  void write_thenRead_referenceLists_roundTrip() throws Exception {
+    QualityReport report =
+        ReportFixtures.withReferenceList("disposable-email-domains of 2026-08-21 (8335 domains)");
+
+    String json = ReportJson.write(report);
+
+    assertThat(ReportJson.read(json)).isEqualTo(report);
+    assertThat(
+            MAPPER.readTree(json).get("reference_lists").get("disposable email domains").asText())
+        .isEqualTo("disposable-email-domains of 2026-08-21 (8335 domains)");
+  }
+
+  @Test
+  void read_reportWithoutReferenceLists_hasNone() {
+    String json =
+        ReportJson.write(ReportFixtures.zeroRows()).replace("\"reference_lists\"", "\"other\"");
+
+    assertThat(ReportJson.read(json).referenceLists()).isEmpty();
+  }
+
+  @Test
   void write_thenRead_zeroRows_roundTrips() {
     QualityReport report = ReportFixtures.zeroRows();
 
@@ -48,6 +69,7 @@ class ReportJsonTest {
             "score_distribution",
             "top_failures",
             "dataset_checks",
+            "reference_lists",
             "trend");
     assertThat(fieldNames(json.get("dataset_checks").get(0)))
         .containsExactly("name", "condition", "passed", "detail", "fails_batch");

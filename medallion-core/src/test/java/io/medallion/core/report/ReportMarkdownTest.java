@@ -3,7 +3,6 @@ package io.medallion.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.medallion.report.QualityReport;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ReportMarkdownTest {
@@ -85,15 +84,24 @@ class ReportMarkdownTest {
 
   @Test
   void render_failedBatch_saysNothingWasCommitted() {
-    QualityReport report =
-        QualityReport.builder("silver.users", "r", Instant.EPOCH)
-            .rows(10, 0, 0, 0)
-            .failedBatch(true)
-            .build();
+    QualityReport report = ReportFixtures.failedBatch();
 
     assertThat(ReportMarkdown.render(report))
         .contains("> **The quality gate failed this batch: nothing was committed.**")
         .contains("| batch failed | yes |");
+  }
+
+  @Test
+  void render_referenceList_namesTheListItsDateAndSize() {
+    String md =
+        ReportMarkdown.render(
+            ReportFixtures.withReferenceList(
+                "disposable-email-domains of 2026-08-21 (8335 domains) + `ours`.conf (2 domains)"));
+
+    assertThat(md)
+        .contains(
+            "Checked against disposable email domains: ``disposable-email-domains of 2026-08-21"
+                + " (8335 domains) + `ours`.conf (2 domains)``.");
   }
 
   @Test

@@ -1,14 +1,18 @@
 package io.medallion.core.quality.contact;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,14 +34,37 @@ import org.slf4j.LoggerFactory;
  */
 public final class DisposableDomains {
   private static final Logger LOG = LoggerFactory.getLogger(DisposableDomains.class);
-  private static final DisposableDomains NONE = new DisposableDomains(Set.of(), Set.of());
+  private static final DisposableDomains NONE = new DisposableDomains(Set.of(), Set.of(), "none");
+  private static final String PACKAGED = "/io/medallion/core/quality/contact/";
 
   private final Set<String> blocked;
   private final Set<String> allowed;
+  private final String description;
 
-  private DisposableDomains(Set<String> blocked, Set<String> allowed) {
+  private DisposableDomains(Set<String> blocked, Set<String> allowed, String description) {
     this.blocked = blocked;
     this.allowed = allowed;
+    this.description = description;
+  }
+
+  /** Loads the packaged lists on first use only, once per JVM (the holder-class idiom). */
+  private static final class Packaged {
+    static final DisposableDomains LISTS = loadPackaged();
+  }
+
+  /**
+   * Returns the packaged lists: the disposable-email-domains project's block list (CC0) and its
+   * allow list, loaded once per JVM on first use. The validator's default.
+   *
+   * <pre>{@code
+   * DisposableDomains.defaults().isDisposable("mailinator.com"); // true
+   * }</pre>
+   *
+   * @return the packaged lists, or {@link #none()} with a warning when the jar was built without
+   *     them
+   */
+  public static DisposableDomains defaults() {
+    return Packaged.LISTS;
   }
 
   /**
@@ -66,7 +93,10 @@ public final class DisposableDomains {
    * @throws IllegalArgumentException if an entry is not a domain name
    */
   public static DisposableDomains of(Collection<String> blocked, Collection<String> allowed) {
-    return new DisposableDomains(normalize(blocked, "blocked"), normalize(allowed, "allowed"));
+    Set<String> blockedNames = normalize(blocked, "blocked");
+    Set<String> allowedNames = normalize(allowed, "allowed");
+    return new DisposableDomains(
+        blockedNames, allowedNames, counts("given", blockedNames.size(), allowedNames.size()));
   }
 
   /**
@@ -82,7 +112,9 @@ public final class DisposableDomains {
    * @throws IllegalArgumentException if a line is not a domain name
    */
   public static DisposableDomains load(Path blockList) throws IOException {
-    return new DisposableDomains(read(blockList), Set.of());
+    Set<String> blocked = read(blockList);
+    return new DisposableDomains(
+        blocked, Set.of(), counts(blockList.getFileName().toString(), blocked.size(), 0));
   }
 
   /**
@@ -99,7 +131,50 @@ public final class DisposableDomains {
    * @throws IllegalArgumentException if a line is not a domain name
    */
   public static DisposableDomains load(Path blockList, Path allowList) throws IOException {
-    return new DisposableDomains(read(blockList), read(allowList));
+    Set<String> blocked = read(blockList);
+    Set<String> allowed = read(allowList);
+    return new DisposableDomains(
+        blocked,
+        allowed,
+        counts(blockList.getFileName().toString(), blocked.size(), allowed.size()));
+  }
+
+  /**
+   * Returns these lists with another's added: a domain is blocked when either blocks it, allowed
+   * when either allows it.
+   *
+   * <pre>{@code
+   * DisposableDomains.defaults().extendedWith(DisposableDomains.load(Path.of("ours.conf")));
+   * }</pre>
+   *
+   * @param more the lists to add
+   * @return the union
+   */
+  public DisposableDomains extendedWith(DisposableDomains more) {
+    Set<String> allBlocked = new HashSet<>(blocked);
+    allBlocked.addAll(more.blocked);
+    Set<String> allAllowed = new HashSet<>(allowed);
+    allAllowed.addAll(more.allowed);
+    return new DisposableDomains(
+        Set.copyOf(allBlocked), Set.copyOf(allAllowed), description + " + " + more.description);
+  }
+
+  /**
+   * Says where the lists come from and how long they are, for reports.
+   *
+   * <pre>{@code
+   * DisposableDomains.none().description(); // "none"
+   * }</pre>
+   *
+   * @return e.g. {@code "disposable-email-domains of 2026-08-21 (8335 domains, 189 allowed)"}
+   */
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public String toString() {
+    return description;
   }
 
   /**
@@ -149,18 +224,69 @@ public final class DisposableDomains {
   }
 
   private static Set<String> read(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    Set<String> domains = new HashSet<>(lines.size() * 2);
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
+    try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      Set<String> domains = read(lines, file.getFileName().toString());
+      LOG.debug("Loaded {} domains from {}", domains.size(), file);
+      return domains;
+    }
+  }
+
+  /** Reads one domain a line in one pass; blank lines and {@code #} comments are skipped. */
+  private static Set<String> read(BufferedReader lines, String name) throws IOException {
+    Set<String> domains = new HashSet<>();
+    int number = 0;
+    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      number++;
       int hash = line.indexOf('#');
       String entry = (hash < 0 ? line : line.substring(0, hash)).strip();
       if (!entry.isEmpty()) {
-        domains.add(entry(entry, file.getFileName() + " line " + (i + 1)));
+        domains.add(entry(entry, name + " line " + number));
       }
     }
-    LOG.debug("Loaded {} domains from {}", domains.size(), file);
     return Set.copyOf(domains);
+  }
+
+  private static DisposableDomains loadPackaged() {
+    try (InputStream about = packaged("disposable-domains.properties");
+        InputStream blockList = packaged("disposable_email_blocklist.conf");
+        InputStream allowList = packaged("allowlist.conf")) {
+      if (about == null || blockList == null || allowList == null) {
+        LOG.warn(
+            "This build has no packaged disposable-email-domain lists; no domain counts as"
+                + " disposable unless a list is configured");
+        return NONE;
+      }
+      Properties source = new Properties();
+      source.load(new InputStreamReader(about, StandardCharsets.UTF_8));
+      Set<String> blocked = read(reader(blockList), "disposable_email_blocklist.conf");
+      Set<String> allowed = read(reader(allowList), "allowlist.conf");
+      return new DisposableDomains(
+          blocked,
+          allowed,
+          counts(
+              source.getProperty("source") + " of " + source.getProperty("date"),
+              blocked.size(),
+              allowed.size()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the packaged disposable-domain lists", e);
+    }
+  }
+
+  private static InputStream packaged(String name) {
+    return DisposableDomains.class.getResourceAsStream(PACKAGED + name);
+  }
+
+  private static BufferedReader reader(InputStream in) {
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+  }
+
+  private static String counts(String source, int blocked, int allowed) {
+    return source
+        + " ("
+        + blocked
+        + (blocked == 1 ? " domain" : " domains")
+        + (allowed == 0 ? "" : ", " + allowed + " allowed")
+        + ")";
   }
 
   private static Set<String> normalize(Collection<String> entries, String what) {

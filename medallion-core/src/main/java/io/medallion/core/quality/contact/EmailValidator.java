@@ -72,7 +72,8 @@ public final class EmailValidator {
   }
 
   /**
-   * Starts a validator with international addresses allowed, no disposable list and DNS off.
+   * Starts a validator with international addresses allowed, the packaged disposable-domain lists
+   * and DNS off.
    *
    * <pre>{@code
    * EmailValidator validator = EmailValidator.builder().allowInternational(false).build();
@@ -82,6 +83,19 @@ public final class EmailValidator {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Returns the disposable-domain lists this validator rejects addresses at.
+   *
+   * <pre>{@code
+   * EmailValidator.builder().build().disposableDomains().description();
+   * }</pre>
+   *
+   * @return the lists
+   */
+  public DisposableDomains disposableDomains() {
+    return disposableDomains;
   }
 
   /**
@@ -488,14 +502,15 @@ public final class EmailValidator {
    * }</pre>
    */
   public static final class Builder {
-    private DisposableDomains disposableDomains = DisposableDomains.none();
+    private DisposableDomains disposableDomains = DisposableDomains.defaults();
     private MxLookup mxLookup;
     private boolean allowInternational = true;
 
     private Builder() {}
 
     /**
-     * Rejects addresses at disposable-address providers; none are rejected by default.
+     * Sets the disposable-address providers whose addresses are rejected; by default {@link
+     * DisposableDomains#defaults()}, the packaged public-domain list.
      *
      * <pre>{@code
      * builder.disposableDomains(DisposableDomains.load(Path.of("blocklist.conf")));

@@ -135,4 +135,38 @@ class DisposableDomainsTest {
         .filter(line -> !line.isEmpty() && !line.startsWith("#"))
         .toList();
   }
+
+  @Test
+  void defaults_packagedList_blocksProvidersAndIsLoadedOnce() {
+    DisposableDomains domains = DisposableDomains.defaults();
+
+    assertThat(domains).isSameAs(DisposableDomains.defaults());
+    assertThat(domains.isDisposable("mailinator.com")).isTrue();
+    assertThat(domains.isDisposable("inbox.yopmail.com")).isTrue();
+    assertThat(domains.isDisposable("gmail.com")).isFalse();
+    assertThat(domains.isDisposable("bluewin.ch")).isFalse();
+    assertThat(domains.description())
+        .matches("disposable-email-domains of 2026-08-21 \\(\\d{4,} domains, \\d+ allowed\\)");
+  }
+
+  @Test
+  void extendedWith_addsBlockedAndAllowedDomains_andSaysSo() {
+    DisposableDomains extended =
+        DisposableDomains.of(Set.of("mailinator.com"), Set.of())
+            .extendedWith(DisposableDomains.of(Set.of("example.com"), Set.of("ok.example.com")));
+
+    assertThat(extended.isDisposable("mailinator.com")).isTrue();
+    assertThat(extended.isDisposable("example.com")).isTrue();
+    assertThat(extended.isDisposable("ok.example.com")).isFalse();
+    assertThat(extended.description()).isEqualTo("given (1 domain) + given (1 domain, 1 allowed)");
+  }
+
+  @Test
+  void load_describesTheFileAndItsSize(@TempDir Path dir) throws IOException {
+    Path block = dir.resolve("ours.conf");
+    Files.write(block, List.of("a.example", "b.example"), StandardCharsets.UTF_8);
+
+    assertThat(DisposableDomains.load(block).description()).isEqualTo("ours.conf (2 domains)");
+    assertThat(DisposableDomains.none().description()).isEqualTo("none");
+  }
 }

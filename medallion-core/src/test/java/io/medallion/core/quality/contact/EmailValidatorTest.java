@@ -278,8 +278,9 @@ class EmailValidatorTest {
   }
 
   @Test
-  void validate_defaultValidator_acceptsDisposableDomains() {
-    assertThat(validator.validate("anna@mailinator.com").valid()).isTrue();
+  void validate_defaultValidator_rejectsDomainsOfThePackagedList() {
+    rejected(validator, "anna@mailinator.com", Reason.DISPOSABLE_DOMAIN);
+    assertThat(validator.validate("anna@gmail.com").valid()).isTrue();
   }
 
   @Test
