@@ -181,4 +181,22 @@ class SilverRerunTest extends EmbeddedLakeTest {
         .extracting(r -> r.getField("_source_coordinate"))
         .containsExactly("people.ndjson line 2");
   }
+
+  @Test
+  void run_afterSecondIngestion_readsOnlyTheNewlyAppendedRows() {
+    Pipeline pipeline = Pipeline.builder("p").add(RAW, PEOPLE).build();
+    runtime.ingest(RAW, ndjson("one.ndjson", LINES[0], LINES[1]));
+    runtime.run(pipeline);
+    runtime.ingest(RAW, ndjson("two.ndjson", LINES[2]));
+    runtime.ingest(RAW, ndjson("three.ndjson", "{\"id\":\"d\",\"age\":50}"));
+
+    TableRun second = runtime.run(pipeline).table(PEOPLE.id());
+
+    assertThat(second.read()).isEqualTo(2);
+    assertThat(second.written()).isEqualTo(2);
+    assertThat(TableReads.rows(runtime.table(PEOPLE.id())))
+        .extracting(r -> r.getField("id") + " " + r.getField("_source_coordinate"))
+        .containsExactlyInAnyOrder(
+            "a one.ndjson line 1", "c two.ndjson line 1", "d three.ndjson line 1");
+  }
 }

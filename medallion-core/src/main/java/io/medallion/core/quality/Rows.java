@@ -1,6 +1,12 @@
 package io.medallion.core.quality;
 
-/** Small facts about row values shared by derivations and rules. */
+/**
+ * Small facts about row values shared by rules, derivations and de-duplication.
+ *
+ * <pre>{@code
+ * Rows.isPresent("  "); // false: blank text counts as missing
+ * }</pre>
+ */
 public final class Rows {
   private Rows() {}
 

@@ -14,20 +14,18 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.avro.util.Utf8;
 import org.apache.iceberg.DataFile;
-import org.apache.iceberg.DataOperations;
+import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Schema;
-import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.Types;
-import org.apache.iceberg.util.SnapshotUtil;
 
 /**
  * Reads the upstream rows a silver run consumes, as JSON objects with lineage: bronze payloads
@@ -42,9 +40,8 @@ final class UpstreamReader {
 
   /**
    * Reads bronze rows appended after {@code from} (exclusive) up to {@code to} (inclusive): the
-   * data files those append snapshots added, oldest snapshot first, or the whole table as of {@code
-   * to} when silver has consumed nothing yet. Bronze is append-only, so added files are read as
-   * they are.
+   * data files those append snapshots added, oldest first, or the whole table as of {@code to} when
+   * silver has consumed nothing yet. Bronze is append-only, so added files are read as they are.
    */
   long readBronze(Table bronze, Long from, long to, Consumer<SourceRow> sink) {
     Schema projection =
@@ -69,22 +66,24 @@ final class UpstreamReader {
       }
       return sequence;
     }
-    List<Snapshot> appends = new ArrayList<>();
-    for (Snapshot snapshot : SnapshotUtil.ancestorsBetween(bronze, to, from)) {
-      if (DataOperations.APPEND.equals(snapshot.operation())) {
-        appends.add(snapshot);
-      }
+    List<DataFile> added = new ArrayList<>();
+    try (CloseableIterable<FileScanTask> tasks =
+        bronze.newIncrementalAppendScan().fromSnapshotExclusive(from).toSnapshot(to).planFiles()) {
+      tasks.forEach(task -> added.add(task.file()));
+    } catch (IOException e) {
+      throw new MedallionException("Cannot plan " + bronze.name() + ": " + e.getMessage(), e);
     }
-    Collections.reverse(appends);
-    for (Snapshot snapshot : appends) {
-      for (DataFile file : snapshot.addedDataFiles(bronze.io())) {
-        try (CloseableIterable<Record> rows = ExistingRows.read(bronze, file, projection)) {
-          for (Record row : rows) {
-            sink.accept(bronzeRow(row, sequence++));
-          }
-        } catch (IOException e) {
-          throw new MedallionException("Cannot read " + file.location() + ": " + e.getMessage(), e);
+    // In commit order, as a full scan would read them.
+    added.sort(
+        Comparator.comparing(
+            DataFile::dataSequenceNumber, Comparator.nullsFirst(Comparator.naturalOrder())));
+    for (DataFile file : added) {
+      try (CloseableIterable<Record> rows = ExistingRows.read(bronze, file, projection)) {
+        for (Record row : rows) {
+          sink.accept(bronzeRow(row, sequence++));
         }
+      } catch (IOException e) {
+        throw new MedallionException("Cannot read " + file.location() + ": " + e.getMessage(), e);
       }
     }
     return sequence;
