@@ -296,6 +296,42 @@ class CliErrorsTest {
   }
 
   @Test
+  void bench_unknownEngine_usageErrorBeforeAnyFolderIsCreated() {
+    Path work = dir.resolve("work");
+
+    Cli.Result result = Cli.run("bench", "--engines", "medallion,spark", "--work", work.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err())
+        .startsWith(
+            "bench: --engines: spark is not an engine; expected some of [medallion,"
+                + " medallion-serial, medallion-fused, floor, duckdb]");
+    assertThat(work).doesNotExist();
+  }
+
+  @Test
+  void bench_missingInput_inputErrorBeforeAnyFolderIsCreated() {
+    Path work = dir.resolve("work");
+
+    Cli.Result result =
+        Cli.run(
+            "bench", "--input", dir.resolve("none.ndjson").toString(), "--work", work.toString());
+
+    assertOneLineError(result, ExitCode.INPUT);
+    assertThat(result.err()).startsWith("bench: --input " + dir.resolve("none.ndjson"));
+    assertThat(work).doesNotExist();
+  }
+
+  @Test
+  void benchQuality_zeroRepetitions_usageError() {
+    Cli.Result result = Cli.run("bench-quality", "--repetitions", "0");
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err())
+        .startsWith("bench-quality: --records and --repetitions must be >= 1, got 200000 and 0");
+  }
+
+  @Test
   void help_listsTheExitCodesAndVerbose() {
     for (String command : List.of("randomuser", "register", "bench", "bench-quality")) {
       Cli.Result result = Cli.run(command, "--help");
