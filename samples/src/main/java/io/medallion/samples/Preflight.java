@@ -63,22 +63,14 @@ public final class Preflight {
     while (existing.getParent() != null && !Files.exists(existing)) {
       existing = existing.getParent();
     }
-    String where = "--lake " + lake;
+    String problem = null;
     if (!Files.isDirectory(existing)) {
-      throw new CliFailure(
-          ExitCode.LAKE,
-          where
-              + ": "
-              + existing
-              + " is a file, not a folder; give --lake a new or existing folder");
+      problem = existing + " is a file, not a folder; give --lake a new or existing folder";
+    } else if (!Files.isWritable(existing)) {
+      problem = "the folder " + existing + " is read-only; make it writable or use another --lake";
     }
-    if (!Files.isWritable(existing)) {
-      throw new CliFailure(
-          ExitCode.LAKE,
-          where
-              + ": the folder "
-              + existing
-              + " is read-only; make it writable or give --lake another folder");
+    if (problem != null) {
+      throw new CliFailure(ExitCode.LAKE, "--lake " + lake + ": " + problem);
     }
   }
 

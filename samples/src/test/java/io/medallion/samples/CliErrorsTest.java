@@ -214,7 +214,7 @@ class CliErrorsTest {
     assertOneLineError(result, ExitCode.LAKE);
     assertThat(result.err())
         .contains("--lake " + lake + ": the folder " + lake + " is read-only")
-        .contains("make it writable or give --lake another folder");
+        .contains("make it writable or use another --lake");
     assertThat(lake).isEmptyDirectory();
   }
 
