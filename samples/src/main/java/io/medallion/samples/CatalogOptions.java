@@ -102,6 +102,7 @@ final class CatalogOptions {
   }
 
   private static Map<String, String> load(CommandSpec spec, Path file) {
+    Preflight.inputFile(file, "catalog settings file");
     Properties properties = new Properties();
     try (Reader reader = Files.newBufferedReader(file)) {
       properties.load(reader);

@@ -4,8 +4,14 @@ import io.medallion.samples.bench.BenchCommand;
 import io.medallion.samples.bench.BenchWorkerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** The samples' command-line program: {@code java -jar medallion-samples.jar <command>}. */
+/**
+ * The samples' command-line program: {@code java -jar medallion-samples.jar <command>}. A failure
+ * prints one line on standard error and exits with an {@link ExitCode}; {@code --verbose} adds the
+ * stack trace.
+ */
 @Command(
     name = "medallion-samples",
     mixinStandardHelpOptions = true,
@@ -21,6 +27,11 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class MedallionCli {
+  @Option(
+      names = FailureHandler.VERBOSE,
+      scope = ScopeType.INHERIT,
+      description = "On a failure, also print the stack trace.")
+  boolean verbose;
 
   private MedallionCli() {}
 
@@ -39,6 +50,25 @@ public final class MedallionCli {
    * @return the picocli command line
    */
   public static CommandLine commandLine() {
-    return new CommandLine(new MedallionCli());
+    CommandLine cli = new CommandLine(new MedallionCli());
+    // A token that looks like an option is never an option's value: a mistyped option after
+    // --input FILE is a usage error, not a file name (a file named "-x" is given as ./-x).
+    cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
+    FailureHandler failures = new FailureHandler();
+    cli.setExecutionStrategy(failures);
+    cli.setExecutionExceptionHandler(failures);
+    cli.setParameterExceptionHandler(failures);
+    cli.setExitCodeExceptionMapper(failures);
+    documentExitCodes(cli);
+    return cli;
+  }
+
+  private static void documentExitCodes(CommandLine command) {
+    command
+        .getCommandSpec()
+        .usageMessage()
+        .exitCodeListHeading("%nExit codes:%n")
+        .exitCodeList(ExitCode.helpList());
+    command.getSubcommands().values().forEach(MedallionCli::documentExitCodes);
   }
 }

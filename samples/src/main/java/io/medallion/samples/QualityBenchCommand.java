@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -53,6 +54,11 @@ final class QualityBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (records < 1 || repetitions < 1) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--records and --repetitions must be >= 1, got " + records + " and " + repetitions);
+    }
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> parsed = new ArrayList<>(records);
     Iterator<String> generated = RandomUserGenerator.withSeed(seed).records(records);

@@ -66,7 +66,8 @@ final class RandomUserCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "RandomUser JSON files (API envelope, JSON array or newline-delimited JSON) to ingest"
-              + " instead of generated users.")
+              + " instead of generated users. The list ends at the next option; a file whose"
+              + " name starts with - is given as ./-name.")
   List<Path> inputs;
 
   @Option(
@@ -151,12 +152,7 @@ final class RandomUserCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    if (inputs != null && api) {
-      throw new ParameterException(spec.commandLine(), "--input and --api cannot be combined");
-    }
-    if (users < 1) {
-      throw new ParameterException(spec.commandLine(), "--users must be >= 1, got " + users);
-    }
+    validate();
     if (describe) {
       out.println(RandomUserPipeline.PIPELINE.describe());
     }
@@ -166,7 +162,7 @@ final class RandomUserCommand implements Callable<Integer> {
       builder.emailValidator(
           EmailValidator.builder().disposableDomains(disposableDomainLists()).build());
     }
-    try (MedallionRuntime runtime = builder.build()) {
+    try (MedallionRuntime runtime = Preflight.open(builder)) {
       JsonSource source =
           inputs != null ? JsonSource.files(inputs) : api ? fromApi() : generated(runtime.lake());
       progress(out, "ingesting into bronze, building silver and gold ...");
@@ -201,6 +197,28 @@ final class RandomUserCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** Checks every option and path before the lake is created, so a bad command leaves none. */
+  private void validate() {
+    if (inputs != null && api) {
+      throw new ParameterException(spec.commandLine(), "--input and --api cannot be combined");
+    }
+    if (users < 1) {
+      throw new ParameterException(spec.commandLine(), "--users must be >= 1, got " + users);
+    }
+    if (pageSize < 1 || pageSize > RandomUserRequest.MAX_RESULTS) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--page-size must be 1 to " + RandomUserRequest.MAX_RESULTS + ", got " + pageSize);
+    }
+    if (inputs != null) {
+      inputs.forEach(file -> Preflight.inputFile(file, "--input"));
+    }
+    if (disposableDomains != null) {
+      Preflight.inputFile(disposableDomains, "--disposable-domains");
+    }
+    Preflight.writableLake(lake);
   }
 
   private JsonSource generated(Path lakeFolder) throws IOException {

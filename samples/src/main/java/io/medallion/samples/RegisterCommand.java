@@ -71,8 +71,10 @@ final class RegisterCommand implements Callable<Integer> {
     CatalogConfig target =
         CatalogOptions.read(
             spec, lake, targetType, targetUri, targetWarehouse, targetSettingsFile, targetSettings);
+    CatalogConfig sourceCatalog = source.toConfig(spec, lake);
+    Preflight.writableLake(lake);
     try (MedallionRuntime runtime =
-        MedallionRuntime.builder().lake(lake).catalog(source.toConfig(spec, lake)).build()) {
+        Preflight.open(MedallionRuntime.builder().lake(lake).catalog(sourceCatalog))) {
       RegistrationPlan plan =
           dryRun
               ? runtime.planPublish(RandomUserPipeline.PIPELINE, target)

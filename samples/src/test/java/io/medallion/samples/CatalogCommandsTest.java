@@ -137,7 +137,7 @@ class CatalogCommandsTest {
             "-C",
             "rest.token=Sup3r-s3cret-t0ken");
 
-    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.exitCode()).isEqualTo(ExitCode.LAKE.code());
     assertThat(result.err())
         .contains("Cannot open catalog 'medallion' (rest at http://127.0.0.1:" + closed + ")")
         .contains("check uri")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.medallion.samples.Preflight;
 import io.medallion.samples.randomuser.RandomUserGenerator;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -76,6 +78,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    validate();
     Path folder = work != null ? work : Files.createTempDirectory("medallion-bench");
     Path data = input != null ? input : generate(folder.resolve("input.ndjson"));
     long lines = countLines(data);
@@ -106,6 +109,28 @@ public final class BenchCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** Checks the options before any folder is created or any worker started. */
+  private void validate() {
+    if (records < 1 || repetitions < 1) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--records and --repetitions must be >= 1, got " + records + " and " + repetitions);
+    }
+    for (String engine : engines) {
+      if (!BenchWorkerCommand.ENGINES.contains(engine)) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--engines: "
+                + engine
+                + " is not an engine; expected some of "
+                + BenchWorkerCommand.ENGINES);
+      }
+    }
+    if (input != null) {
+      Preflight.inputFile(input, "--input");
+    }
   }
 
   private Path generate(Path file) throws IOException {

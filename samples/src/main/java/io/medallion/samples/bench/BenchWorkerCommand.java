@@ -3,11 +3,13 @@ package io.medallion.samples.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -16,6 +18,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench-worker", hidden = true, description = "Runs one benchmark engine once.")
 public final class BenchWorkerCommand implements Callable<Integer> {
+  /** The engines a worker runs. */
+  static final List<String> ENGINES =
+      List.of("medallion", "medallion-serial", "medallion-fused", "floor", "duckdb");
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -43,10 +49,9 @@ public final class BenchWorkerCommand implements Callable<Integer> {
       case "floor" -> FloorEngine.run(input, work, meter);
       case "duckdb" -> DuckDbEngine.run(input, work, meter);
       default ->
-          throw new IllegalArgumentException(
-              "Unknown engine '"
-                  + engine
-                  + "': expected medallion, medallion-serial, medallion-fused, floor or duckdb");
+          throw new ParameterException(
+              spec.commandLine(),
+              "--engine " + engine + " is not an engine; expected one of " + ENGINES);
     }
     ObjectMapper json = new ObjectMapper();
     ObjectNode result = json.createObjectNode().put("engine", engine);
