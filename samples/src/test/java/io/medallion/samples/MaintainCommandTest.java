@@ -49,6 +49,17 @@ class MaintainCommandTest {
     assertThat(dir.resolve("lake")).doesNotExist();
   }
 
+  @Test
+  void maintain_noLakeThere_failsWithoutCreatingOne() {
+    Path nowhere = dir.resolve("no-lake");
+
+    Cli.Result result = Cli.run("maintain", "--lake", nowhere.toString());
+
+    assertThat(result.exitCode()).isEqualTo(4);
+    assertThat(result.err()).contains("there is no lake there, so nothing to maintain");
+    assertThat(nowhere).doesNotExist();
+  }
+
   private static Path aDataFolder(Path lake) throws IOException {
     try (Stream<Path> paths = Files.walk(lake)) {
       return paths
