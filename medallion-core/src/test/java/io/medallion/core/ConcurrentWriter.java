@@ -41,7 +41,9 @@ final class ConcurrentWriter {
           i % 10 == 0
               ? null
               : i % 5 == 0 ? "shared-" + (i / 5) % SHARED_KEYS : "w" + writer + "-" + i;
-      String updated = String.format("2024-01-%02dT00:00:%02dZ", writer + 1, i % 60);
+      // Every record differs (a rejected one too): identical rejects are stored once by design.
+      String updated =
+          String.format("2024-01-%02dT00:%02d:%02dZ", writer + 1, (i / 60) % 60, i % 60);
       lines.add(
           "{"
               + (id == null ? "" : "\"id\":\"" + id + "\",")
