@@ -19,6 +19,7 @@ import io.medallion.MedallionException;
 public final class CommitConflictException extends MedallionException {
   private static final long serialVersionUID = 1L;
 
+  /** The qualified name of the table the commit was for. */
   private final String table;
 
   /**
