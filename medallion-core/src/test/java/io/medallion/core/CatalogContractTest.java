@@ -246,6 +246,7 @@ abstract class CatalogContractTest {
       laptop.ingest(TestPipelines.RAW, people("c"));
       laptop.run(PEOPLE);
       RegistrationPlan third = laptop.publish(PEOPLE, config);
+      RegistrationPlan fourth = laptop.publish(PEOPLE, config);
 
       assertThat(first.changes())
           .filteredOn(change -> change.kind() == Kind.REGISTER_TABLE)
@@ -254,10 +255,14 @@ abstract class CatalogContractTest {
       assertThat(third.changes())
           .extracting(PlannedChange::kind)
           .containsOnly(Kind.UPDATE_REGISTRATION);
+      assertThat(fourth.isEmpty()).as(fourth.describe()).isTrue();
       try (Handle catalog = new Handle(config)) {
         Table people = catalog.load(TestPipelines.PEOPLE.id());
-        assertThat(metadataFile(people))
-            .isEqualTo(metadataFile(laptop.table(TestPipelines.PEOPLE.id())));
+        Table source = laptop.table(TestPipelines.PEOPLE.id());
+        // Moved by a commit (JDBC, Glue), the entry's metadata file is a copy of the source's.
+        assertThat(people.uuid()).isEqualTo(source.uuid());
+        assertThat(people.currentSnapshot().snapshotId())
+            .isEqualTo(source.currentSnapshot().snapshotId());
         assertThat(TableReads.rows(people)).hasSize(3);
       }
     }

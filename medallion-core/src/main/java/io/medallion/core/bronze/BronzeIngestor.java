@@ -5,6 +5,7 @@ import io.medallion.MedallionException;
 import io.medallion.core.TableRun;
 import io.medallion.core.catalog.TableLayouts;
 import io.medallion.core.exec.Handoff;
+import io.medallion.core.iceberg.Commits;
 import io.medallion.core.iceberg.RecordWriter;
 import io.medallion.core.iceberg.TableProperties;
 import io.medallion.core.iceberg.TableStore;
@@ -174,12 +175,18 @@ public final class BronzeIngestor {
     if (files.isEmpty()) {
       return -1;
     }
-    AppendFiles append = table.newAppend();
-    files.forEach(append::appendFile);
-    append.set(TableProperties.BATCH_ID, batchId);
-    append.set(TableProperties.ROWS_WRITTEN, Long.toString(writer.rows()));
-    append.commit();
-    return table.currentSnapshot().snapshotId();
+    long rows = writer.rows();
+    // An append stays valid whoever committed meanwhile: Commits retries it when it loses a race.
+    return Commits.commit(
+            table,
+            () -> {
+              AppendFiles append = table.newAppend();
+              files.forEach(append::appendFile);
+              append.set(TableProperties.BATCH_ID, batchId);
+              append.set(TableProperties.ROWS_WRITTEN, Long.toString(rows));
+              return append;
+            })
+        .snapshotId();
   }
 
   /** Turns split input into bronze and dead-letter rows. */

@@ -82,7 +82,7 @@ public final class IcebergCatalogs {
   }
 
   /** The properties of each kind of catalog. */
-  private record KindProperties(Map<String, String> p) implements CatalogConfig.Visitor<Void> {
+  private record KindProperties(Map<String, String> into) implements CatalogConfig.Visitor<Void> {
     @Override
     public Void embedded(EmbeddedCatalogConfig config) {
       jdbc(config.url(), config.warehouse());
@@ -92,47 +92,47 @@ public final class IcebergCatalogs {
     @Override
     public Void jdbc(JdbcCatalogConfig config) {
       jdbc(config.url(), config.warehouse());
-      config.user().ifPresent(user -> p.put("jdbc.user", user));
-      config.password().ifPresent(secret -> p.put("jdbc.password", reveal(secret)));
+      config.user().ifPresent(user -> into.put("jdbc.user", user));
+      config.password().ifPresent(secret -> into.put("jdbc.password", reveal(secret)));
       return null;
     }
 
     private void jdbc(String url, String warehouse) {
-      p.put(CatalogProperties.CATALOG_IMPL, "org.apache.iceberg.jdbc.JdbcCatalog");
-      p.put(CatalogProperties.URI, url);
-      p.put(CatalogProperties.WAREHOUSE_LOCATION, warehouse);
-      p.put("jdbc.schema-version", "V1");
+      into.put(CatalogProperties.CATALOG_IMPL, "org.apache.iceberg.jdbc.JdbcCatalog");
+      into.put(CatalogProperties.URI, url);
+      into.put(CatalogProperties.WAREHOUSE_LOCATION, warehouse);
+      into.put("jdbc.schema-version", "V1");
       if (url.startsWith("jdbc:sqlite:")) {
         // SQLite allows one writer at a time: one connection, and waits instead of failing.
-        p.put(CatalogProperties.CLIENT_POOL_SIZE, "1");
-        p.put("jdbc.busy_timeout", "30000");
+        into.put(CatalogProperties.CLIENT_POOL_SIZE, "1");
+        into.put("jdbc.busy_timeout", "30000");
       }
     }
 
     @Override
     public Void rest(RestCatalogConfig config) {
-      p.put(CatalogProperties.CATALOG_IMPL, "org.apache.iceberg.rest.RESTCatalog");
-      p.put(CatalogProperties.URI, config.uri().toString());
-      config.warehouse().ifPresent(w -> p.put(CatalogProperties.WAREHOUSE_LOCATION, w));
-      restAuthentication(config, p);
+      into.put(CatalogProperties.CATALOG_IMPL, "org.apache.iceberg.rest.RESTCatalog");
+      into.put(CatalogProperties.URI, config.uri().toString());
+      config.warehouse().ifPresent(w -> into.put(CatalogProperties.WAREHOUSE_LOCATION, w));
+      restAuthentication(config, into);
       return null;
     }
 
     @Override
     public Void glue(GlueCatalogConfig config) {
-      p.put(CatalogProperties.CATALOG_IMPL, "org.apache.iceberg.aws.glue.GlueCatalog");
-      p.put(CatalogProperties.WAREHOUSE_LOCATION, config.warehouse());
-      p.put("client.region", config.region());
-      config.catalogId().ifPresent(id -> p.put("glue.id", id));
-      config.endpoint().ifPresent(url -> p.put("glue.endpoint", url.toString()));
+      into.put(CatalogProperties.CATALOG_IMPL, "org.apache.iceberg.aws.glue.GlueCatalog");
+      into.put(CatalogProperties.WAREHOUSE_LOCATION, config.warehouse());
+      into.put("client.region", config.region());
+      config.catalogId().ifPresent(id -> into.put("glue.id", id));
+      config.endpoint().ifPresent(url -> into.put("glue.endpoint", url.toString()));
       return null;
     }
 
     @Override
     public Void hadoop(HadoopCatalogConfig config) {
       // Metadata lives beside the data; nothing else to configure.
-      p.put(CatalogProperties.CATALOG_IMPL, "org.apache.iceberg.hadoop.HadoopCatalog");
-      p.put(CatalogProperties.WAREHOUSE_LOCATION, config.warehouse());
+      into.put(CatalogProperties.CATALOG_IMPL, "org.apache.iceberg.hadoop.HadoopCatalog");
+      into.put(CatalogProperties.WAREHOUSE_LOCATION, config.warehouse());
       return null;
     }
   }

@@ -12,28 +12,36 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.iceberg.BaseMetastoreTableOperations;
 import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.TableMetadataParser;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.RESTException;
 import org.apache.iceberg.hadoop.HadoopCatalog;
 import org.apache.iceberg.util.SnapshotUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the tables a runtime writes into another catalog without copying data: each target
  * entry points at the same metadata file (Iceberg's {@code registerTable}). Publishing again moves
- * an entry forward to the newest metadata, but only along the source's own history: an entry that
- * moved on through the target (a commit made there) is a conflict, never rolled back.
+ * an entry forward to the newest metadata in one catalog operation where the catalog allows it, but
+ * only along the source's own history: an entry that moved on through the target (a commit made
+ * there) is a conflict, never rolled back.
  *
  * <pre>{@code
  * RegistrationPlan plan = new Publisher(lakeCatalog, glueCatalog, "medallion (glue)").plan(pipeline);
  * }</pre>
  */
 public final class Publisher {
+  private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
+
   private final Catalog source;
   private final Catalog target;
   private final String targetLabel;
@@ -140,7 +148,7 @@ public final class Publisher {
       }
       TableMetadata published = metadata(target.loadTable(identifier));
       String publishedFile = published.metadataFileLocation();
-      if (publishedFile.equals(newest)) {
+      if (sameVersion(published, current)) {
         continue;
       }
       if (!isEarlierVersion(published, current, sourceTable)) {
@@ -168,11 +176,44 @@ public final class Publisher {
   }
 
   /**
-   * Catalogs have no "re-point" call: the entry is dropped (never its files) and registered again
-   * at the newer metadata; if that fails, the old entry is put back. Readers of the target see the
-   * table missing for that moment.
+   * Moves an entry to newer metadata in one catalog operation, so readers of the target always find
+   * the table. Metastore catalogs (JDBC, Glue) take the newer metadata as a commit through the
+   * table's operations: the catalog swaps its pointer only if the entry is still where it was
+   * planned, and writes the metadata beside the old (same snapshots, same files, a new metadata
+   * file name). REST catalogs re-register with overwrite. A catalog that supports neither gets the
+   * old way: the entry is dropped (never its files) and registered again, and readers see the table
+   * missing for that moment.
    */
   private void moveForward(Step step) {
+    Table published = target.loadTable(step.table());
+    if (published instanceof HasTableOperations hasOperations
+        && hasOperations.operations() instanceof BaseMetastoreTableOperations operations) {
+      TableMetadata base = operations.current();
+      if (!base.metadataFileLocation().equals(step.from())) {
+        throw new MedallionException(
+            step.table() + " in " + targetLabel + " moved while publishing; publish again");
+      }
+      operations.commit(base, TableMetadataParser.read(operations.io(), step.to()));
+      return;
+    }
+    try {
+      target.registerTable(step.table(), step.to(), true);
+    } catch (UnsupportedOperationException | RESTException e) {
+      // The REST spec answers an operation a server does not support with 406; the client keeps
+      // only the message.
+      if (e instanceof RESTException && !String.valueOf(e.getMessage()).contains("code: 406")) {
+        throw e;
+      }
+      LOG.warn(
+          "{} cannot re-register with overwrite; {} is dropped and registered again, and readers"
+              + " see it missing for that moment",
+          targetLabel,
+          step.table());
+      dropAndRegister(step);
+    }
+  }
+
+  private void dropAndRegister(Step step) {
     target.dropTable(step.table(), false);
     try {
       target.registerTable(step.table(), step.to());
@@ -191,6 +232,17 @@ public final class Publisher {
               + e.getMessage(),
           e);
     }
+  }
+
+  /**
+   * The same version of a table: the same metadata file, or, after a move by commit, a copy of it
+   * (same table, same last update and sequence number).
+   */
+  private static boolean sameVersion(TableMetadata published, TableMetadata current) {
+    return published.metadataFileLocation().equals(current.metadataFileLocation())
+        || (published.uuid().equals(current.uuid())
+            && published.lastUpdatedMillis() == current.lastUpdatedMillis()
+            && published.lastSequenceNumber() == current.lastSequenceNumber());
   }
 
   /**
