@@ -2,7 +2,7 @@ package io.medallion.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.medallion.core.bronze.JsonSource;
+import io.medallion.core.spi.JsonSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.medallion.Pipeline;
 import io.medallion.TableId;
-import io.medallion.core.bronze.JsonSource;
-import io.medallion.core.quality.dqdl.DqdlRuleset;
+import io.medallion.core.dqdl.DqdlRuleset;
+import io.medallion.core.spi.JsonSource;
 import io.medallion.quality.QualityPolicy;
 import io.medallion.report.QualityReport;
 import io.medallion.report.RuleStats;

@@ -1,6 +1,6 @@
 package io.medallion.core;
 
-import io.medallion.core.bronze.JsonSource;
+import io.medallion.core.spi.JsonSource;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

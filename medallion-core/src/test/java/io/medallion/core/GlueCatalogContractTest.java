@@ -6,7 +6,7 @@ import io.medallion.catalog.CatalogConfig;
 import io.medallion.catalog.GlueCatalogConfig;
 import io.medallion.catalog.Secret;
 import io.medallion.catalog.StorageConfig;
-import io.medallion.core.catalog.GlueTestDouble;
+import io.medallion.core.internal.catalog.GlueTestDouble;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.medallion.TableId;
-import io.medallion.core.bronze.JsonSource;
+import io.medallion.core.spi.JsonSource;
 import io.medallion.table.BronzeTable;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;

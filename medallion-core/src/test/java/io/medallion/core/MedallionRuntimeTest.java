@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.medallion.MedallionException;
 import io.medallion.TableId;
-import io.medallion.core.bronze.JsonSource;
-import io.medallion.core.iceberg.TableProperties;
+import io.medallion.core.internal.iceberg.TableProperties;
+import io.medallion.core.spi.JsonSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

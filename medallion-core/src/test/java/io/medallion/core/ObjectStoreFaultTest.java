@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.medallion.catalog.CatalogConfig;
 import io.medallion.catalog.JdbcCatalogConfig;
-import io.medallion.core.bronze.JsonSource;
-import io.medallion.core.catalog.S3ProxyServer;
+import io.medallion.core.internal.catalog.S3ProxyServer;
+import io.medallion.core.spi.JsonSource;
 import io.medallion.maintenance.MaintenanceOptions;
 import io.medallion.maintenance.MaintenanceReport;
 import io.medallion.table.BronzeTable;

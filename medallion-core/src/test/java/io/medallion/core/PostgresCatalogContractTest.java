@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.medallion.catalog.CatalogConfig;
 import io.medallion.catalog.JdbcCatalogConfig;
-import io.medallion.core.catalog.PostgresServer;
+import io.medallion.core.internal.catalog.PostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.medallion.Pipeline;
 import io.medallion.TableId;
-import io.medallion.core.quality.MetricsTable;
+import io.medallion.core.internal.quality.MetricsTable;
 import io.medallion.quality.DatasetRule;
 import io.medallion.quality.QualityGateException;
 import io.medallion.quality.QualityPolicy;

@@ -3,7 +3,7 @@ package io.medallion.core;
 import io.medallion.catalog.CatalogConfig;
 import io.medallion.catalog.RestCatalogConfig;
 import io.medallion.catalog.Secret;
-import io.medallion.core.catalog.RestCatalogServer;
+import io.medallion.core.internal.catalog.RestCatalogServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 

@@ -2,7 +2,7 @@ package io.medallion.core;
 
 import io.medallion.catalog.CatalogConfig;
 import io.medallion.catalog.JdbcCatalogConfig;
-import io.medallion.core.catalog.S3ProxyServer;
+import io.medallion.core.internal.catalog.S3ProxyServer;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.medallion.Pipeline;
 import io.medallion.TableId;
-import io.medallion.core.quality.MetricKey;
-import io.medallion.core.quality.MetricsTable;
+import io.medallion.core.internal.quality.MetricKey;
+import io.medallion.core.internal.quality.MetricsTable;
 import io.medallion.quality.QualityPolicy;
 import io.medallion.quality.Rule;
 import io.medallion.schema.ColumnType;

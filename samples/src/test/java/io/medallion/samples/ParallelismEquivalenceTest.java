@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.medallion.TableId;
 import io.medallion.core.MedallionRuntime;
-import io.medallion.core.bronze.JsonSource;
+import io.medallion.core.spi.JsonSource;
 import io.medallion.samples.randomuser.RandomUserGenerator;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.SilverTable;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.medallion.core.MedallionRuntime;
 import io.medallion.core.TableRun;
-import io.medallion.core.bronze.JsonSource;
+import io.medallion.core.spi.JsonSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;

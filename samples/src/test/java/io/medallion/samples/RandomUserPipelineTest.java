@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medallion.core.MedallionRuntime;
 import io.medallion.core.RunResult;
 import io.medallion.core.TableRun;
-import io.medallion.core.bronze.JsonSource;
+import io.medallion.core.spi.JsonSource;
 import io.medallion.samples.randomuser.Dirt;
 import io.medallion.samples.randomuser.RandomUserGenerator;
 import java.io.IOException;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.medallion.core.MedallionRuntime;
 import io.medallion.core.TableRun;
-import io.medallion.core.bronze.JsonSource;
-import io.medallion.core.quality.contact.DisposableDomains;
-import io.medallion.core.quality.contact.EmailValidator;
+import io.medallion.core.spi.JsonSource;
+import io.medallion.core.spi.contact.DisposableDomains;
+import io.medallion.core.spi.contact.EmailValidator;
 import io.medallion.samples.randomuser.RandomUserGenerator;
 import java.io.IOException;
 import java.io.StringWriter;

@@ -7,7 +7,7 @@ import io.medallion.TableId;
 import io.medallion.core.MedallionRuntime;
 import io.medallion.core.RunResult;
 import io.medallion.core.TableRun;
-import io.medallion.core.bronze.JsonSource;
+import io.medallion.core.spi.JsonSource;
 import io.medallion.quality.PolicyAction;
 import io.medallion.quality.QualityPolicy;
 import io.medallion.quality.Rule;

@@ -1,7 +1,7 @@
 package io.medallion.samples.bench;
 
 import io.medallion.core.MedallionRuntime;
-import io.medallion.core.bronze.JsonSource;
+import io.medallion.core.spi.JsonSource;
 import java.nio.file.Path;
 
 /** The benchmark job on medallion, through the public API, on a fresh embedded lake. */

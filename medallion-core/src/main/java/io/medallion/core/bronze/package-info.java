@@ -1,2 +1,0 @@
-/** Bronze ingestion: JSON sources, a streaming record reader, and dead letters. */
-package io.medallion.core.bronze;

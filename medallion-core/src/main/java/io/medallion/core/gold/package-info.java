@@ -1,2 +1,0 @@
-/** Gold aggregation: group-by measures, time buckets and cumulative counts. */
-package io.medallion.core.gold;

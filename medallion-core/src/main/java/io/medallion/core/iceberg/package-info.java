@@ -1,2 +1,0 @@
-/** Iceberg plumbing: the embedded catalog, table creation, data-file writing and lineage. */
-package io.medallion.core.iceberg;

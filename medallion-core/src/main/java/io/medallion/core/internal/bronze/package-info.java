@@ -1,0 +1,2 @@
+/** Bronze ingestion: JSON sources, a streaming record reader, and dead letters. */
+package io.medallion.core.internal.bronze;

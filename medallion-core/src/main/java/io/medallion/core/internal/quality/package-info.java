@@ -1,0 +1,2 @@
+/** Quality rule evaluation and per-row scores. */
+package io.medallion.core.internal.quality;

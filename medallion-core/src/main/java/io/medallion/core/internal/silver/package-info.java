@@ -1,0 +1,2 @@
+/** Silver processing: mapping, standardizing, deriving, scoring, quarantining, de-duplicating. */
+package io.medallion.core.internal.silver;

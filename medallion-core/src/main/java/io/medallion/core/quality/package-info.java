@@ -1,2 +1,0 @@
-/** Quality rule evaluation and per-row scores. */
-package io.medallion.core.quality;

@@ -1,2 +1,0 @@
-/** Silver processing: mapping, standardizing, deriving, scoring, quarantining, de-duplicating. */
-package io.medallion.core.silver;
