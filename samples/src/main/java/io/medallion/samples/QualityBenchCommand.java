@@ -2,17 +2,12 @@ package io.medallion.samples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.medallion.core.internal.quality.DefaultContactChecks;
-import io.medallion.core.internal.quality.RowQuality;
-import io.medallion.core.internal.quality.RuleEvaluator;
-import io.medallion.core.internal.silver.MappedRow;
-import io.medallion.core.internal.silver.SilverMapper;
-import io.medallion.core.spi.contact.EmailValidator;
-import io.medallion.core.spi.contact.PhoneValidator;
+import io.medallion.core.RecordValidator;
 import io.medallion.samples.randomuser.RandomUserGenerator;
 import io.medallion.table.SilverTable;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -70,20 +65,14 @@ final class QualityBenchCommand implements Callable<Integer> {
     double[] rates = new double[repetitions];
     long checksum = 0;
     for (int repetition = -1; repetition < repetitions; repetition++) {
-      // A fresh phone cache per repetition, so repetitions do not reuse each other's work.
-      PhoneValidator phones = new PhoneValidator();
-      SilverMapper mapper = new SilverMapper(users, now.toLocalDate(), phones);
-      RuleEvaluator rules =
-          new RuleEvaluator(
-              users.rules(),
-              users.policy(),
-              now,
-              new DefaultContactChecks(EmailValidator.builder().build(), phones));
+      // A fresh validator (and phone cache) per repetition, so repetitions share no work.
+      RecordValidator validator =
+          RecordValidator.builder(users)
+              .clock(Clock.fixed(now.toInstant(), ZoneOffset.UTC))
+              .build();
       long start = System.nanoTime();
       for (JsonNode record : parsed) {
-        MappedRow row = mapper.map(record);
-        RowQuality quality = rules.evaluate(row, row.typeErrors());
-        checksum += quality.failures().size();
+        checksum += validator.validate(record).failures().size();
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       if (repetition >= 0) {

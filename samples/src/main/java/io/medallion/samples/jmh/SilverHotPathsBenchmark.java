@@ -3,21 +3,15 @@ package io.medallion.samples.jmh;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medallion.core.MedallionRuntime;
-import io.medallion.core.internal.iceberg.RecordWriter;
-import io.medallion.core.internal.quality.DefaultContactChecks;
-import io.medallion.core.internal.quality.RowQuality;
-import io.medallion.core.internal.quality.RuleEvaluator;
-import io.medallion.core.internal.silver.MappedRow;
-import io.medallion.core.internal.silver.SilverMapper;
-import io.medallion.core.spi.contact.EmailValidator;
-import io.medallion.core.spi.contact.PhoneValidator;
+import io.medallion.core.RecordValidator;
+import io.medallion.core.ValidatedRecord;
 import io.medallion.samples.RandomUserPipeline;
 import io.medallion.samples.randomuser.RandomUserGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,9 +19,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.data.GenericAppenderFactory;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.DataWriter;
+import org.apache.iceberg.io.OutputFileFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -43,7 +43,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The per-record work of a silver run on the RandomUser showcase table, one step at a time, over
  * the same 1,000 generated records (with their dirt): parse the bronze payload, map it to typed
- * columns, evaluate the 21 rules, write the row to Parquet. Each result is per record.
+ * columns and evaluate the rules ({@link RecordValidator}, exactly what a run does per row), write
+ * the row to Parquet with Iceberg's writer and the table's settings. Each result is per record.
  *
  * <pre>{@code
  * java -cp samples/target/medallion-samples.jar org.openjdk.jmh.Main SilverHotPaths -f 1
@@ -59,10 +60,8 @@ public class SilverHotPathsBenchmark {
   private final ObjectMapper json = new ObjectMapper();
   private List<String> payloads;
   private List<JsonNode> parsed;
-  private List<MappedRow> mapped;
   private List<Record> rows;
-  private SilverMapper mapper;
-  private RuleEvaluator rules;
+  private RecordValidator validator;
   private Path lake;
   private MedallionRuntime runtime;
   private Table users;
@@ -81,33 +80,23 @@ public class SilverHotPathsBenchmark {
     RandomUserGenerator.withSeed(7).writeNdjson(text, RECORDS);
     payloads = text.toString().lines().toList();
     OffsetDateTime now = OffsetDateTime.of(2026, 1, 15, 10, 0, 0, 0, ZoneOffset.UTC);
-    PhoneValidator phones = new PhoneValidator();
-    mapper = new SilverMapper(RandomUserPipeline.USERS, now.toLocalDate(), phones);
-    rules =
-        new RuleEvaluator(
-            RandomUserPipeline.USERS.rules(),
-            RandomUserPipeline.USERS.policy(),
-            now,
-            new DefaultContactChecks(EmailValidator.builder().build(), phones));
+    validator =
+        RecordValidator.builder(RandomUserPipeline.USERS)
+            .clock(Clock.fixed(now.toInstant(), ZoneOffset.UTC))
+            .build();
     parsed = new ArrayList<>();
-    mapped = new ArrayList<>();
     for (String payload : payloads) {
-      JsonNode record = json.readTree(payload);
-      parsed.add(record);
-      mapped.add(mapper.map(record));
+      parsed.add(json.readTree(payload));
     }
     lake = Files.createTempDirectory("medallion-jmh");
     runtime = MedallionRuntime.builder().lake(lake).build();
     runtime.registerAll(RandomUserPipeline.PIPELINE);
     users = runtime.table(RandomUserPipeline.USERS.id());
     rows = new ArrayList<>();
-    for (MappedRow row : mapped) {
-      Record record = GenericRecord.create(users.schema());
-      Object[] values = row.values();
-      for (int i = 0; i < values.length; i++) {
-        record.set(i, values[i]);
-      }
-      rows.add(record);
+    for (JsonNode record : parsed) {
+      Record row = GenericRecord.create(users.schema());
+      validator.validate(record).values().forEach(row::setField);
+      rows.add(row);
     }
   }
 
@@ -141,29 +130,17 @@ public class SilverHotPathsBenchmark {
   }
 
   /**
-   * Maps parsed records to typed, standardized columns (E.164 phones, emails, derived columns).
+   * Maps parsed records to typed, standardized columns (E.164 phones, emails, derived columns) and
+   * evaluates the table's rules.
    *
    * @param sink keeps results alive
    */
   @Benchmark
   @OperationsPerInvocation(RECORDS)
-  public void map(Blackhole sink) {
+  public void validate(Blackhole sink) {
     for (JsonNode record : parsed) {
-      sink.consume(mapper.map(record));
-    }
-  }
-
-  /**
-   * Evaluates the 21 rules of a mapped row and scores it.
-   *
-   * @param sink keeps results alive
-   */
-  @Benchmark
-  @OperationsPerInvocation(RECORDS)
-  public void score(Blackhole sink) {
-    for (MappedRow row : mapped) {
-      RowQuality quality = rules.evaluate(row, row.typeErrors());
-      sink.consume(quality);
+      ValidatedRecord checked = validator.validate(record);
+      sink.consume(checked);
     }
   }
 
@@ -175,14 +152,20 @@ public class SilverHotPathsBenchmark {
    */
   @Benchmark
   @OperationsPerInvocation(ROWS_PER_FILE)
-  public void writeRow(Blackhole sink) {
-    try (RecordWriter writer = new RecordWriter(users)) {
+  public void writeRow(Blackhole sink) throws IOException {
+    OutputFileFactory files =
+        OutputFileFactory.builderFor(users, 1, 1).format(FileFormat.PARQUET).build();
+    DataWriter<Record> writer =
+        new GenericAppenderFactory(users.schema(), PartitionSpec.unpartitioned())
+            .setAll(users.properties())
+            .newDataWriter(files.newOutputFile(), FileFormat.PARQUET, null);
+    try (writer) {
       for (int copy = 0; copy < ROWS_PER_FILE / RECORDS; copy++) {
         rows.forEach(writer::write);
       }
-      sink.consume(writer.finish());
-    } catch (UncheckedIOException e) {
-      throw new IllegalStateException("Cannot write to " + users.location(), e);
     }
+    DataFile written = writer.toDataFile();
+    sink.consume(written);
+    users.io().deleteFile(written.location());
   }
 }

@@ -2,6 +2,7 @@ package io.medallion.core.internal.quality;
 
 import io.medallion.quality.FailedRule;
 import io.medallion.quality.PolicyAction;
+import io.medallion.quality.QualityPolicy;
 import java.util.List;
 
 /**
@@ -23,4 +24,18 @@ public record RowQuality(
     double consistency,
     List<FailedRule> failures,
     PolicyAction forcedAction,
-    byte[] outcomes) {}
+    byte[] outcomes) {
+  /**
+   * Returns what a policy does with this row: the action a failed rule forced, else the policy's
+   * action when the score is under its minimum, else null (the row is kept).
+   *
+   * @param policy the table's quality policy
+   * @return the action, or null
+   */
+  public PolicyAction actionUnder(QualityPolicy policy) {
+    if (forcedAction == null && score < policy.minScore()) {
+      return policy.action();
+    }
+    return forcedAction;
+  }
+}

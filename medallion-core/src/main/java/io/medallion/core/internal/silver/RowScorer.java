@@ -62,10 +62,7 @@ final class RowScorer {
   Routing score(SourceRow source, MappedRow row) {
     RowQuality quality = rules.evaluate(row, row.typeErrors());
     stats.add(quality, source.coordinate(), () -> masker.mask(definition, columns, row));
-    PolicyAction action = quality.forcedAction();
-    if (action == null && quality.score() < policy.minScore()) {
-      action = policy.action();
-    }
+    PolicyAction action = quality.actionUnder(policy);
     if (recoveredRejects != null) {
       // Re-doing a range whose quarantine commit landed: that commit, not today's scores
       // (the clock or the rules may have moved), says which rows were rejected.
