@@ -92,7 +92,7 @@ public final class BronzeIngestor {
         OffsetDateTime.now(clock)
             .withOffsetSameInstant(ZoneOffset.UTC)
             .truncatedTo(ChronoUnit.MICROS);
-    JsonRecordReader reader = new JsonRecordReader(definition.maxRecordBytes());
+    JsonRecordReader reader = JsonRecordReader.of(definition);
     try (RecordWriter records = new RecordWriter(bronze);
         RecordWriter dead = new RecordWriter(deadLetters)) {
       Writer writer = new Writer(bronze, deadLetters, records, dead, batchId, ingestedAt, tap);
