@@ -3,7 +3,9 @@ package io.medallion.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.medallion.core.bronze.JsonSource;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +81,38 @@ class BadInputTest extends EmbeddedLakeTest {
     assertThat(TableReads.rows(runtime.table(TestPipelines.RAW.id())))
         .extracting(r -> r.getField("source_coordinate"))
         .containsExactly("line 1, results[0]", "line 1, [0]", "line 1", "line 3");
+  }
+
+  @Test
+  void ingest_malformedRecordWithASecret_neverEchoesTheSecret() throws IOException {
+    String secret = "Xq9SuperSecretPw";
+    Path file =
+        file(
+            "secret.ndjson",
+            GOOD.formatted(1) + "\n{\"id\":\"s\",\"login\":{\"password\":" + secret + "}}\n");
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    TableRun batch;
+    try {
+      System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+      batch = runtime.ingest(TestPipelines.RAW, JsonSource.file(file));
+    } finally {
+      System.setErr(stderr);
+    }
+
+    assertThat(batch.written()).isEqualTo(1);
+    assertThat(batch.quarantined()).isEqualTo(1);
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains("Dead letter at " + file + " line 2: invalid JSON: Unrecognized token")
+        .doesNotContain("Xq9");
+    assertThat(deadLetters())
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.getField("error").toString())
+                    .isEqualTo(
+                        "invalid JSON: Unrecognized token (the text is withheld: it may be a"
+                            + " secret) (line 2, column 48)"));
   }
 
   @Test
