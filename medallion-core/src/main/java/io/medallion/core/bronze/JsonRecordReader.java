@@ -92,17 +92,13 @@ final class JsonRecordReader {
 
   /**
    * Tells whether the input is one JSON document spread over lines (e.g. pretty-printed) rather
-   * than newline-delimited JSON: its first line ends inside a value, and, when that value is an
-   * object, its second line is no value on its own (else it is a broken first line of
-   * newline-delimited JSON).
+   * than newline-delimited JSON: its first line ends inside a value, and its second line is no
+   * complete value on its own (else the first line is a broken line of newline-delimited JSON).
    */
   private boolean isMultiLineDocument(Segments segments) throws IOException {
     byte[] first = segments.peekContentLine(1);
     if (first == null || completeness(first) != Completeness.OPEN) {
       return false;
-    }
-    if (first[firstContent(first)] == '[') {
-      return true;
     }
     byte[] second = segments.peekContentLine(2);
     return second == null || completeness(second) != Completeness.COMPLETE;
@@ -126,14 +122,6 @@ final class JsonRecordReader {
     } catch (JsonProcessingException e) {
       return Completeness.BROKEN;
     }
-  }
-
-  private static int firstContent(byte[] line) {
-    int i = 0;
-    while (i < line.length - 1 && isSpace(line[i])) {
-      i++;
-    }
-    return i;
   }
 
   /** Reads the segments of one input: its lines, or the whole input as one segment. */
@@ -341,10 +329,6 @@ final class JsonRecordReader {
     private long line(JsonLocation location) {
       return lineBase + location.getLineNr();
     }
-  }
-
-  private static boolean isSpace(byte b) {
-    return isSpace(b & 0xff);
   }
 
   private static boolean isSpace(int b) {

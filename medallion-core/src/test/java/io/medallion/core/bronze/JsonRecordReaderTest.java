@@ -270,6 +270,24 @@ class JsonRecordReaderTest {
   }
 
   @Test
+  void read_bracketAloneOnTheFirstNdjsonLine_costsThatLineOnly() throws IOException {
+    Collected out = read("[\n{\"b\":2}\n{\"c\":3}\n");
+
+    assertThat(out.records).containsExactly("{\"b\":2}", "{\"c\":3}");
+    assertThat(out.coordinates).containsExactly("line 2", "line 3");
+    assertThat(out.deadLetters).singleElement().asString().startsWith("line 1 | invalid JSON");
+  }
+
+  @Test
+  void read_prettyPrintedArray_isOneDocument() throws IOException {
+    Collected out = read("[\n  {\"a\": 1},\n  {\"b\": 2}\n]\n");
+
+    assertThat(out.records).containsExactly("{\"a\": 1}", "{\"b\": 2}");
+    assertThat(out.coordinates).containsExactly("line 2, [0]", "line 3, [1]");
+    assertThat(out.deadLetters).isEmpty();
+  }
+
+  @Test
   void read_prettyPrintedEnvelope_isOneDocument() throws IOException {
     Collected out =
         read("{\n  \"results\": [\n    {\"a\": 1},\n    {\"b\": 2}\n  ],\n  \"info\": {}\n}\n");
