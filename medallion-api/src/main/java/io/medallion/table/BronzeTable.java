@@ -7,9 +7,12 @@ import io.medallion.schema.Column;
 import io.medallion.schema.ColumnType;
 import io.medallion.schema.PartitionField;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A bronze table: every raw record exactly as received, with ingestion metadata. Append-only. Input
@@ -18,6 +21,7 @@ import java.util.Optional;
  * <pre>{@code
  * BronzeTable raw = BronzeTable.builder(TableId.of("bronze", "randomuser_raw"))
  *     .description("RandomUser API responses, one row per user record")
+ *     .recordsAt("results")
  *     .secretPaths("login.password", "login.salt", "login.md5", "login.sha1", "login.sha256")
  *     .build();
  * }</pre>
@@ -69,13 +73,15 @@ public final class BronzeTable implements SilverSource {
 
   private final TableId id;
   private final String description;
+  private final Optional<JsonPath> recordsAt;
   private final List<JsonPath> secretPaths;
   private final int maxRecordBytes;
   private final List<PartitionField> partitioning;
 
-  private BronzeTable(Builder builder) {
+  private BronzeTable(Builder builder, Optional<JsonPath> recordsAt) {
     this.id = builder.id;
     this.description = builder.description;
+    this.recordsAt = recordsAt;
     this.secretPaths = List.copyOf(builder.secretPaths);
     this.maxRecordBytes = builder.maxRecordBytes;
     this.partitioning = List.copyOf(builder.partitioning);
@@ -89,6 +95,26 @@ public final class BronzeTable implements SilverSource {
    */
   public static Builder builder(TableId id) {
     return new Builder(id);
+  }
+
+  /**
+   * Starts a builder holding this definition's values, to derive a changed copy. Each property may
+   * then be set once more.
+   *
+   * <pre>{@code
+   * BronzeTable bigger = raw.toBuilder().maxRecordBytes(4 << 20).build();
+   * }</pre>
+   *
+   * @return a builder with this definition's values
+   */
+  public Builder toBuilder() {
+    Builder builder = new Builder(id);
+    builder.description = description;
+    builder.recordsAt = recordsAt.map(JsonPath::toString).orElse(null);
+    builder.secretPaths.addAll(secretPaths);
+    builder.maxRecordBytes = maxRecordBytes;
+    builder.partitioning = partitioning;
+    return builder;
   }
 
   /**
@@ -140,7 +166,18 @@ public final class BronzeTable implements SilverSource {
   }
 
   /**
-   * Returns the JSON paths that hold secrets; no silver table may map them.
+   * Returns where the records are inside each top-level JSON object, when the input wraps them in
+   * an envelope such as {@code {"results": [...], "info": {...}}}.
+   *
+   * @return the path of the array holding the records, or empty when each object is a record
+   */
+  public Optional<JsonPath> recordsAt() {
+    return recordsAt;
+  }
+
+  /**
+   * Returns the JSON paths that hold secrets; no silver table may map them, and ingestion error
+   * messages never quote text read at or beside them.
    *
    * @return the paths
    */
@@ -162,11 +199,18 @@ public final class BronzeTable implements SilverSource {
     return "bronze " + id;
   }
 
-  /** Builds a {@link BronzeTable}. Each setter may be called again; the last value wins. */
+  /**
+   * Builds a {@link BronzeTable}. Each property is set at most once per builder: setting it again
+   * is a validation problem, not a silent overwrite. {@link #secretPaths} adds to the paths.
+   */
   public static final class Builder {
     private final TableId id;
+    private final Set<String> propertiesSet = new HashSet<>();
+    private final Set<String> propertiesSetTwice = new LinkedHashSet<>();
     private String description = "";
+    private String recordsAt;
     private final List<JsonPath> secretPaths = new ArrayList<>();
+    private final List<String> badSecretPaths = new ArrayList<>();
     private int maxRecordBytes = DEFAULT_MAX_RECORD_BYTES;
     private List<PartitionField> partitioning = List.of(PartitionField.day(INGESTED_AT));
 
@@ -181,31 +225,57 @@ public final class BronzeTable implements SilverSource {
      * @return this builder
      */
     public Builder description(String text) {
+      setting("description");
       this.description = Objects.requireNonNull(text, "description");
       return this;
     }
 
     /**
+     * Sets where the records are inside each top-level JSON object: the elements of the array at
+     * this path are the records, and the rest of the object (e.g. paging info) is not stored. A
+     * top-level object without the path is a record itself. Without this setting every top-level
+     * object is one record; a top-level array's elements are records either way.
+     *
+     * <pre>{@code
+     * BronzeTable.builder(id).recordsAt("results"); // {"results": [{...}, {...}], "info": {...}}
+     * }</pre>
+     *
+     * @param path a dotted JSON path, e.g. {@code "results"} or {@code "data.items"}
+     * @return this builder
+     */
+    public Builder recordsAt(String path) {
+      setting("recordsAt");
+      this.recordsAt = Objects.requireNonNull(path, "recordsAt");
+      return this;
+    }
+
+    /**
      * Adds JSON paths that hold secrets (passwords, salts, hashes). Silver tables may not map them
-     * or anything inside them.
+     * or anything inside them, and ingestion errors never quote the text at or beside them.
      *
      * @param paths dotted JSON paths
      * @return this builder
      */
     public Builder secretPaths(String... paths) {
       for (String path : paths) {
-        secretPaths.add(JsonPath.parse(path));
+        try {
+          secretPaths.add(JsonPath.parse(path));
+        } catch (IllegalArgumentException e) {
+          badSecretPaths.add(e.getMessage());
+        }
       }
       return this;
     }
 
     /**
-     * Sets the largest record accepted, in UTF-8 bytes.
+     * Sets the largest record accepted, in UTF-8 bytes. It is checked while reading: a larger
+     * record is never held in memory whole; it becomes a dead letter keeping its first bytes.
      *
      * @param bytes the limit, at least 1 KiB
      * @return this builder
      */
     public Builder maxRecordBytes(int bytes) {
+      setting("maxRecordBytes");
       this.maxRecordBytes = bytes;
       return this;
     }
@@ -217,8 +287,15 @@ public final class BronzeTable implements SilverSource {
      * @return this builder
      */
     public Builder partitionBy(PartitionField... fields) {
+      setting("partitionBy");
       this.partitioning = List.of(fields);
       return this;
+    }
+
+    private void setting(String property) {
+      if (!propertiesSet.add(property)) {
+        propertiesSetTwice.add(property);
+      }
     }
 
     /**
@@ -229,11 +306,27 @@ public final class BronzeTable implements SilverSource {
      */
     public BronzeTable build() {
       Problems problems = new Problems();
+      for (String property : propertiesSetTwice) {
+        problems.add(property + " is set more than once; set it once");
+      }
       problems.check(
           maxRecordBytes >= 1024, "maxRecordBytes must be at least 1024, got " + maxRecordBytes);
+      problems.addAll(badSecretPaths);
+      Set<JsonPath> distinct = new HashSet<>();
+      for (JsonPath path : secretPaths) {
+        problems.check(distinct.add(path), "secret path " + path + " is declared more than once");
+      }
+      Optional<JsonPath> envelope = Optional.empty();
+      if (recordsAt != null) {
+        try {
+          envelope = Optional.of(JsonPath.parse(recordsAt));
+        } catch (IllegalArgumentException e) {
+          problems.add("recordsAt: " + e.getMessage());
+        }
+      }
       Definitions.checkPartitioning(problems, COLUMNS, partitioning);
       problems.throwIfAny("bronze table " + id);
-      return new BronzeTable(this);
+      return new BronzeTable(this, envelope);
     }
   }
 }

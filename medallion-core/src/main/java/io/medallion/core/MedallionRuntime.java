@@ -99,11 +99,19 @@ public final class MedallionRuntime implements AutoCloseable {
 
   /**
    * Appends one batch from a source to a bronze table; undecodable input goes to its dead-letter
-   * table.
+   * table. Parts an earlier batch loaded (same file path, size and content, or same part identity)
+   * are skipped and listed in {@link TableRun#skipped()}, unless the source is {@link
+   * JsonSource#forced()}.
+   *
+   * <pre>{@code
+   * TableRun again = runtime.ingest(raw, JsonSource.file(Path.of("users.json")));
+   * again.skipped(); // [skipped users.json: already loaded in snapshot 42]
+   * }</pre>
    *
    * @param table the bronze table
    * @param source the input
-   * @return the batch's counts: {@code written} records and {@code quarantined} dead letters
+   * @return the batch's counts: {@code written} records and {@code quarantined} dead letters, and
+   *     the parts skipped
    */
   public TableRun ingest(BronzeTable table, JsonSource source) {
     store.beginRun();

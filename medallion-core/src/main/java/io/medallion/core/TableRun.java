@@ -2,6 +2,8 @@ package io.medallion.core;
 
 import io.medallion.Layer;
 import io.medallion.TableId;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What one run did to one table. For silver, {@code read = written + quarantined + duplicates}.
@@ -19,6 +21,7 @@ import io.medallion.TableId;
  * @param duplicates rows dropped because a later record of the same key won
  * @param replaced existing rows replaced by newer ones (silver) or rewritten (gold)
  * @param snapshotId the committed snapshot, or -1 when nothing was committed
+ * @param skipped source parts an ingestion skipped because an earlier batch loaded them
  */
 public record TableRun(
     TableId table,
@@ -28,7 +31,67 @@ public record TableRun(
     long quarantined,
     long duplicates,
     long replaced,
-    long snapshotId) {
+    long snapshotId,
+    List<Skipped> skipped) {
+
+  /**
+   * Copies the skipped parts.
+   *
+   * @param table the table
+   * @param layer its layer
+   * @param read upstream rows read
+   * @param written rows written
+   * @param quarantined rows quarantined
+   * @param duplicates rows dropped as duplicates
+   * @param replaced rows replaced
+   * @param snapshotId the committed snapshot, or -1
+   * @param skipped source parts skipped
+   */
+  public TableRun {
+    skipped = List.copyOf(skipped);
+  }
+
+  /**
+   * Creates an entry that skipped nothing.
+   *
+   * @param table the table
+   * @param layer its layer
+   * @param read upstream rows (or input records) read
+   * @param written rows written to the table
+   * @param quarantined rows sent to quarantine (silver) or dead letters (bronze)
+   * @param duplicates rows dropped because a later record of the same key won
+   * @param replaced existing rows replaced by newer ones (silver) or rewritten (gold)
+   * @param snapshotId the committed snapshot, or -1 when nothing was committed
+   */
+  public TableRun(
+      TableId table,
+      Layer layer,
+      long read,
+      long written,
+      long quarantined,
+      long duplicates,
+      long replaced,
+      long snapshotId) {
+    this(table, layer, read, written, quarantined, duplicates, replaced, snapshotId, List.of());
+  }
+
+  /**
+   * A source part that an ingestion did not load again, as Snowflake's COPY skips files its load
+   * metadata lists.
+   *
+   * <pre>{@code
+   * run.skipped().get(0).toString(); // "skipped users.json: already loaded in snapshot 42"
+   * }</pre>
+   *
+   * @param source the part's name
+   * @param snapshotId the bronze snapshot that loaded it
+   */
+  public record Skipped(String source, long snapshotId) {
+    @Override
+    public String toString() {
+      return "skipped " + source + ": already loaded in snapshot " + snapshotId;
+    }
+  }
 
   /**
    * Tells whether the run committed a snapshot to the table.
@@ -65,6 +128,13 @@ public record TableRun(
         quarantined + later.quarantined,
         duplicates + later.duplicates,
         replaced + later.replaced,
-        later.committed() ? later.snapshotId : snapshotId);
+        later.committed() ? later.snapshotId : snapshotId,
+        concat(skipped, later.skipped));
+  }
+
+  private static List<Skipped> concat(List<Skipped> first, List<Skipped> second) {
+    List<Skipped> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
   }
 }

@@ -3,7 +3,9 @@ package io.medallion.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.medallion.core.spi.JsonSource;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,17 +69,50 @@ class BadInputTest extends EmbeddedLakeTest {
                     .isEqualTo(
                         big
                             + " | line 2 | record is 10485782 bytes, more than the limit of 65536"
-                            + " (BronzeTable.maxRecordBytes)"),
+                            + " (BronzeTable.maxRecordBytes); the dead letter keeps its first"
+                            + " 65536 of 10485782 bytes"),
             row ->
                 assertThat(row)
                     .isEqualTo(empty + " | line 1 | input is empty: no JSON value found"));
     assertThat(deadLetters())
         .filteredOn(r -> r.getField("source_name").equals(big.toString()))
         .singleElement()
-        .satisfies(r -> assertThat(r.getField("payload")).isEqualTo(bigField));
+        .satisfies(r -> assertThat(r.getField("payload")).isEqualTo(bigField.substring(0, 65536)));
     assertThat(TableReads.rows(runtime.table(TestPipelines.RAW.id())))
         .extracting(r -> r.getField("source_coordinate"))
         .containsExactly("line 1, results[0]", "line 1, [0]", "line 1", "line 3");
+  }
+
+  @Test
+  void ingest_malformedRecordWithASecret_neverEchoesTheSecret() throws IOException {
+    String secret = "Xq9SuperSecretPw";
+    Path file =
+        file(
+            "secret.ndjson",
+            GOOD.formatted(1) + "\n{\"id\":\"s\",\"login\":{\"password\":" + secret + "}}\n");
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    TableRun batch;
+    try {
+      System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+      batch = runtime.ingest(TestPipelines.RAW, JsonSource.file(file));
+    } finally {
+      System.setErr(stderr);
+    }
+
+    assertThat(batch.written()).isEqualTo(1);
+    assertThat(batch.quarantined()).isEqualTo(1);
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains("Dead letter at " + file + " line 2: invalid JSON: Unrecognized token")
+        .doesNotContain("Xq9");
+    assertThat(deadLetters())
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.getField("error").toString())
+                    .isEqualTo(
+                        "invalid JSON: Unrecognized token (the text is withheld: it may be a"
+                            + " secret) (line 2, column 48)"));
   }
 
   @Test

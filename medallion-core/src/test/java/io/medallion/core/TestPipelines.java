@@ -18,6 +18,7 @@ import java.util.Set;
 final class TestPipelines {
   static final BronzeTable RAW =
       BronzeTable.builder(TableId.of("bronze", "people_raw"))
+          .recordsAt("results")
           .secretPaths("login.password")
           .maxRecordBytes(64 * 1024)
           .build();

@@ -64,6 +64,7 @@ public final class RandomUserPipeline {
   public static final BronzeTable RAW =
       BronzeTable.builder(TableId.of("bronze", "randomuser_raw"))
           .description("RandomUser API records exactly as received, one row per user record")
+          .recordsAt("results")
           .secretPaths("login.password", "login.salt", "login.md5", "login.sha1", "login.sha256")
           .build();
 

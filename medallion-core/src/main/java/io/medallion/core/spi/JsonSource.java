@@ -13,15 +13,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Where bronze records come from: JSON files, an input stream, or HTTP responses. Each part is a
- * RandomUser response envelope ({@code {"results": [...], "info": {...}}}), a JSON array of
- * records, or newline-delimited JSON; the format is detected per part.
+ * Where bronze records come from: JSON files, an input stream, or HTTP responses. Each part is
+ * newline-delimited JSON, a JSON array of records, or one JSON document (whose records may sit in
+ * an envelope, see {@link io.medallion.table.BronzeTable#recordsAt()}); the format is detected per
+ * part.
+ *
+ * <p>Loading is idempotent per part: a file already loaded into the bronze table (same path, size
+ * and content hash), or a custom part with the same {@link Part#identity() identity}, is skipped
+ * and reported, unless the source is {@link #forced()}. One-off streams and HTTP responses have no
+ * identity and are always loaded.
  *
  * <pre>{@code
  * JsonSource files = JsonSource.files(List.of(Path.of("page1.json"), Path.of("page2.json")));
  * JsonSource api = JsonSource.http(URI.create("https://randomuser.me/api/?results=50&seed=x"));
+ * JsonSource again = files.forced(); // loads the files even if loaded before
  * }</pre>
  */
 public final class JsonSource {
@@ -42,12 +50,45 @@ public final class JsonSource {
      * @throws IOException when the input cannot be opened
      */
     InputStream open() throws IOException;
+
+    /**
+     * Returns what makes this part the same input when it comes again, such as a request URI with
+     * its page and seed: a part whose name and identity an earlier batch loaded is skipped. Only
+     * give one when the same identity always means the same content.
+     *
+     * <pre>{@code
+     * public Optional<String> identity() {
+     *   return Optional.of("seed=abc&page=" + page);
+     * }
+     * }</pre>
+     *
+     * @return the identity, or empty (the default) when the part is loaded every time
+     */
+    default Optional<String> identity() {
+      return Optional.empty();
+    }
+
+    /**
+     * Returns the local file this part reads, if it is one: a file is recognised on a later load by
+     * its path, size and content hash, without an identity of its own.
+     *
+     * <pre>{@code
+     * JsonSource.file(Path.of("users.json")).parts().get(0).file(); // Optional[users.json]
+     * }</pre>
+     *
+     * @return the file, or empty for a stream or an HTTP response
+     */
+    default Optional<Path> file() {
+      return Optional.empty();
+    }
   }
 
   private final List<Part> parts;
+  private final boolean forced;
 
-  private JsonSource(List<Part> parts) {
+  private JsonSource(List<Part> parts, boolean forced) {
     this.parts = List.copyOf(parts);
+    this.forced = forced;
   }
 
   /**
@@ -69,10 +110,9 @@ public final class JsonSource {
   public static JsonSource files(List<Path> files) {
     List<Part> parts = new ArrayList<>();
     for (Path file : files) {
-      Objects.requireNonNull(file, "file");
-      parts.add(new NamedPart(file.toString(), () -> Files.newInputStream(file)));
+      parts.add(new FilePart(Objects.requireNonNull(file, "file")));
     }
-    return new JsonSource(parts);
+    return new JsonSource(parts, false);
   }
 
   /**
@@ -82,7 +122,7 @@ public final class JsonSource {
    * @return the source
    */
   public static JsonSource of(List<? extends Part> parts) {
-    return new JsonSource(List.copyOf(parts));
+    return new JsonSource(List.copyOf(parts), false);
   }
 
   /**
@@ -94,7 +134,7 @@ public final class JsonSource {
    */
   public static JsonSource stream(String name, InputStream stream) {
     Objects.requireNonNull(stream, "stream");
-    return new JsonSource(List.of(new NamedPart(name, () -> stream)));
+    return new JsonSource(List.of(new NamedPart(name, () -> stream)), false);
   }
 
   /**
@@ -114,7 +154,26 @@ public final class JsonSource {
     for (URI uri : uris) {
       parts.add(new NamedPart(uri.toString(), () -> get(client, uri)));
     }
-    return new JsonSource(parts);
+    return new JsonSource(parts, false);
+  }
+
+  /**
+   * Returns this source loading every part, even those an earlier batch loaded; like the {@code
+   * FORCE} option of Snowflake's COPY, it may load the same records twice.
+   *
+   * @return the forced source
+   */
+  public JsonSource forced() {
+    return new JsonSource(parts, true);
+  }
+
+  /**
+   * Tells whether parts are loaded even when an earlier batch loaded them.
+   *
+   * @return true for a {@link #forced()} source
+   */
+  public boolean isForced() {
+    return forced;
   }
 
   /**
@@ -147,6 +206,24 @@ public final class JsonSource {
   @FunctionalInterface
   private interface Opener {
     InputStream open() throws IOException;
+  }
+
+  /** A file: the same path with the same size and content hash is the same input. */
+  private record FilePart(Path path) implements Part {
+    @Override
+    public String name() {
+      return path.toString();
+    }
+
+    @Override
+    public Optional<Path> file() {
+      return Optional.of(path);
+    }
+
+    @Override
+    public InputStream open() throws IOException {
+      return Files.newInputStream(path);
+    }
   }
 
   private record NamedPart(String name, Opener opener) implements Part {

@@ -13,11 +13,16 @@ import io.medallion.core.spi.JsonSource;
 import io.medallion.table.BronzeTable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.iceberg.AppendFiles;
@@ -29,8 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Appends one batch of raw records to a bronze table, streaming, and undecodable input to its
- * dead-letter table. Every input byte ends up in one of the two. Dead letters are committed first,
- * then bronze, both carrying the batch id in their snapshot summary.
+ * dead-letter table. Every record read ends up in one of the two. Dead letters are committed first,
+ * then bronze, both carrying the batch id in their snapshot summary; the bronze commit also lists
+ * the source parts it loaded, so that loading them again is skipped (see {@link JsonSource}).
  */
 public final class BronzeIngestor {
   private static final Logger LOG = LoggerFactory.getLogger(BronzeIngestor.class);
@@ -83,10 +89,12 @@ public final class BronzeIngestor {
    * @param definition the bronze table
    * @param source the input
    * @param tap receives each record written, or null; it must not throw
-   * @return what was written: {@code written} records and {@code quarantined} dead letters
+   * @return what was written: {@code written} records and {@code quarantined} dead letters, and the
+   *     parts skipped because an earlier batch loaded them
    */
   public TableRun ingest(BronzeTable definition, JsonSource source, Consumer<IngestedRecord> tap) {
     Table bronze = ensure(definition);
+    Loading loading = new Loading(definition, source, LoadHistory.of(bronze));
     Table deadLetters = store.ensure(TableLayouts.deadLetter(definition));
     String batchId = UUID.randomUUID().toString();
     // Microseconds, as Iceberg stores them: a record handed on is then equal to one read back.
@@ -94,19 +102,18 @@ public final class BronzeIngestor {
         OffsetDateTime.now(clock)
             .withOffsetSameInstant(ZoneOffset.UTC)
             .truncatedTo(ChronoUnit.MICROS);
-    JsonRecordReader reader = new JsonRecordReader(definition.maxRecordBytes());
     try (RecordWriter records = new RecordWriter(bronze);
         RecordWriter dead = new RecordWriter(deadLetters)) {
       Writer writer = new Writer(bronze, deadLetters, records, dead, batchId, ingestedAt, tap);
       try {
-        feed(definition, source, reader, writer);
+        feed(definition, loading, writer);
       } catch (RuntimeException e) {
         records.abort();
         dead.abort();
         throw e;
       }
       long deadSnapshot = commit(deadLetters, dead, batchId);
-      long bronzeSnapshot = commit(bronze, records, batchId);
+      long bronzeSnapshot = commit(bronze, records, batchId, loading.loaded);
       LOG.info(
           "{}: batch {} ingested {} records, {} dead letters",
           definition.id(),
@@ -121,29 +128,85 @@ public final class BronzeIngestor {
           dead.rows(),
           0,
           0,
-          bronzeSnapshot >= 0 ? bronzeSnapshot : deadSnapshot);
+          bronzeSnapshot >= 0 ? bronzeSnapshot : deadSnapshot,
+          loading.skipped);
     }
   }
 
   /** Reads every part into the writer, on two threads when pipelined: splitting, writing. */
-  private void feed(
-      BronzeTable definition, JsonSource source, JsonRecordReader reader, Writer writer) {
+  private void feed(BronzeTable definition, Loading loading, Writer writer) {
     if (!pipelined) {
-      readParts(source, reader, writer::write);
+      loading.readParts(writer::write);
       return;
     }
     try (Handoff<Raw> handoff = Handoff.start("medallion-" + definition.id(), writer::write)) {
-      readParts(source, reader, handoff);
+      loading.readParts(handoff);
     }
   }
 
-  private static void readParts(JsonSource source, JsonRecordReader reader, Consumer<Raw> out) {
-    for (JsonSource.Part part : source.parts()) {
+  /** Reads a source's parts, skipping those loaded before, and notes what it loaded. */
+  private static final class Loading {
+    private final BronzeTable definition;
+    private final JsonSource source;
+    private final LoadHistory history;
+    private final JsonRecordReader reader;
+    private final List<LoadedPart> loaded = new ArrayList<>();
+    private final List<TableRun.Skipped> skipped = new ArrayList<>();
+
+    Loading(BronzeTable definition, JsonSource source, LoadHistory history) {
+      this.definition = definition;
+      this.source = source;
+      this.history = history;
+      this.reader = JsonRecordReader.of(definition);
+    }
+
+    void readParts(Consumer<Raw> out) {
+      for (JsonSource.Part part : source.parts()) {
+        try {
+          OptionalLong loadedIn = source.isForced() ? OptionalLong.empty() : loadedBefore(part);
+          if (loadedIn.isPresent()) {
+            TableRun.Skipped skip = new TableRun.Skipped(part.name(), loadedIn.getAsLong());
+            LOG.info("{}: {}", definition.id(), skip);
+            skipped.add(skip);
+          } else {
+            read(part, new PartSink(part.name(), out));
+          }
+        } catch (IOException e) {
+          throw new MedallionException(
+              "Cannot read source " + part.name() + ": " + e.getMessage(), e);
+        }
+      }
+    }
+
+    /**
+     * Finds the batch that loaded a part before. A file is hashed up front only when a file of its
+     * path and size was loaded before; otherwise it is hashed while it is read.
+     */
+    private OptionalLong loadedBefore(JsonSource.Part part) throws IOException {
+      Optional<Path> file = part.file();
+      if (file.isPresent()) {
+        String path = LoadedPart.source(file.get());
+        boolean likely = history.loadedLike(path, LoadedPart.sizePrefix(Files.size(file.get())));
+        return likely ? history.snapshotOf(LoadedPart.hash(file.get())) : OptionalLong.empty();
+      }
+      return part.identity()
+          .map(identity -> history.snapshotOf(LoadedPart.identified(part.name(), identity)))
+          .orElse(OptionalLong.empty());
+    }
+
+    private void read(JsonSource.Part part, RecordSink sink) throws IOException {
       try (InputStream input = part.open()) {
-        reader.read(input, new PartSink(part.name(), out));
-      } catch (IOException e) {
-        throw new MedallionException(
-            "Cannot read source " + part.name() + ": " + e.getMessage(), e);
+        Optional<Path> file = part.file();
+        if (file.isPresent()) {
+          LoadedPart.Hashing hashing = new LoadedPart.Hashing(input);
+          reader.read(hashing, sink);
+          hashing.drain();
+          loaded.add(hashing.loaded(file.get()));
+        } else {
+          reader.read(input, sink);
+          part.identity()
+              .ifPresent(identity -> loaded.add(LoadedPart.identified(part.name(), identity)));
+        }
       }
     }
   }
@@ -172,8 +235,17 @@ public final class BronzeIngestor {
   }
 
   private static long commit(Table table, RecordWriter writer, String batchId) {
+    return commit(table, writer, batchId, List.of());
+  }
+
+  /**
+   * Commits what a writer wrote, with the parts loaded listed in the summary; a batch whose parts
+   * held only dead letters still commits (no files), so that it is not loaded again.
+   */
+  private static long commit(
+      Table table, RecordWriter writer, String batchId, List<LoadedPart> loaded) {
     List<org.apache.iceberg.DataFile> files = writer.finish();
-    if (files.isEmpty()) {
+    if (files.isEmpty() && loaded.isEmpty()) {
       return -1;
     }
     long rows = writer.rows();
@@ -183,6 +255,7 @@ public final class BronzeIngestor {
             () -> {
               AppendFiles append = table.newAppend();
               files.forEach(append::appendFile);
+              LoadHistory.record(append, loaded);
               append.set(TableProperties.BATCH_ID, batchId);
               append.set(TableProperties.ROWS_WRITTEN, Long.toString(rows));
               return append;

@@ -5,27 +5,64 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import io.medallion.table.BronzeTable;
+import io.medallion.table.JsonPath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.avro.util.Utf8;
 
 /**
- * Streams JSON records out of one input without holding it in memory: a RandomUser envelope's
- * {@code results}, a top-level array's elements, or newline-delimited objects. Each record keeps
- * its exact raw bytes. Broken input becomes dead letters: a broken line of newline-delimited JSON
- * costs that line only; a break inside an array dead-letters the rest of the input, whose records
- * cannot be told apart.
+ * Streams JSON records out of one input without holding it in memory: newline-delimited JSON, a
+ * top-level array's elements, or one JSON document spanning lines; inside a top-level object, the
+ * array at the table's {@link BronzeTable#recordsAt() records path}. Each record keeps its exact
+ * raw bytes. Broken input becomes dead letters: each line of newline-delimited JSON stands alone,
+ * so a broken line costs that line only; a break inside a document that spans lines dead-letters
+ * the rest of it, whose records cannot be told apart. A value larger than the table's maximum
+ * record size is a dead letter keeping its first bytes, found while reading.
  */
 final class JsonRecordReader {
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
-
+  private final JsonFactory factory;
   private final int maxRecordBytes;
+  private final List<String> recordsAt;
+  private final String recordsLabel;
+  private final ParseErrors errors;
 
-  JsonRecordReader(int maxRecordBytes) {
+  /**
+   * Creates a reader.
+   *
+   * @param maxRecordBytes the largest record accepted
+   * @param recordsAt the path of the records inside a top-level object, or null when each object is
+   *     a record
+   * @param secretPaths paths whose text error messages must never quote
+   */
+  JsonRecordReader(int maxRecordBytes, JsonPath recordsAt, List<JsonPath> secretPaths) {
     this.maxRecordBytes = maxRecordBytes;
+    this.recordsAt = recordsAt == null ? List.of() : recordsAt.segments();
+    this.recordsLabel = String.join(".", this.recordsAt);
+    this.errors = new ParseErrors(secretPaths);
+    // A longer string cannot be part of an accepted record: fail before buffering it.
+    this.factory =
+        JsonFactory.builder()
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .streamReadConstraints(
+                StreamReadConstraints.builder().maxStringLength(maxRecordBytes).build())
+            .build();
+  }
+
+  /**
+   * Creates the reader for a bronze table.
+   *
+   * @param table the table
+   * @return a reader with the table's size limit, records path and secret paths
+   */
+  static JsonRecordReader of(BronzeTable table) {
+    return new JsonRecordReader(
+        table.maxRecordBytes(), table.recordsAt().orElse(null), table.secretPaths());
   }
 
   /**
@@ -37,116 +74,189 @@ final class JsonRecordReader {
    * @throws IOException when the input cannot be read (not when it cannot be parsed)
    */
   long read(InputStream input, RecordSink sink) throws IOException {
-    Pass pass = new Pass(sink, new RecordingInputStream(input), 0);
-    long emitted = 0;
-    while (pass != null) {
-      pass.run();
-      emitted += pass.emitted;
-      pass = pass.next;
+    Segments segments = new Segments(input);
+    if (isMultiLineDocument(segments)) {
+      segments.wholeInput();
     }
-    if (emitted == 0) {
+    Pass pass = new Pass(sink, new RecordingInputStream(segments, maxRecordBytes));
+    long line = 0;
+    do {
+      pass.readSegment(line++);
+    } while (segments.next());
+    if (pass.emitted == 0) {
       sink.deadLetter("line 1", "input is empty: no JSON value found", "");
-      emitted = 1;
+      return 1;
     }
-    return emitted;
+    return pass.emitted;
   }
 
-  /** One parser over the input; a broken line of newline-delimited JSON starts the next pass. */
+  /**
+   * Tells whether the input is one JSON document spread over lines (e.g. pretty-printed) rather
+   * than newline-delimited JSON: its first line ends inside a value, and its second line is no
+   * complete value on its own (else the first line is a broken line of newline-delimited JSON).
+   */
+  private boolean isMultiLineDocument(Segments segments) throws IOException {
+    byte[] first = segments.peekContentLine(1);
+    if (first == null || completeness(first) != Completeness.OPEN) {
+      return false;
+    }
+    byte[] second = segments.peekContentLine(2);
+    return second == null || completeness(second) != Completeness.COMPLETE;
+  }
+
+  /** How a line parses on its own. */
+  private enum Completeness {
+    COMPLETE,
+    OPEN,
+    BROKEN
+  }
+
+  private Completeness completeness(byte[] line) throws IOException {
+    try (JsonParser parser = factory.createParser(line)) {
+      while (parser.nextToken() != null) {
+        parser.skipChildren();
+      }
+      return Completeness.COMPLETE;
+    } catch (JsonEOFException e) {
+      return Completeness.OPEN;
+    } catch (JsonProcessingException e) {
+      return Completeness.BROKEN;
+    }
+  }
+
+  /** Reads the segments of one input: its lines, or the whole input as one segment. */
   private final class Pass {
     private final RecordSink sink;
     private final RecordingInputStream bytes;
-    private final long lineBase;
     private long emitted;
-    private Pass next;
+    private long lineBase;
+    private String where;
+    private boolean inRecords;
 
-    Pass(RecordSink sink, RecordingInputStream bytes, long lineBase) {
+    Pass(RecordSink sink, RecordingInputStream bytes) {
       this.sink = sink;
       this.bytes = bytes;
-      this.lineBase = lineBase;
     }
 
-    void run() throws IOException {
-      try (JsonParser parser = FACTORY.createParser(bytes)) {
-        long valueStart = 0;
-        long valueLine = lineBase + 1;
-        try {
-          JsonToken token;
-          while ((token = parser.nextToken()) != null) {
-            valueStart = parser.currentTokenLocation().getByteOffset();
-            valueLine = line(parser.currentTokenLocation());
-            bytes.keepFrom(valueStart);
-            if (token == JsonToken.START_ARRAY) {
-              readElements(parser, "");
-            } else if (token == JsonToken.START_OBJECT) {
-              readRootObject(parser, valueStart, valueLine);
-            } else {
-              parser.finishToken();
-              long end = parser.currentLocation().getByteOffset();
-              dead(
-                  "line " + valueLine,
-                  "top-level value is " + describe(token) + ", expected a JSON object or array",
-                  valueStart,
-                  end);
-            }
-            bytes.keepFrom(parser.currentLocation().getByteOffset());
-            // Whatever breaks next starts after this value, not at it.
-            valueStart = parser.currentLocation().getByteOffset();
-            valueLine = line(parser.currentLocation());
-          }
-        } catch (ElementsBroken broken) {
+    /** Reads one segment; {@code lineBase} is the number of lines before it. */
+    void readSegment(long lineBase) throws IOException {
+      this.lineBase = lineBase;
+      long offsetBase = bytes.position();
+      bytes.keepFrom(offsetBase);
+      try (JsonParser parser = factory.createParser(bytes)) {
+        if (!(parser.getInputSource() instanceof InputStream)) {
+          // Jackson took zero bytes or a byte-order mark for UTF-16 or UTF-32 and decodes chars.
           bytes.drain();
-          dead(broken.coordinate, broken.getMessage(), bytes.keepFrom(), bytes.position());
-        } catch (JsonProcessingException e) {
-          recover(e, valueStart, valueLine);
+          dead(
+              "line " + (lineBase + 1),
+              "input is not UTF-8: its first bytes look like UTF-16 or UTF-32, or binary data",
+              offsetBase,
+              bytes.position());
+          return;
         }
+        readValues(parser, offsetBase);
       }
     }
 
-    private void readRootObject(JsonParser parser, long start, long line) throws IOException {
-      boolean envelope = false;
+    private void readValues(JsonParser parser, long offsetBase) throws IOException {
+      long valueStart = offsetBase;
+      long valueLine = lineBase + 1;
+      try {
+        JsonToken token;
+        while ((token = parser.nextToken()) != null) {
+          valueStart = offsetBase + parser.currentTokenLocation().getByteOffset();
+          valueLine = line(parser.currentTokenLocation());
+          where = "line " + valueLine;
+          inRecords = false;
+          bytes.keepFrom(valueStart);
+          if (token == JsonToken.START_ARRAY) {
+            readElements(parser, offsetBase, "");
+          } else if (token == JsonToken.START_OBJECT) {
+            readRootObject(parser, offsetBase, valueStart);
+          } else {
+            parser.finishToken();
+            dead(
+                where,
+                "top-level value is " + describe(token) + ", expected a JSON object or array",
+                valueStart,
+                offsetBase + parser.currentLocation().getByteOffset());
+          }
+          // Whatever breaks next starts after this value, not at it.
+          valueStart = offsetBase + parser.currentLocation().getByteOffset();
+          valueLine = line(parser.currentLocation());
+          bytes.keepFrom(valueStart);
+        }
+      } catch (JsonProcessingException e) {
+        broken(parser, e, valueStart, valueLine);
+      }
+    }
+
+    /** A top-level object: the records at the records path when it has them, else one record. */
+    private void readRootObject(JsonParser parser, long offsetBase, long start) throws IOException {
+      boolean found = false;
+      if (recordsAt.isEmpty()) {
+        parser.skipChildren();
+      } else {
+        found = findRecords(parser, offsetBase, 0);
+      }
+      if (!found) {
+        emit(where, start, offsetBase + parser.currentLocation().getByteOffset());
+      }
+    }
+
+    /**
+     * Reads the rest of an object, descending along the records path from segment {@code depth};
+     * returns whether the records were found. The parser ends at the object's end.
+     */
+    private boolean findRecords(JsonParser parser, long offsetBase, int depth) throws IOException {
+      boolean found = false;
+      boolean last = depth == recordsAt.size() - 1;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
+        boolean onPath = !found && recordsAt.get(depth).equals(parser.currentName());
         JsonToken value = parser.nextToken();
-        if (!envelope && "results".equals(field) && value == JsonToken.START_ARRAY) {
-          envelope = true;
-          readElements(parser, "results");
+        if (onPath && last && value == JsonToken.START_ARRAY) {
+          readElements(parser, offsetBase, recordsLabel);
+          found = true;
+        } else if (onPath && !last && value == JsonToken.START_OBJECT) {
+          found = findRecords(parser, offsetBase, depth + 1);
         } else {
           parser.skipChildren();
         }
       }
-      if (!envelope) {
-        emit("line " + line, start, parser.currentLocation().getByteOffset());
-      }
+      return found;
     }
 
-    private void readElements(JsonParser parser, String label) throws IOException {
+    private void readElements(JsonParser parser, long offsetBase, String label) throws IOException {
+      String line = "line " + line(parser.currentLocation()) + ", ";
+      where = line + label + "[0] and after";
+      inRecords = true;
       int index = 0;
       JsonToken token;
-      String coordinate = "line " + line(parser.currentLocation()) + ", " + label + "[0]";
-      try {
-        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-          long start = parser.currentTokenLocation().getByteOffset();
-          coordinate =
-              "line " + line(parser.currentTokenLocation()) + ", " + label + "[" + index + "]";
-          parser.skipChildren();
-          // Jackson reads string contents lazily; finish the token so its end offset is known.
-          parser.finishToken();
-          long end = parser.currentLocation().getByteOffset();
-          if (token == JsonToken.START_OBJECT) {
-            emit(coordinate, start, end);
-          } else {
-            dead(
-                coordinate,
-                label + "[" + index + "] is " + describe(token) + ", expected a JSON object",
-                start,
-                end);
-          }
-          bytes.keepFrom(end);
-          index++;
+      while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+        long start = offsetBase + parser.currentTokenLocation().getByteOffset();
+        bytes.keepFrom(start);
+        String coordinate =
+            "line " + line(parser.currentTokenLocation()) + ", " + label + "[" + index + "]";
+        where = coordinate + " and after";
+        parser.skipChildren();
+        // Jackson reads string contents lazily; finish the token so its end offset is known.
+        parser.finishToken();
+        long end = offsetBase + parser.currentLocation().getByteOffset();
+        if (token == JsonToken.START_OBJECT) {
+          emit(coordinate, start, end);
+        } else {
+          dead(
+              coordinate,
+              label + "[" + index + "] is " + describe(token) + ", expected a JSON object",
+              start,
+              end);
         }
-      } catch (JsonProcessingException e) {
-        throw new ElementsBroken(coordinate + " and after", message(e), e);
+        bytes.keepFrom(end);
+        index++;
+        where =
+            "line " + line(parser.currentLocation()) + ", " + label + "[" + index + "] and after";
       }
+      inRecords = false;
     }
 
     private void emit(String coordinate, long start, long end) {
@@ -168,85 +278,52 @@ final class JsonRecordReader {
       emitted++;
     }
 
+    /** Emits a dead letter; its payload keeps at most the first {@code maxRecordBytes}. */
     private void dead(String coordinate, String error, long start, long end) {
-      sink.deadLetter(coordinate, error, text(start, end));
+      byte[] kept = bytes.slice(start, Math.min(end, start + maxRecordBytes));
+      String note =
+          kept.length < end - start
+              ? "; the dead letter keeps its first "
+                  + kept.length
+                  + " of "
+                  + (end - start)
+                  + " bytes"
+              : "";
+      sink.deadLetter(coordinate, error + note, decode(kept));
       emitted++;
     }
 
-    private String text(long start, long end) {
-      return decode(bytes.slice(start, end));
-    }
-
-    private static String decode(byte[] raw) {
-      return new String(raw, StandardCharsets.UTF_8);
-    }
-
     /**
-     * A value at the top level is broken: dead-letter its line (or its lines up to a line that
-     * starts a new object) and resume after them with a fresh parser.
+     * The segment broke: dead-letter it from the broken value (or from after the last record
+     * emitted) to its end, which is the end of the line for newline-delimited JSON.
      */
-    private void recover(JsonProcessingException e, long valueStart, long valueLine)
+    private void broken(JsonParser parser, JsonProcessingException e, long valueStart, long line)
         throws IOException {
-      long errorAt = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
-      long start = valueStart;
-      long startLine = valueLine;
-      if (start < bytes.keepFrom()) {
-        // The broken value began inside an envelope whose records were already emitted.
-        start = bytes.keepFrom();
-        startLine = e.getLocation() == null ? valueLine : line(e.getLocation());
+      List<String> path = ParseErrors.path(parser.getParsingContext());
+      if (inRecords && path.size() >= recordsAt.size()) {
+        path = path.subList(recordsAt.size(), path.size());
       }
-      if (errorAt < start) {
-        errorAt = bytes.position();
-      }
-      while (start < Math.min(errorAt, bytes.position()) && isSpace(bytes.byteAt(start))) {
-        if (bytes.byteAt(start) == '\n') {
-          startLine++;
-        }
+      String message = "invalid JSON: " + errors.describe(e, path) + at(e.getLocation());
+      // After records of this value were emitted, the dead letter starts where they ended.
+      boolean afterRecords = valueStart < bytes.keepFrom();
+      long start = afterRecords ? bytes.keepFrom() : valueStart;
+      bytes.drain();
+      long end = bytes.position();
+      long skippedLines = 0;
+      int b;
+      while (start < end && (b = bytes.byteAt(start)) >= 0 && isSpace(b)) {
+        skippedLines += b == '\n' ? 1 : 0;
         start++;
       }
-      long cut = cutPoint(start, errorAt);
-      dead("line " + startLine, message(e), start, cut);
-      long lines = startLine - 1;
-      for (long i = start; i < cut; i++) {
-        if (bytes.byteAt(i) == '\n') {
-          lines++;
-        }
-      }
-      byte[] rest = bytes.slice(cut, bytes.position());
-      next =
-          new Pass(
-              sink, new RecordingInputStream(PushbackChain.of(rest, bytes.remaining())), lines);
+      String coordinate = afterRecords ? where : "line " + (line + skippedLines);
+      dead(coordinate, message, start, end);
     }
 
-    private long cutPoint(long start, long errorAt) throws IOException {
-      long lineStart = -1;
-      for (long i = Math.min(errorAt, bytes.position()) - 1; i > start; i--) {
-        if (bytes.byteAt(i) == '\n') {
-          lineStart = i + 1;
-          break;
-        }
+    private String at(JsonLocation location) {
+      if (location == null) {
+        return "";
       }
-      if (lineStart > 0) {
-        long first = lineStart;
-        while (first < bytes.position() && isBlank(bytes.byteAt(first))) {
-          first++;
-        }
-        if (first < bytes.position() && bytes.byteAt(first) == '{') {
-          return lineStart;
-        }
-      }
-      long i = Math.max(errorAt, start);
-      while (true) {
-        while (i >= bytes.position()) {
-          if (!bytes.fill()) {
-            return bytes.position();
-          }
-        }
-        if (bytes.byteAt(i) == '\n') {
-          return i + 1;
-        }
-        i++;
-      }
+      return " (line " + line(location) + ", column " + location.getColumnNr() + ")";
     }
 
     private long line(JsonLocation location) {
@@ -254,12 +331,8 @@ final class JsonRecordReader {
     }
   }
 
-  private static boolean isSpace(byte b) {
+  private static boolean isSpace(int b) {
     return b == ' ' || b == '\t' || b == '\r' || b == '\n';
-  }
-
-  private static boolean isBlank(byte b) {
-    return b == ' ' || b == '\t' || b == '\r';
   }
 
   private static String describe(JsonToken token) {
@@ -273,21 +346,7 @@ final class JsonRecordReader {
     };
   }
 
-  private static String message(JsonProcessingException e) {
-    JsonLocation at = e.getLocation();
-    String where =
-        at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-    return "invalid JSON: " + e.getOriginalMessage() + where;
-  }
-
-  /** A break inside an array: the records after it cannot be told apart. */
-  private static final class ElementsBroken extends IOException {
-    private static final long serialVersionUID = 1L;
-    private final String coordinate;
-
-    ElementsBroken(String coordinate, String message, Throwable cause) {
-      super(message, cause);
-      this.coordinate = coordinate;
-    }
+  private static String decode(byte[] raw) {
+    return new String(raw, StandardCharsets.UTF_8);
   }
 }

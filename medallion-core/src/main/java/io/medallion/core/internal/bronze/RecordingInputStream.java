@@ -6,19 +6,35 @@ import java.util.Arrays;
 
 /**
  * Remembers the bytes a parser reads, from a moving "keep" mark on, so the exact raw bytes of a
- * record can be cut out after the parser has found its end. Memory is bounded by the largest record
- * plus the parser's read-ahead.
+ * record can be cut out after the parser has found its end. Memory is bounded whatever the input:
+ * when the bytes from the mark on outgrow the limit, only their first {@code limit} bytes and the
+ * parser's recent read-ahead are kept, so a value larger than the limit can be reported with its
+ * beginning but is never held whole.
  */
 final class RecordingInputStream extends InputStream {
+  /** More than a parser reads ahead (Jackson reads 8000 bytes at a time). */
+  private static final int READ_AHEAD = 64 * 1024;
+
   private final InputStream in;
+  private final int limit;
+  private final byte[] chunk = new byte[8192];
   private byte[] buffer = new byte[64 * 1024];
   private int length;
   private long base;
   private long keepFrom;
   private boolean eof;
+  private byte[] prefix;
+  private long prefixStart = -1;
 
-  RecordingInputStream(InputStream in) {
+  /**
+   * Records a stream.
+   *
+   * @param in the stream
+   * @param limit the most bytes kept from the mark on, beyond the parser's read-ahead
+   */
+  RecordingInputStream(InputStream in, int limit) {
     this.in = in;
+    this.limit = limit;
   }
 
   @Override
@@ -46,6 +62,10 @@ final class RecordingInputStream extends InputStream {
   /** Bytes before this offset may be forgotten. */
   void keepFrom(long offset) {
     keepFrom = Math.max(keepFrom, offset);
+    if (prefix != null && keepFrom > prefixStart) {
+      prefix = null;
+      prefixStart = -1;
+    }
   }
 
   long keepFrom() {
@@ -57,37 +77,41 @@ final class RecordingInputStream extends InputStream {
     return base + length;
   }
 
+  /**
+   * Returns the kept bytes from {@code from} on, up to {@code to}: all of them, unless they outgrew
+   * the limit, when only the first ones kept are returned.
+   */
   byte[] slice(long from, long to) {
-    if (from < base || to > position() || from > to) {
+    if (from > to || to > position()) {
       throw new IllegalStateException(
-          "Cannot slice bytes " + from + ".." + to + ": kept " + base + ".." + position());
+          "Cannot slice bytes " + from + ".." + to + ": read " + position());
     }
-    return Arrays.copyOfRange(buffer, (int) (from - base), (int) (to - base));
-  }
-
-  byte byteAt(long offset) {
-    return buffer[(int) (offset - base)];
-  }
-
-  /** Reads more input into the buffer; returns false at end of input. */
-  boolean fill() throws IOException {
-    if (eof) {
-      return false;
+    if (from >= base) {
+      return Arrays.copyOfRange(buffer, (int) (from - base), (int) (to - base));
     }
-    byte[] chunk = new byte[8192];
-    return read(chunk, 0, chunk.length) >= 0;
+    if (prefix != null && from >= prefixStart && from < prefixStart + prefix.length) {
+      long end = Math.min(to, prefixStart + prefix.length);
+      return Arrays.copyOfRange(prefix, (int) (from - prefixStart), (int) (end - prefixStart));
+    }
+    return new byte[0];
   }
 
-  /** Reads everything that is left, so it can be sliced. */
+  /** Returns a kept byte, or -1 when it was not kept. */
+  int byteAt(long offset) {
+    if (offset >= base && offset < position()) {
+      return buffer[(int) (offset - base)] & 0xff;
+    }
+    if (prefix != null && offset >= prefixStart && offset < prefixStart + prefix.length) {
+      return prefix[(int) (offset - prefixStart)] & 0xff;
+    }
+    return -1;
+  }
+
+  /** Reads everything that is left, keeping it within the limit. */
   void drain() throws IOException {
-    while (fill()) {
-      // keep reading until the end of input
+    while (!eof) {
+      read(chunk, 0, chunk.length);
     }
-  }
-
-  /** The underlying stream, for a parser that restarts after a broken line. */
-  InputStream remaining() {
-    return in;
   }
 
   @Override
@@ -97,7 +121,16 @@ final class RecordingInputStream extends InputStream {
 
   private void append(byte[] source, int offset, int count) {
     if (length + count > buffer.length) {
-      int drop = (int) Math.min(keepFrom - base, length);
+      long dropTo = keepFrom;
+      if (position() + count - keepFrom > (long) limit + READ_AHEAD) {
+        if (prefix == null) {
+          prefixStart = Math.max(keepFrom, base);
+          long end = Math.min(prefixStart + limit, position());
+          prefix = Arrays.copyOfRange(buffer, (int) (prefixStart - base), (int) (end - base));
+        }
+        dropTo = position() - READ_AHEAD;
+      }
+      int drop = (int) Math.min(Math.max(dropTo - base, 0), length);
       if (drop > 0) {
         System.arraycopy(buffer, drop, buffer, 0, length - drop);
         length -= drop;

@@ -2,8 +2,11 @@ package io.medallion.core.internal.bronze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.medallion.table.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +14,16 @@ import org.apache.avro.util.Utf8;
 import org.junit.jupiter.api.Test;
 
 class JsonRecordReaderTest {
-  private final JsonRecordReader reader = new JsonRecordReader(1 << 20);
+  private static final String SECRET = "Zq7hunter2Xv9";
+
+  private final JsonRecordReader reader = reader(1 << 20, "results");
+
+  private static JsonRecordReader reader(int maxRecordBytes, String recordsAt) {
+    return new JsonRecordReader(
+        maxRecordBytes,
+        recordsAt == null ? null : JsonPath.parse(recordsAt),
+        List.of(JsonPath.parse("login.password")));
+  }
 
   /** Collects what the reader emits. */
   private static final class Collected implements RecordSink {
@@ -129,7 +141,7 @@ class JsonRecordReaderTest {
     assertThat(out.deadLetters).hasSize(1);
     assertThat(out.deadLetters.get(0))
         .startsWith("line 1, results[2] and after | invalid JSON: Unexpected end-of-input");
-    assertThat(out.deadPayloads.get(0)).isEqualTo(",{\"c\":");
+    assertThat(out.deadPayloads.get(0)).isEqualTo("{\"c\":");
   }
 
   @Test
@@ -155,7 +167,7 @@ class JsonRecordReaderTest {
 
   @Test
   void read_recordOverTheLimit_isADeadLetterWithItsSize() throws IOException {
-    JsonRecordReader small = new JsonRecordReader(1024);
+    JsonRecordReader small = reader(1024, null);
     String big = "{\"blob\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}";
 
     Collected out = read(small, "{\"a\":1}\n" + big + "\n{\"c\":3}\n");
@@ -164,8 +176,9 @@ class JsonRecordReaderTest {
     assertThat(out.deadLetters)
         .containsExactly(
             "line 2 | record is 10485771 bytes, more than the limit of 1024"
-                + " (BronzeTable.maxRecordBytes)");
-    assertThat(out.deadPayloads.get(0)).isEqualTo(big);
+                + " (BronzeTable.maxRecordBytes); the dead letter keeps its first 1024 of"
+                + " 10485771 bytes");
+    assertThat(out.deadPayloads.get(0)).isEqualTo(big.substring(0, 1024));
   }
 
   @Test
@@ -221,5 +234,198 @@ class JsonRecordReaderTest {
     assertThat(out.deadLetters).hasSize(20_000);
     assertThat(out.deadPayloads.get(19_999)).isEqualTo("not json 19999\n");
     assertThat(out.deadLetters.get(19_999)).startsWith("line 40000 | ");
+  }
+
+  @Test
+  void read_ndjsonLineEndingWhereAValueIsExpected_costsThatLineOnly() throws IOException {
+    Collected out =
+        read(
+            "{\"a\":1}\n"
+                + "{\"name\": \n"
+                + "{\"b\":2}\n"
+                + "[\n"
+                + "{\"c\":3}\n"
+                + "{\"d\":[\n"
+                + "{\"e\":5}\n"
+                + "{\"f\":6}\n");
+
+    assertThat(out.records)
+        .containsExactly("{\"a\":1}", "{\"b\":2}", "{\"c\":3}", "{\"e\":5}", "{\"f\":6}");
+    assertThat(out.coordinates).containsExactly("line 1", "line 3", "line 5", "line 7", "line 8");
+    assertThat(out.deadLetters)
+        .extracting(d -> d.substring(0, d.indexOf(" | ")))
+        .containsExactly("line 2", "line 4", "line 6");
+    assertThat(out.deadLetters)
+        .allSatisfy(d -> assertThat(d).contains("| invalid JSON: Unexpected end-of-input"));
+    assertThat(out.deadPayloads).containsExactly("{\"name\": \n", "[\n", "{\"d\":[\n");
+  }
+
+  @Test
+  void read_brokenFirstNdjsonLine_costsThatLineOnly() throws IOException {
+    Collected out = read("{\"name\": \n{\"b\":2}\n{\"c\":3}\n");
+
+    assertThat(out.records).containsExactly("{\"b\":2}", "{\"c\":3}");
+    assertThat(out.coordinates).containsExactly("line 2", "line 3");
+    assertThat(out.deadLetters).singleElement().asString().startsWith("line 1 | invalid JSON");
+  }
+
+  @Test
+  void read_bracketAloneOnTheFirstNdjsonLine_costsThatLineOnly() throws IOException {
+    Collected out = read("[\n{\"b\":2}\n{\"c\":3}\n");
+
+    assertThat(out.records).containsExactly("{\"b\":2}", "{\"c\":3}");
+    assertThat(out.coordinates).containsExactly("line 2", "line 3");
+    assertThat(out.deadLetters).singleElement().asString().startsWith("line 1 | invalid JSON");
+  }
+
+  @Test
+  void read_prettyPrintedArray_isOneDocument() throws IOException {
+    Collected out = read("[\n  {\"a\": 1},\n  {\"b\": 2}\n]\n");
+
+    assertThat(out.records).containsExactly("{\"a\": 1}", "{\"b\": 2}");
+    assertThat(out.coordinates).containsExactly("line 2, [0]", "line 3, [1]");
+    assertThat(out.deadLetters).isEmpty();
+  }
+
+  @Test
+  void read_prettyPrintedEnvelope_isOneDocument() throws IOException {
+    Collected out =
+        read("{\n  \"results\": [\n    {\"a\": 1},\n    {\"b\": 2}\n  ],\n  \"info\": {}\n}\n");
+
+    assertThat(out.records).containsExactly("{\"a\": 1}", "{\"b\": 2}");
+    assertThat(out.coordinates).containsExactly("line 3, results[0]", "line 4, results[1]");
+    assertThat(out.deadLetters).isEmpty();
+  }
+
+  @Test
+  void read_prettyPrintedObjectWithoutRecordsPath_isOneRecord() throws IOException {
+    String record = "{\n  \"results\": [{\"a\": 1}],\n  \"info\": {}\n}";
+
+    Collected out = read(reader(1 << 20, null), record + "\n");
+
+    assertThat(out.records).containsExactly(record);
+    assertThat(out.coordinates).containsExactly("line 1");
+  }
+
+  @Test
+  void read_nestedRecordsPath_emitsTheElementsThere() throws IOException {
+    Collected out =
+        read(
+            reader(1 << 20, "data.items"),
+            "{\"data\":{\"total\":2,\"items\":[{\"a\":1},{\"b\":2}]},\"items\":[7]}\n"
+                + "{\"c\":3}\n");
+
+    assertThat(out.records).containsExactly("{\"a\":1}", "{\"b\":2}", "{\"c\":3}");
+    assertThat(out.coordinates)
+        .containsExactly("line 1, data.items[0]", "line 1, data.items[1]", "line 2");
+  }
+
+  @Test
+  void read_malformedSecret_isNeverQuotedInTheError() throws IOException {
+    Collected out =
+        read(
+            "{\"login\":{\"username\":\"ann\",\"password\":"
+                + SECRET
+                + "}}\n"
+                + "{\"login\":{\"password\":\"x\", "
+                + SECRET
+                + "}}\n"
+                + "{\"results\":[{\"login\":{\"password\":"
+                + SECRET
+                + "}}]}\n");
+
+    assertThat(out.records).isEmpty();
+    assertThat(out.deadLetters).hasSize(3);
+    assertThat(out.deadLetters)
+        .allSatisfy(
+            d ->
+                assertThat(d)
+                    .doesNotContain("hunter2")
+                    .doesNotContain("Zq7")
+                    .contains("(the text is withheld: it may be a secret)"));
+  }
+
+  @Test
+  void read_malformedValueElsewhere_quotesAShortExcerptOnly() throws IOException {
+    Collected out = read("{\"name\":{\"first\":Abcdefghijklmnop}}\n");
+
+    assertThat(out.deadLetters)
+        .singleElement()
+        .asString()
+        .startsWith("line 1 | invalid JSON: Unrecognized token 'Abcdefgh…' (line 1, column ")
+        .doesNotContain("ijklmnop");
+  }
+
+  @Test
+  void read_hugeRecordInAStream_isCutWhileReadingAndReadingResumes() throws IOException {
+    long blob = 64L * 1024 * 1024;
+    Collected out = readHuge("{\"a\":1}\n{\"blob\":\"", 'x', blob, "\"}\n{\"c\":3}\n");
+
+    assertThat(out.records).containsExactly("{\"a\":1}", "{\"c\":3}");
+    assertThat(out.coordinates).containsExactly("line 1", "line 3");
+    long size = blob + 11;
+    assertThat(out.deadLetters)
+        .containsExactly(
+            "line 2 | record is "
+                + size
+                + " bytes, more than the limit of 1024 (BronzeTable.maxRecordBytes); the dead"
+                + " letter keeps its first 1024 of "
+                + size
+                + " bytes");
+    assertThat(out.deadPayloads.get(0)).hasSize(1024).startsWith("{\"blob\":\"xxx");
+  }
+
+  @Test
+  void read_hugeElementInAnArray_isCutWhileReadingAndTheNextElementIsKept() throws IOException {
+    Collected out = readHuge("[{\"blob\":\"", 'y', 64L * 1024 * 1024, "\"},{\"c\":3}]");
+
+    assertThat(out.records).containsExactly("{\"c\":3}");
+    assertThat(out.deadLetters).singleElement().asString().startsWith("line 1, [0] | record is ");
+    assertThat(out.deadPayloads.get(0)).hasSize(1024);
+  }
+
+  /** Reads, with a 1 KiB limit, a text with a run of {@code count} generated bytes inside. */
+  private static Collected readHuge(String before, char fill, long count, String after)
+      throws IOException {
+    InputStream input =
+        new SequenceInputStream(
+            new ByteArrayInputStream(before.getBytes(StandardCharsets.UTF_8)),
+            new SequenceInputStream(
+                new RepeatedByte(fill, count),
+                new ByteArrayInputStream(after.getBytes(StandardCharsets.UTF_8))));
+    Collected out = new Collected();
+    reader(1024, null).read(input, out);
+    return out;
+  }
+
+  /** A stream of one byte repeated, generated as read. */
+  private static final class RepeatedByte extends InputStream {
+    private final int value;
+    private long left;
+
+    RepeatedByte(int value, long count) {
+      this.value = value;
+      this.left = count;
+    }
+
+    @Override
+    public int read() {
+      if (left == 0) {
+        return -1;
+      }
+      left--;
+      return value;
+    }
+
+    @Override
+    public int read(byte[] target, int offset, int count) {
+      if (left == 0) {
+        return -1;
+      }
+      int n = (int) Math.min(count, left);
+      java.util.Arrays.fill(target, offset, offset + n, (byte) value);
+      left -= n;
+      return n;
+    }
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import io.medallion.MedallionException;
 import io.medallion.core.spi.JsonSource;
+import io.medallion.table.JsonPath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -55,7 +56,7 @@ class JsonSourceHttpTest {
     List<String> records = new ArrayList<>();
 
     try (InputStream in = source.parts().get(0).open()) {
-      new JsonRecordReader(1024)
+      new JsonRecordReader(1024, JsonPath.parse("results"), List.of())
           .read(
               in,
               new RecordSink() {

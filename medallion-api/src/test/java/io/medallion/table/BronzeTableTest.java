@@ -1,0 +1,86 @@
+package io.medallion.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.medallion.TableId;
+import io.medallion.ValidationException;
+import io.medallion.schema.PartitionField;
+import org.junit.jupiter.api.Test;
+
+class BronzeTableTest {
+  private static final TableId ID = TableId.of("bronze", "raw");
+
+  @Test
+  void build_recordsAt_isParsedAsAJsonPath() {
+    BronzeTable raw = BronzeTable.builder(ID).recordsAt("data.items").build();
+
+    assertThat(raw.recordsAt()).contains(JsonPath.parse("data.items"));
+    assertThat(BronzeTable.builder(ID).build().recordsAt()).isEmpty();
+  }
+
+  @Test
+  void toBuilder_unchanged_buildsAnEqualDefinition() {
+    BronzeTable raw =
+        BronzeTable.builder(ID)
+            .description("raw users")
+            .recordsAt("results")
+            .secretPaths("login.password")
+            .maxRecordBytes(4096)
+            .partitionBy(PartitionField.identity(BronzeTable.SOURCE_NAME))
+            .build();
+
+    BronzeTable copy = raw.toBuilder().build();
+
+    assertThat(copy.id()).isEqualTo(raw.id());
+    assertThat(copy.description()).isEqualTo("raw users");
+    assertThat(copy.recordsAt()).isEqualTo(raw.recordsAt());
+    assertThat(copy.secretPaths()).isEqualTo(raw.secretPaths());
+    assertThat(copy.maxRecordBytes()).isEqualTo(4096);
+    assertThat(copy.partitioning()).isEqualTo(raw.partitioning());
+  }
+
+  @Test
+  void toBuilder_settingAPropertyOnce_changesOnlyThatProperty() {
+    BronzeTable raw = BronzeTable.builder(ID).recordsAt("results").maxRecordBytes(4096).build();
+
+    BronzeTable bigger = raw.toBuilder().maxRecordBytes(8192).build();
+
+    assertThat(bigger.maxRecordBytes()).isEqualTo(8192);
+    assertThat(bigger.recordsAt()).contains(JsonPath.parse("results"));
+  }
+
+  @Test
+  void build_propertySetTwice_isAProblemNamingTheProperty() {
+    assertThatThrownBy(
+            () ->
+                BronzeTable.builder(ID)
+                    .maxRecordBytes(4096)
+                    .maxRecordBytes(8192)
+                    .recordsAt("results")
+                    .recordsAt("data")
+                    .secretPaths("login.password", "login.password")
+                    .build())
+        .isInstanceOf(ValidationException.class)
+        .satisfies(
+            e ->
+                assertThat(((ValidationException) e).problems())
+                    .containsExactly(
+                        "maxRecordBytes is set more than once; set it once",
+                        "recordsAt is set more than once; set it once",
+                        "secret path $.login.password is declared more than once"));
+  }
+
+  @Test
+  void build_badPaths_areProblemsNamingThem() {
+    assertThatThrownBy(() -> BronzeTable.builder(ID).recordsAt("a..b").secretPaths("$.").build())
+        .isInstanceOf(ValidationException.class)
+        .satisfies(
+            e ->
+                assertThat(((ValidationException) e).problems())
+                    .containsExactly(
+                        "Invalid JSON path '$.': it names no field",
+                        "recordsAt: Invalid JSON path [a, , b]: expected non-empty field names"
+                            + " separated by dots"));
+  }
+}
