@@ -41,6 +41,7 @@ class ReadmeExampleTest {
     // --- README example starts here ---
     BronzeTable raw =
         BronzeTable.builder(TableId.of("bronze", "users_raw"))
+            .recordsAt("results") // the API's envelope: {"results": [...], "info": {...}}
             .secretPaths("login.password", "login.salt") // never allowed into silver
             .build();
 

@@ -149,6 +149,7 @@ public class SilverHotPathsBenchmark {
    * as in a real batch, so the file's set-up cost is shared as it would be.
    *
    * @param sink keeps results alive
+   * @throws IOException when the file cannot be written
    */
   @Benchmark
   @OperationsPerInvocation(ROWS_PER_FILE)
