@@ -1,13 +1,11 @@
 package io.medallion.samples;
 
 import io.medallion.catalog.CatalogConfig;
-import io.medallion.catalog.EmbeddedCatalogConfig;
 import io.medallion.core.MedallionRuntime;
 import io.medallion.maintenance.MaintenanceOptions;
 import io.medallion.maintenance.MaintenanceReport;
 import io.medallion.maintenance.TableMaintenance;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -90,10 +88,7 @@ final class MaintainCommand implements Callable<Integer> {
             .build();
     PrintWriter out = spec.commandLine().getOut();
     CatalogConfig config = catalog.toConfig(spec, lake);
-    if (config instanceof EmbeddedCatalogConfig && !Files.isDirectory(lake)) {
-      throw new CliFailure(
-          ExitCode.LAKE, "--lake " + lake + ": there is no lake there, so nothing to maintain");
-    }
+    Preflight.existingLake(lake, config, "nothing to maintain");
     try (MedallionRuntime runtime =
         Preflight.open(MedallionRuntime.builder().lake(lake).catalog(config))) {
       MaintenanceReport report = runtime.maintain(RandomUserPipeline.PIPELINE, options);

@@ -1,6 +1,8 @@
 package io.medallion.samples;
 
 import io.medallion.MedallionException;
+import io.medallion.catalog.CatalogConfig;
+import io.medallion.catalog.EmbeddedCatalogConfig;
 import io.medallion.core.MedallionRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +73,27 @@ public final class Preflight {
     }
     if (problem != null) {
       throw new CliFailure(ExitCode.LAKE, "--lake " + lake + ": " + problem);
+    }
+  }
+
+  /**
+   * Checks that a command that only reads or maintains a lake finds one, so that it never creates
+   * an empty lake by mistake. Only the embedded catalog lives in the folder; another catalog is
+   * checked when it is opened.
+   *
+   * <pre>{@code
+   * Preflight.existingLake(Path.of("lakehouse"), catalog, "nothing to publish");
+   * }</pre>
+   *
+   * @param lake the lake folder given with {@code --lake}
+   * @param catalog the catalog the command will open
+   * @param consequence what the command cannot do without it, e.g. "nothing to maintain"
+   * @throws CliFailure with {@link ExitCode#LAKE} when an embedded lake's folder is missing
+   */
+  public static void existingLake(Path lake, CatalogConfig catalog, String consequence) {
+    if (catalog instanceof EmbeddedCatalogConfig && !Files.isDirectory(lake)) {
+      throw new CliFailure(
+          ExitCode.LAKE, "--lake " + lake + ": there is no lake there, so " + consequence);
     }
   }
 

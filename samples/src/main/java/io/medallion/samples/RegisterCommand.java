@@ -73,6 +73,7 @@ final class RegisterCommand implements Callable<Integer> {
             spec, lake, targetType, targetUri, targetWarehouse, targetSettingsFile, targetSettings);
     CatalogConfig sourceCatalog = source.toConfig(spec, lake);
     Preflight.writableLake(lake);
+    Preflight.existingLake(lake, sourceCatalog, "nothing to publish");
     try (MedallionRuntime runtime =
         Preflight.open(MedallionRuntime.builder().lake(lake).catalog(sourceCatalog))) {
       RegistrationPlan plan =

@@ -239,6 +239,27 @@ class CliErrorsTest {
   }
 
   @Test
+  void register_noLakeThere_lakeErrorAndNothingCreated() {
+    Path missing = dir.resolve("no-lake");
+
+    Cli.Result result =
+        Cli.run(
+            "register",
+            "--lake",
+            missing.toString(),
+            "--to",
+            "jdbc",
+            "--to-uri",
+            "jdbc:sqlite:" + dir.resolve("target.db"),
+            "--to-warehouse",
+            dir.resolve("target").toString());
+
+    assertOneLineError(result, ExitCode.LAKE);
+    assertThat(result.err()).contains("there is no lake there, so nothing to publish");
+    assertThat(missing).doesNotExist();
+  }
+
+  @Test
   void randomuser_catalogUnreachable_lakeErrorNamingTheCatalog() throws IOException {
     int closed;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
