@@ -172,6 +172,7 @@ final class RandomUserCommand implements Callable<Integer> {
       progress(
           out,
           "bronze: " + bronze.written() + " records, " + bronze.quarantined() + " dead letters");
+      bronze.skipped().forEach(skipped -> progress(out, "bronze: " + skipped));
       for (TableRun table : run.tables()) {
         if (table != bronze) {
           progress(out, describe(table));

@@ -86,7 +86,7 @@ class CatalogCommandsTest {
         "register", "--lake", lake.toString(), "--to", "rest", "--to-uri", server.uri().toString()
       };
 
-      Cli.Result dryRun = Cli.run(append(register, "--dry-run"));
+      Cli.Result dryRun = Cli.run(Cli.append(register, "--dry-run"));
       Cli.Result published = Cli.run(register);
       Cli.Result again = Cli.run(register);
 
@@ -142,11 +142,5 @@ class CatalogCommandsTest {
         .contains("Cannot open catalog 'medallion' (rest at http://127.0.0.1:" + closed + ")")
         .contains("check uri")
         .doesNotContain("Sup3r-s3cret-t0ken");
-  }
-
-  private static String[] append(String[] args, String extra) {
-    String[] all = java.util.Arrays.copyOf(args, args.length + 1);
-    all[args.length] = extra;
-    return all;
   }
 }

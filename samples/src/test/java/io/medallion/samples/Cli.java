@@ -2,6 +2,7 @@ package io.medallion.samples;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Arrays;
 import picocli.CommandLine;
 
 /** Runs the samples' command line in-process, capturing what it prints. */
@@ -19,5 +20,12 @@ final class Cli {
     cli.setErr(new PrintWriter(err));
     int code = cli.execute(args);
     return new Result(code, out.toString(), err.toString());
+  }
+
+  /** The arguments with more appended. */
+  static String[] append(String[] args, String... more) {
+    String[] all = Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return all;
   }
 }

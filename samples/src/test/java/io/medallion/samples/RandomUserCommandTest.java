@@ -111,6 +111,39 @@ class RandomUserCommandTest {
   }
 
   @Test
+  void randomuser_sameInputTwice_secondRunSaysItWasLoadedAndAddsNothing() throws IOException {
+    Path lake = dir.resolve("lake");
+    Path first = dir.resolve("first.json");
+    Path second = dir.resolve("second.json");
+    Cli.run(
+        "randomuser",
+        "--users",
+        "300",
+        "--lake",
+        lake.toString(),
+        "--summary-json",
+        first.toString());
+
+    Cli.Result again =
+        Cli.run(
+            "randomuser",
+            "--users",
+            "300",
+            "--lake",
+            lake.toString(),
+            "--summary-json",
+            second.toString());
+
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.out())
+        .contains("bronze: 0 records, 0 dead letters")
+        .containsPattern(
+            "bronze: skipped .*randomuser-seed42-300\\.ndjson: already loaded in snapshot");
+    assertThat(rowsByTable(new ObjectMapper().readTree(second.toFile())))
+        .isEqualTo(rowsByTable(new ObjectMapper().readTree(first.toFile())));
+  }
+
+  @Test
   void randomuser_apiPages_fetchedThroughTheClientFromALoopbackServer() throws IOException {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
