@@ -128,7 +128,7 @@ public final class SilverProcessor {
         if (definition.source() instanceof BronzeTable) {
           upstreamReader.readBronze(tables.upstream, consumed, to, feed);
         } else {
-          upstreamReader.readSilver(tables.upstream, to, feed);
+          upstreamReader.readSilver(tables.upstream, consumed, to, feed);
         }
       } catch (RuntimeException e) {
         batch.abort();
