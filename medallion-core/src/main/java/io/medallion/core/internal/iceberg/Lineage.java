@@ -1,6 +1,8 @@
 package io.medallion.core.internal.iceberg;
 
+import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotChanges;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.util.SnapshotUtil;
 
@@ -56,5 +58,16 @@ public final class Lineage {
       return true;
     }
     return later != earlier && SnapshotUtil.isAncestorOf(table, later, earlier);
+  }
+
+  /**
+   * Returns the data files a snapshot added, read from its manifests.
+   *
+   * @param table the table the snapshot belongs to
+   * @param snapshot one of its snapshots
+   * @return the added data files
+   */
+  public static Iterable<DataFile> addedDataFiles(Table table, Snapshot snapshot) {
+    return SnapshotChanges.builderFor(table).snapshot(snapshot).build().addedDataFiles();
   }
 }

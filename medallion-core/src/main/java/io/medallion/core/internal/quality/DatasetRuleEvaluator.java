@@ -2,27 +2,22 @@ package io.medallion.core.internal.quality;
 
 import io.medallion.quality.DatasetRule;
 import io.medallion.quality.DatasetRule.Condition;
-import io.medallion.quality.RowView;
 import io.medallion.quality.Threshold;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Evaluates dataset rules on one batch: row counts, uniqueness, distinct ratios and freshness from
- * the batch's kept rows; metric thresholds and anomalies against the metrics history.
+ * Evaluates dataset rules on one batch: row counts from its metrics; uniqueness, distinct ratios
+ * and freshness from what {@link ColumnMeasures} measured over its kept rows; metric thresholds and
+ * anomalies against the metrics history.
  *
  * <pre>{@code
  * List<DatasetRuleEvaluator.Result> results =
- *     DatasetRuleEvaluator.evaluate(rules, keptRows, metrics, history, now);
+ *     DatasetRuleEvaluator.evaluate(rules, measures, metrics, history, now);
  * }</pre>
  */
 public final class DatasetRuleEvaluator {
@@ -41,7 +36,7 @@ public final class DatasetRuleEvaluator {
    * Evaluates the rules.
    *
    * @param rules the dataset rules
-   * @param kept the batch's kept rows
+   * @param kept what was measured over the batch's kept rows, for these rules
    * @param metrics this run's metrics by key
    * @param history past runs, oldest first
    * @param now the run's time
@@ -49,7 +44,7 @@ public final class DatasetRuleEvaluator {
    */
   public static List<Result> evaluate(
       List<DatasetRule> rules,
-      Iterable<? extends RowView> kept,
+      ColumnMeasures kept,
       Map<MetricKey, Double> metrics,
       List<MetricsTable.Run> history,
       OffsetDateTime now) {
@@ -63,14 +58,14 @@ public final class DatasetRuleEvaluator {
   /** Evaluates one rule's condition on the batch. */
   private static final class BatchChecks implements Condition.Visitor<Result> {
     private final DatasetRule rule;
-    private final Iterable<? extends RowView> kept;
+    private final ColumnMeasures kept;
     private final Map<MetricKey, Double> metrics;
     private final List<MetricsTable.Run> history;
     private final OffsetDateTime now;
 
     BatchChecks(
         DatasetRule rule,
-        Iterable<? extends RowView> kept,
+        ColumnMeasures kept,
         Map<MetricKey, Double> metrics,
         List<MetricsTable.Run> history,
         OffsetDateTime now) {
@@ -93,33 +88,14 @@ public final class DatasetRuleEvaluator {
 
     @Override
     public Result visitUnique(Condition.Unique unique) {
-      Set<List<Object>> seen = new HashSet<>();
-      long duplicates = 0;
-      for (RowView row : kept) {
-        Object[] key = new Object[unique.keyColumns().size()];
-        for (int i = 0; i < key.length; i++) {
-          key[i] = row.get(unique.keyColumns().get(i));
-        }
-        if (!seen.add(Arrays.asList(key))) {
-          duplicates++;
-        }
-      }
+      long duplicates = kept.duplicates(unique);
       return new Result(
           rule, duplicates == 0, duplicates + " duplicate keys on " + unique.keyColumns());
     }
 
     @Override
     public Result visitDistinctRatio(Condition.DistinctRatio ratio) {
-      Set<Object> distinct = new HashSet<>();
-      long present = 0;
-      for (RowView row : kept) {
-        Object value = row.get(ratio.column());
-        if (value != null) {
-          present++;
-          distinct.add(value);
-        }
-      }
-      double measured = present == 0 ? 1.0 : (double) distinct.size() / present;
+      double measured = kept.distinctRatio(ratio);
       return new Result(
           rule,
           measured >= ratio.min(),
@@ -128,13 +104,7 @@ public final class DatasetRuleEvaluator {
 
     @Override
     public Result visitFreshness(Condition.Freshness fresh) {
-      OffsetDateTime newest = null;
-      for (RowView row : kept) {
-        OffsetDateTime value = instant(row.get(fresh.column()));
-        if (value != null && (newest == null || value.isAfter(newest))) {
-          newest = value;
-        }
-      }
+      OffsetDateTime newest = kept.newest(fresh);
       if (newest == null) {
         return new Result(rule, false, "no " + fresh.column() + " values in the batch");
       }
@@ -208,13 +178,6 @@ public final class DatasetRuleEvaluator {
         series.subList(Math.max(0, series.size() - threshold.window()), series.size());
     return window.stream().mapToDouble(Double::doubleValue).average().orElseThrow()
         + threshold.value();
-  }
-
-  private static OffsetDateTime instant(Object value) {
-    if (value instanceof OffsetDateTime timestamp) {
-      return timestamp;
-    }
-    return value instanceof LocalDate date ? date.atStartOfDay().atOffset(ZoneOffset.UTC) : null;
   }
 
   private static String format(double value) {

@@ -1,48 +1,40 @@
 package io.medallion.core.internal.silver;
 
+import io.medallion.core.internal.quality.ColumnMeasures;
 import io.medallion.quality.DatasetRule;
-import io.medallion.quality.DatasetRule.Condition;
 import io.medallion.quality.RowView;
 import io.medallion.schema.Column;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The few columns that dataset rules (uniqueness, distinct ratio, freshness) read from a batch's
- * kept rows, held per row only when such rules exist, since the rows themselves are already
- * written.
+ * kept rows. A keyed row's values wait with its key until the key settles; every surviving row is
+ * then measured as it comes ({@link ColumnMeasures}), so no row stays in memory.
  */
-final class DatasetRows {
+final class DatasetRows implements AutoCloseable {
   private final int[] indexes;
   private final Map<String, Integer> positions = new HashMap<>();
-  private final List<Object[]> kept = new ArrayList<>();
+  private final ColumnMeasures measures;
 
-  private DatasetRows(List<String> names, List<Column> columns) {
+  private DatasetRows(List<String> names, List<Column> columns, ColumnMeasures measures) {
     indexes = new int[names.size()];
     for (int i = 0; i < names.size(); i++) {
       positions.put(names.get(i), i);
       indexes[i] = indexOf(columns, names.get(i));
     }
+    this.measures = measures;
   }
 
-  static DatasetRows of(List<DatasetRule> rules, List<Column> columns) {
-    Set<String> names = new LinkedHashSet<>();
-    for (DatasetRule rule : rules) {
-      Condition check = rule.check();
-      if (check instanceof Condition.Unique unique) {
-        names.addAll(unique.keyColumns());
-      } else if (check instanceof Condition.DistinctRatio ratio) {
-        names.add(ratio.column());
-      } else if (check instanceof Condition.Freshness fresh) {
-        names.add(fresh.column());
-      }
-    }
-    names.removeIf(name -> indexOf(columns, name) < 0);
-    return new DatasetRows(List.copyOf(names), columns);
+  static DatasetRows of(
+      List<DatasetRule> rules, List<Column> columns, int keysInMemory, Path spillRoot) {
+    List<String> names =
+        ColumnMeasures.columnsRead(rules).stream()
+            .filter(name -> indexOf(columns, name) >= 0)
+            .toList();
+    return new DatasetRows(names, columns, ColumnMeasures.of(rules, keysInMemory, spillRoot));
   }
 
   /** The values dataset rules read from a row, or null when no rule reads any. */
@@ -64,15 +56,19 @@ final class DatasetRows {
   /** Adds the values of a key's surviving row, as {@link #valuesOf} gave them. */
   void addKeyed(Object[] values) {
     if (values != null) {
-      kept.add(values);
+      measures.add(view(values));
     }
   }
 
-  /** The kept rows as dataset rules see them: the latest of each key, and every unkeyed row. */
-  List<RowView> rows() {
-    List<RowView> rows = new ArrayList<>(kept.size());
-    kept.forEach(values -> rows.add(view(values)));
-    return rows;
+  /** What dataset rules measured over the latest row of each key and every unkeyed row. */
+  ColumnMeasures measures() {
+    return measures;
+  }
+
+  /** Deletes the measures' spill files. */
+  @Override
+  public void close() {
+    measures.close();
   }
 
   private RowView view(Object[] values) {

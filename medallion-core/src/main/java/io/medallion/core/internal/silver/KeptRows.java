@@ -2,9 +2,9 @@ package io.medallion.core.internal.silver;
 
 import io.medallion.core.internal.iceberg.RecordWriter;
 import io.medallion.core.internal.iceberg.TableProperties;
+import io.medallion.core.internal.quality.ColumnMeasures;
 import io.medallion.core.internal.quality.RowQuality;
 import io.medallion.core.internal.quality.Rows;
-import io.medallion.quality.RowView;
 import io.medallion.schema.Column;
 import io.medallion.table.Deduplication;
 import io.medallion.table.SilverTable;
@@ -63,7 +63,8 @@ final class KeptRows {
     this.keyIndex = dedup == null ? -1 : indexOf(columns, dedup.key());
     this.orderIndex =
         dedup == null || dedup.orderBy() == null ? -1 : indexOf(columns, dedup.orderBy());
-    this.datasetRows = DatasetRows.of(definition.datasetRules(), columns);
+    this.datasetRows =
+        DatasetRows.of(definition.datasetRules(), columns, keysInMemory, spillDirectory);
     this.latest = new LatestByKey(keysInMemory, spillDirectory);
   }
 
@@ -116,9 +117,9 @@ final class KeptRows {
         kept - merged - superseded, duplicates + merged + superseded, replacements.replaced());
   }
 
-  /** The kept rows as dataset rules see them, once settled. */
-  List<RowView> datasetRows() {
-    return datasetRows.rows();
+  /** What dataset rules measured over the kept rows, once settled. */
+  ColumnMeasures datasetMeasures() {
+    return datasetRows.measures();
   }
 
   /** Commits the rows written and the deletes with the summary entries given. */
@@ -161,9 +162,10 @@ final class KeptRows {
     close();
   }
 
-  /** Deletes the spilled keys. */
+  /** Deletes the spilled keys and dataset measures. */
   void close() {
     latest.close();
+    datasetRows.close();
   }
 
   private RecordWriter.Location write(

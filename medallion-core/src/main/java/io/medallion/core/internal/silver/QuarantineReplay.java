@@ -141,7 +141,7 @@ public final class QuarantineReplay {
     Set<RowIdentity> added = new HashSet<>();
     Schema identity =
         silver.schema().select(SilverTable.LINEAGE_BATCH_ID, SilverTable.LINEAGE_COORDINATE);
-    for (DataFile file : replay.addedDataFiles(silver.io())) {
+    for (DataFile file : Lineage.addedDataFiles(silver, replay)) {
       try (CloseableIterable<Record> rows = ExistingRows.read(silver, file, identity)) {
         for (Record row : rows) {
           added.add(new RowIdentity((String) row.get(0), (String) row.get(1)));

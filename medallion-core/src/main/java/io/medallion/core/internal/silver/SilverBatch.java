@@ -217,7 +217,7 @@ final class SilverBatch {
               stats,
               metrics,
               DatasetRuleEvaluator.evaluate(
-                  definition.datasetRules(), kept.datasetRows(), metrics, history, now),
+                  definition.datasetRules(), kept.datasetMeasures(), metrics, history, now),
               history);
       failOnDatasetGates(quality.datasetResults());
     }

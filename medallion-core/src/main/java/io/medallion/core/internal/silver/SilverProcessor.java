@@ -128,7 +128,7 @@ public final class SilverProcessor {
         if (definition.source() instanceof BronzeTable) {
           upstreamReader.readBronze(tables.upstream, consumed, to, feed);
         } else {
-          upstreamReader.readSilver(tables.upstream, to, feed);
+          upstreamReader.readSilver(tables.upstream, consumed, to, feed);
         }
       } catch (RuntimeException e) {
         batch.abort();
@@ -184,7 +184,7 @@ public final class SilverProcessor {
           .equals(snapshot.summary().get(TableProperties.consumedKey(upstream)))) {
         continue;
       }
-      for (DataFile file : snapshot.addedDataFiles(quarantine.io())) {
+      for (DataFile file : Lineage.addedDataFiles(quarantine, snapshot)) {
         try (CloseableIterable<Record> rows = ExistingRows.read(quarantine, file, identity)) {
           rows.forEach(r -> rejected.add(new RowIdentity((String) r.get(0), (String) r.get(1))));
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.medallion.MedallionException;
 import io.medallion.core.internal.bronze.IngestedRecord;
+import io.medallion.core.internal.iceberg.Lineage;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.SilverTable;
 import java.io.IOException;
@@ -15,21 +16,28 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.avro.util.Utf8;
 import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataOperations;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.data.GenericDeleteFilter;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.Types;
+import org.apache.iceberg.util.SnapshotUtil;
 
 /**
  * Reads the upstream rows a silver run consumes, as JSON objects with lineage: bronze payloads
- * appended in a snapshot range, or a silver table's live rows as of a snapshot.
+ * appended in a snapshot range, or the silver rows added in a snapshot range and still live at its
+ * end.
  */
 final class UpstreamReader {
   private final ObjectMapper json;
@@ -142,30 +150,83 @@ final class UpstreamReader {
         record.index());
   }
 
-  /** Reads a silver table's live rows as of a snapshot, each as a JSON object. */
-  long readSilver(Table silver, long snapshot, Consumer<SourceRow> sink) {
-    long sequence = 0;
-    List<Types.NestedField> fields = silver.schema().columns();
-    try (CloseableIterable<Record> rows =
-        IcebergGenerics.read(silver).useSnapshot(snapshot).build()) {
-      for (Record row : rows) {
-        ObjectNode record = JsonNodeFactory.instance.objectNode();
-        for (int i = 0; i < fields.size(); i++) {
-          record.set(fields.get(i).name(), toJson(row.get(i)));
-        }
-        sink.accept(
-            new SourceRow(
-                record,
-                null,
-                (String) row.getField(SilverTable.LINEAGE_BATCH_ID),
-                (OffsetDateTime) row.getField(SilverTable.LINEAGE_INGESTED_AT),
-                (String) row.getField(SilverTable.LINEAGE_COORDINATE),
-                sequence++));
+  /**
+   * Reads the silver rows a downstream silver table has not consumed, each as a JSON object: the
+   * rows added after {@code from} (exclusive) up to {@code to} (inclusive) that are still live at
+   * {@code to}, oldest first. A row the upstream replaced comes with its replacement, which is an
+   * added row, so the downstream key is updated as a full re-read would update it. Compactions
+   * ({@code replace} snapshots) add the same rows again and are skipped. The whole table as of
+   * {@code to} is read when nothing was consumed yet, or when {@code from} is no longer an ancestor
+   * of {@code to} (expired or rolled back), since the changes cannot then be told apart.
+   */
+  long readSilver(Table silver, Long from, long to, Consumer<SourceRow> sink) {
+    if (from == null || !SnapshotUtil.isAncestorOf(silver, to, from)) {
+      try (CloseableIterable<Record> rows = IcebergGenerics.read(silver).useSnapshot(to).build()) {
+        return readSilverRows(silver, rows, 0, sink);
+      } catch (IOException e) {
+        throw new MedallionException("Cannot read " + silver.name() + ": " + e.getMessage(), e);
       }
+    }
+    Set<String> added = new HashSet<>();
+    for (Snapshot snapshot : SnapshotUtil.ancestorsBetween(silver, to, from)) {
+      if (!DataOperations.REPLACE.equals(snapshot.operation())) {
+        Lineage.addedDataFiles(silver, snapshot).forEach(file -> added.add(file.location()));
+      }
+    }
+    if (added.isEmpty()) {
+      return 0;
+    }
+    List<FileScanTask> tasks = new ArrayList<>();
+    try (CloseableIterable<FileScanTask> planned = silver.newScan().useSnapshot(to).planFiles()) {
+      planned.forEach(
+          task -> {
+            if (added.contains(task.file().location())) {
+              tasks.add(task);
+            }
+          });
     } catch (IOException e) {
-      throw new MedallionException("Cannot read " + silver.name() + ": " + e.getMessage(), e);
+      throw new MedallionException("Cannot plan " + silver.name() + ": " + e.getMessage(), e);
+    }
+    // In commit order, as a full scan would read them.
+    tasks.sort(
+        Comparator.comparing(
+            (FileScanTask task) -> task.file().dataSequenceNumber(),
+            Comparator.nullsFirst(Comparator.naturalOrder())));
+    long sequence = 0;
+    for (FileScanTask task : tasks) {
+      GenericDeleteFilter deletes =
+          new GenericDeleteFilter(silver.io(), task, silver.schema(), silver.schema());
+      try (CloseableIterable<Record> rows =
+          deletes.filter(ExistingRows.read(silver, task.file(), deletes.requiredSchema()))) {
+        sequence = readSilverRows(silver, rows, sequence, sink);
+      } catch (IOException e) {
+        throw new MedallionException(
+            "Cannot read " + task.file().location() + ": " + e.getMessage(), e);
+      }
     }
     return sequence;
+  }
+
+  /** Feeds silver rows (the table's columns first) as JSON objects; returns the next sequence. */
+  private static long readSilverRows(
+      Table silver, Iterable<Record> rows, long sequence, Consumer<SourceRow> sink) {
+    List<Types.NestedField> fields = silver.schema().columns();
+    long next = sequence;
+    for (Record row : rows) {
+      ObjectNode record = JsonNodeFactory.instance.objectNode();
+      for (int i = 0; i < fields.size(); i++) {
+        record.set(fields.get(i).name(), toJson(row.get(i)));
+      }
+      sink.accept(
+          new SourceRow(
+              record,
+              null,
+              (String) row.getField(SilverTable.LINEAGE_BATCH_ID),
+              (OffsetDateTime) row.getField(SilverTable.LINEAGE_INGESTED_AT),
+              (String) row.getField(SilverTable.LINEAGE_COORDINATE),
+              next++));
+    }
+    return next;
   }
 
   static JsonNode toJson(Object value) {

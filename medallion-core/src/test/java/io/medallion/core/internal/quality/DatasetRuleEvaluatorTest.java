@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.medallion.quality.DatasetRule;
 import io.medallion.quality.RowView;
 import io.medallion.quality.Threshold;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DatasetRuleEvaluatorTest {
   private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-06-01T12:00:00Z");
@@ -24,12 +26,17 @@ class DatasetRuleEvaluatorTest {
     return runs;
   }
 
-  private static DatasetRuleEvaluator.Result one(
+  @TempDir Path spill;
+
+  private DatasetRuleEvaluator.Result one(
       DatasetRule rule,
       List<RowView> rows,
       Map<MetricKey, Double> metrics,
       List<MetricsTable.Run> history) {
-    return DatasetRuleEvaluator.evaluate(List.of(rule), rows, metrics, history, NOW).get(0);
+    try (ColumnMeasures measures = ColumnMeasures.of(List.of(rule), 1_000, spill)) {
+      rows.forEach(measures::add);
+      return DatasetRuleEvaluator.evaluate(List.of(rule), measures, metrics, history, NOW).get(0);
+    }
   }
 
   @Test
