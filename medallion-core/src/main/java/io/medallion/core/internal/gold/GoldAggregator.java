@@ -4,6 +4,7 @@ import io.medallion.Layer;
 import io.medallion.MedallionException;
 import io.medallion.core.TableRun;
 import io.medallion.core.internal.catalog.TableLayouts;
+import io.medallion.core.internal.iceberg.Commits;
 import io.medallion.core.internal.iceberg.Lineage;
 import io.medallion.core.internal.iceberg.RecordWriter;
 import io.medallion.core.internal.iceberg.TableProperties;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.iceberg.DataFile;
 import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
@@ -67,6 +69,7 @@ public final class GoldAggregator {
     String sourceName = definition.source().id().toString();
     Snapshot head = source.currentSnapshot();
     Long consumed = Lineage.consumed(gold, sourceName);
+    Long base = gold.currentSnapshot() == null ? null : gold.currentSnapshot().snapshotId();
     if (head == null || Objects.equals(consumed, head.snapshotId())) {
       return TableRun.unchanged(definition.id(), Layer.GOLD);
     }
@@ -103,7 +106,7 @@ public final class GoldAggregator {
     List<Map.Entry<List<Object>, GroupState>> ordered = new ArrayList<>(groups.entrySet());
     ordered.sort(Map.Entry.comparingByKey(GoldAggregator::compareKeys));
     long written;
-    OverwriteFiles overwrite = gold.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue());
+    List<DataFile> files;
     try (RecordWriter writer = new RecordWriter(gold)) {
       List<Object> runningPartition = null;
       long running = 0;
@@ -117,14 +120,29 @@ public final class GoldAggregator {
         writer.write(toRecord(gold, definition, group.getKey(), group.getValue(), running));
       }
       written = writer.rows();
-      writer.finish().forEach(overwrite::addFile);
+      files = writer.finish();
     }
-    overwrite.set(TableProperties.consumedKey(sourceName), Long.toString(head.snapshotId()));
-    overwrite.set(TableProperties.ROWS_WRITTEN, Long.toString(written));
-    overwrite.commit();
+    long rows = written;
+    // A gold table another writer changed since this run read it is not overwritten blindly: the
+    // validation fails and the run is told to go again; a commit that merely lost a race retries.
+    Snapshot committed =
+        Commits.commit(
+            gold,
+            () -> {
+              OverwriteFiles overwrite =
+                  gold.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue());
+              if (base != null) {
+                overwrite.validateFromSnapshot(base).validateNoConflictingData();
+              }
+              files.forEach(overwrite::addFile);
+              overwrite.set(
+                  TableProperties.consumedKey(sourceName), Long.toString(head.snapshotId()));
+              overwrite.set(TableProperties.ROWS_WRITTEN, Long.toString(rows));
+              return overwrite;
+            });
     LOG.info("{}: aggregated {} rows into {} groups", definition.id(), read, written);
     return new TableRun(
-        definition.id(), Layer.GOLD, read, written, 0, 0, 0, gold.currentSnapshot().snapshotId());
+        definition.id(), Layer.GOLD, read, written, 0, 0, 0, committed.snapshotId());
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.medallion.core.internal.quality;
 
 import io.medallion.MedallionException;
+import io.medallion.core.internal.iceberg.Commits;
 import io.medallion.core.internal.iceberg.RecordWriter;
 import io.medallion.core.internal.iceberg.TableProperties;
 import io.medallion.schema.Column;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.IcebergGenerics;
@@ -97,10 +99,17 @@ public final class MetricsTable {
         row.setField(VALUE, value.getValue());
         writer.write(row);
       }
-      AppendFiles append = table.newAppend();
-      writer.finish().forEach(append::appendFile);
-      append.set(TableProperties.consumedKey("silver-snapshot"), Long.toString(silverSnapshot));
-      append.commit();
+      List<DataFile> files = writer.finish();
+      // An append stays valid whoever committed meanwhile: Commits retries it when it loses a race.
+      Commits.commit(
+          table,
+          () -> {
+            AppendFiles append = table.newAppend();
+            files.forEach(append::appendFile);
+            append.set(
+                TableProperties.consumedKey("silver-snapshot"), Long.toString(silverSnapshot));
+            return append;
+          });
     }
   }
 
