@@ -7,9 +7,11 @@ import io.medallion.schema.Column;
 import io.medallion.schema.ColumnType;
 import io.medallion.schema.PartitionField;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -138,6 +140,25 @@ public final class GoldTable implements GoldSource {
         + measures.stream().map(Measure::toString).collect(Collectors.joining(", "));
   }
 
+  /**
+   * A builder holding every setting of this table, to derive a changed copy.
+   *
+   * <pre>{@code
+   * GoldTable yearly = daily.toBuilder().description("per year").build();
+   * }</pre>
+   *
+   * @return a builder that builds a table equal to this one until a setting is changed
+   */
+  public Builder toBuilder() {
+    Builder builder = new Builder(id, source);
+    builder.description = description;
+    builder.groupBy.addAll(groupBy);
+    builder.timeBucket = timeBucket;
+    builder.measures.addAll(measures);
+    builder.partitioning = partitioning;
+    return builder;
+  }
+
   @Override
   public String toString() {
     return "gold " + id;
@@ -152,6 +173,8 @@ public final class GoldTable implements GoldSource {
     private TimeBucket timeBucket;
     private final List<Measure> measures = new ArrayList<>();
     private List<PartitionField> partitioning = List.of();
+    private final Set<String> given = new HashSet<>();
+    private final Problems problems = new Problems();
 
     private Builder(TableId id, GoldSource source) {
       this.id = Objects.requireNonNull(id, "id");
@@ -165,6 +188,7 @@ public final class GoldTable implements GoldSource {
      * @return this builder
      */
     public Builder description(String text) {
+      once("description", description, text);
       this.description = Objects.requireNonNull(text, "description");
       return this;
     }
@@ -189,7 +213,9 @@ public final class GoldTable implements GoldSource {
      * @return this builder
      */
     public Builder timeBucket(String name, TimeBucket.Unit unit, String sourceColumn) {
-      this.timeBucket = new TimeBucket(name, unit, sourceColumn);
+      TimeBucket bucket = new TimeBucket(name, unit, sourceColumn);
+      once("timeBucket", timeBucket, bucket);
+      this.timeBucket = bucket;
       return this;
     }
 
@@ -286,8 +312,17 @@ public final class GoldTable implements GoldSource {
      * @return this builder
      */
     public Builder partitionBy(PartitionField... fields) {
-      this.partitioning = List.of(fields);
+      List<PartitionField> fieldList = List.of(fields);
+      once("partitionBy", partitioning, fieldList);
+      this.partitioning = fieldList;
       return this;
+    }
+
+    // A single-valued setting given twice is a mistake, not an override: report it with the rest.
+    private void once(String setting, Object before, Object after) {
+      problems.check(
+          given.add(setting),
+          setting + " is set twice ('" + before + "', then '" + after + "'): give it once");
     }
 
     /**
@@ -298,6 +333,7 @@ public final class GoldTable implements GoldSource {
      */
     public GoldTable build() {
       Problems problems = new Problems();
+      problems.addAll(this.problems.messages());
       List<Column> sourceColumns = source.columns();
       List<Column> columns = new ArrayList<>();
       for (String name : groupBy) {

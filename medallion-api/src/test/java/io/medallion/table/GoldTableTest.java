@@ -52,6 +52,42 @@ class GoldTableTest {
   }
 
   @Test
+  void toBuilder_unchanged_buildsAnIdenticalTable() {
+    GoldTable gold =
+        GoldTable.builder(TableId.of("gold", "monthly"), USERS)
+            .description("users per country and month")
+            .groupBy("country")
+            .timeBucket("month", TimeBucket.Unit.MONTH, "registered_at")
+            .count("users")
+            .build();
+
+    GoldTable copy = gold.toBuilder().build();
+    GoldTable renamed = gold.toBuilder().description("monthly users").build();
+
+    assertThat(copy.columns()).isEqualTo(gold.columns());
+    assertThat(copy.describeAggregation()).isEqualTo(gold.describeAggregation());
+    assertThat(copy.description()).isEqualTo("users per country and month");
+    assertThat(renamed.description()).isEqualTo("monthly users");
+    assertThat(renamed.describeAggregation()).isEqualTo(gold.describeAggregation());
+  }
+
+  @Test
+  void build_settingGivenTwice_everyRepeatNamedWithBothValues() {
+    GoldTable.Builder builder =
+        GoldTable.builder(TableId.of("gold", "monthly"), USERS)
+            .description("first")
+            .description("second")
+            .timeBucket("month", TimeBucket.Unit.MONTH, "registered_at")
+            .timeBucket("day", TimeBucket.Unit.DAY, "registered_at");
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("description is set twice ('first', then 'second'): give it once")
+        .hasMessageContaining("timeBucket is set twice")
+        .hasMessageContaining("a gold table needs at least one measure");
+  }
+
+  @Test
   void build_badMeasures_everyProblemNamed() {
     assertThatThrownBy(
             () ->
