@@ -46,11 +46,12 @@ final class TableFailures {
             && message.contains(subject))) {
       return failure;
     }
+    boolean fromCatalog = fromCatalog(failure);
     return new MedallionException(
         what
             + ": "
-            + (fromCatalog(failure) ? "catalog " + catalog + " failed: " : "")
-            + rootCause(failure)
+            + (fromCatalog ? "catalog " + catalog + " failed: " : "")
+            + cut(fromCatalog ? innermost(failure) : outermost(failure))
             + ". Run again once the cause is fixed: what was committed before is not repeated.",
         failure);
   }
@@ -70,18 +71,32 @@ final class TableFailures {
   }
 
   /**
-   * The innermost message: wrappers repeat their cause's class and message in their own, or say
-   * only which query or request failed.
+   * The first message along the causes: wrappers without their own message repeat their cause's
+   * class and message, and a source's own message says which source it was.
    */
-  private static String rootCause(Throwable failure) {
-    String message = null;
+  private static String outermost(Throwable failure) {
+    Throwable described = failure;
+    while (described.getMessage() == null && described.getCause() != null) {
+      described = described.getCause();
+    }
+    return described.getMessage() != null ? described.getMessage() : described.toString();
+  }
+
+  /**
+   * The last message along the causes: a catalog client's wrappers only say which query or request
+   * failed, the driver or socket below says why (locked, timed out, terminated).
+   */
+  private static String innermost(Throwable failure) {
+    String message = failure.toString();
     for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
       if (t.getMessage() != null) {
         message = t.getMessage();
-      } else if (message == null) {
-        message = t.toString();
       }
     }
+    return message;
+  }
+
+  private static String cut(String message) {
     int nested = message.lastIndexOf("Exception: ");
     if (nested >= 0) {
       message = message.substring(nested + "Exception: ".length());
