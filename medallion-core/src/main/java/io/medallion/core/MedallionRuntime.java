@@ -59,6 +59,7 @@ public final class MedallionRuntime implements AutoCloseable {
   private final Path lake;
   private final CatalogConfig catalogConfig;
   private final Catalog catalog;
+  private final TableFailures failures;
   private final TableStore store;
   private final BronzeIngestor bronze;
   private final SilverProcessor silver;
@@ -70,6 +71,7 @@ public final class MedallionRuntime implements AutoCloseable {
     this.lake = builder.lake.toAbsolutePath().normalize();
     this.catalogConfig = builder.catalog != null ? builder.catalog : CatalogConfig.embedded(lake);
     this.catalog = IcebergCatalogs.open(catalogConfig);
+    this.failures = new TableFailures(catalogConfig.label());
     this.store = new TableStore(catalog);
     this.bronze = new BronzeIngestor(store, builder.clock, builder.parallelism > 1);
     PhoneValidator phones = new PhoneValidator();
@@ -118,7 +120,7 @@ public final class MedallionRuntime implements AutoCloseable {
     try {
       return bronze.ingest(table, source);
     } catch (RuntimeException e) {
-      throw TableFailures.naming(table.id().toString(), table.id() + " was not updated", e);
+      throw failures.naming(table.id().toString(), table.id() + " was not updated", e);
     }
   }
 
@@ -171,7 +173,7 @@ public final class MedallionRuntime implements AutoCloseable {
     try {
       registrar().apply(pipeline);
     } catch (RuntimeException e) {
-      throw TableFailures.naming(
+      throw failures.naming(
           pipeline.name(), "The tables of pipeline " + pipeline.name() + " were not registered", e);
     }
   }
@@ -189,7 +191,7 @@ public final class MedallionRuntime implements AutoCloseable {
     try {
       return silver.process(table);
     } catch (RuntimeException e) {
-      throw TableFailures.naming(table.id().toString(), table.id() + " was not updated", e);
+      throw failures.naming(table.id().toString(), table.id() + " was not updated", e);
     }
   }
 
@@ -197,7 +199,7 @@ public final class MedallionRuntime implements AutoCloseable {
     try {
       return gold.process(table);
     } catch (RuntimeException e) {
-      throw TableFailures.naming(table.id().toString(), table.id() + " was not updated", e);
+      throw failures.naming(table.id().toString(), table.id() + " was not updated", e);
     }
   }
 
@@ -238,7 +240,7 @@ public final class MedallionRuntime implements AutoCloseable {
           bronze.ingest(table, source, record -> live.values().forEach(b -> b.accept(record)));
     } catch (RuntimeException e) {
       RuntimeException failure =
-          TableFailures.naming(table.id().toString(), table.id() + " was not updated", e);
+          failures.naming(table.id().toString(), table.id() + " was not updated", e);
       live.values().forEach(batch -> abortKeeping(batch, failure));
       throw failure;
     }
@@ -255,7 +257,7 @@ public final class MedallionRuntime implements AutoCloseable {
         fed.put(batch.getKey(), batch.getValue().finish(bronzeSnapshot));
       } catch (RuntimeException e) {
         failure =
-            TableFailures.naming(batch.getKey().toString(), batch.getKey() + " was not updated", e);
+            failures.naming(batch.getKey().toString(), batch.getKey() + " was not updated", e);
       }
     }
     if (failure != null) {

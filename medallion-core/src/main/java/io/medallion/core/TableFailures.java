@@ -1,17 +1,32 @@
 package io.medallion.core;
 
 import io.medallion.MedallionException;
+import java.sql.SQLException;
+import org.apache.iceberg.exceptions.RESTException;
+import org.apache.iceberg.exceptions.ServiceFailureException;
+import org.apache.iceberg.exceptions.ServiceUnavailableException;
+import org.apache.iceberg.jdbc.UncheckedSQLException;
 
 /**
  * Turns a failure that escaped a table's processing (an object store that went away, a catalog that
- * timed out) into one that names the table, the root cause and what to do, instead of a raw client
- * exception. Medallion's own exceptions already say what and where and pass through.
+ * timed out or was locked) into one that names the table, the catalog when the failure came from
+ * it, the root cause and what to do, instead of a raw client exception. Medallion's own exceptions
+ * already say what and where and pass through.
  */
 final class TableFailures {
   /** Enough of a client's message to tell the cause, without pages of retry history. */
   private static final int MAX_CAUSE = 300;
 
-  private TableFailures() {}
+  private final String catalog;
+
+  /**
+   * Names failures of one runtime's tables.
+   *
+   * @param catalog the runtime's catalog as messages name it, e.g. {@code medallion (embedded)}
+   */
+  TableFailures(String catalog) {
+    this.catalog = catalog;
+  }
 
   /**
    * Returns the failure itself when it already names what failed (or is one of the specific
@@ -21,7 +36,7 @@ final class TableFailures {
    * @param what what did not happen, e.g. "silver.users was not updated"
    * @param failure what escaped
    */
-  static RuntimeException naming(String subject, String what, RuntimeException failure) {
+  RuntimeException naming(String subject, String what, RuntimeException failure) {
     boolean specific =
         failure instanceof MedallionException && failure.getClass() != MedallionException.class;
     String message = failure.getMessage();
@@ -31,21 +46,57 @@ final class TableFailures {
             && message.contains(subject))) {
       return failure;
     }
+    boolean fromCatalog = fromCatalog(failure);
     return new MedallionException(
         what
             + ": "
-            + rootCause(failure)
+            + (fromCatalog ? "catalog " + catalog + " failed: " : "")
+            + cut(fromCatalog ? innermost(failure) : outermost(failure))
             + ". Run again once the cause is fixed: what was committed before is not repeated.",
         failure);
   }
 
-  /** The innermost message: wrappers repeat their cause's class and message in their own. */
-  private static String rootCause(Throwable failure) {
+  /** Whether a database or REST catalog client raised the failure, whatever wraps it. */
+  private static boolean fromCatalog(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException
+          || t instanceof UncheckedSQLException
+          || t instanceof RESTException
+          || t instanceof ServiceFailureException
+          || t instanceof ServiceUnavailableException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The first message along the causes: wrappers without their own message repeat their cause's
+   * class and message, and a source's own message says which source it was.
+   */
+  private static String outermost(Throwable failure) {
     Throwable described = failure;
     while (described.getMessage() == null && described.getCause() != null) {
       described = described.getCause();
     }
-    String message = described.getMessage() != null ? described.getMessage() : described.toString();
+    return described.getMessage() != null ? described.getMessage() : described.toString();
+  }
+
+  /**
+   * The last message along the causes: a catalog client's wrappers only say which query or request
+   * failed, the driver or socket below says why (locked, timed out, terminated).
+   */
+  private static String innermost(Throwable failure) {
+    String message = failure.toString();
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t.getMessage() != null) {
+        message = t.getMessage();
+      }
+    }
+    return message;
+  }
+
+  private static String cut(String message) {
     int nested = message.lastIndexOf("Exception: ");
     if (nested >= 0) {
       message = message.substring(nested + "Exception: ".length());

@@ -2,7 +2,6 @@ package io.medallion.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.medallion.MedallionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -56,9 +55,10 @@ class ConcurrentRunTest extends EmbeddedLakeTest {
         .allSatisfy(
             failure ->
                 assertThat(failure)
-                    .isInstanceOf(MedallionException.class)
-                    .hasMessageContaining("another runtime committed rows to")
-                    .hasMessageContaining("run again"));
+                    .isInstanceOf(CommitConflictException.class)
+                    .hasMessageContaining("another writer changed what this commit depends on")
+                    .hasMessageContaining("run again")
+                    .hasMessageNotContaining(".parquet"));
     assertThat(TableReads.rows(runtime.table(TestPipelines.PEOPLE.id()))).hasSize(270);
     assertThat(TableReads.rows(runtime.table(TestPipelines.PEOPLE.quarantineId()))).hasSize(30);
     assertThat(TableReads.rows(runtime.table(TestPipelines.BY_COUNTRY.id())))

@@ -106,6 +106,10 @@ public final class IcebergCatalogs {
         // SQLite allows one writer at a time: one connection, and waits instead of failing.
         into.put(CatalogProperties.CLIENT_POOL_SIZE, "1");
         into.put("jdbc.busy_timeout", "30000");
+      } else if (url.startsWith("jdbc:postgresql:")) {
+        // admin_shutdown: the server ended the session (terminated, restarted, failed over) and
+        // aborted what ran in it, so the pool reconnects and runs the statement again.
+        into.put("retryable_status_codes", "57P01");
       }
     }
 

@@ -69,9 +69,9 @@ public final class Commits {
       } catch (ValidationException invalid) {
         throw new CommitConflictException(
             table.name(),
-            "another writer changed what this commit depends on ("
-                + invalid.getMessage()
-                + "); nothing of it was committed, run again to process what is still new",
+            // Iceberg's message lists every conflicting file: the cause keeps it for the trace.
+            "another writer changed what this commit depends on since this run read the table;"
+                + " nothing of it was committed, run again to process what is still new",
             invalid);
       } catch (CommitFailedException lost) {
         if (attempt == ATTEMPTS) {
@@ -86,6 +86,7 @@ public final class Commits {
         LOG.info(
             "{}: commit lost to another writer, attempt {} of {}", table.name(), attempt, ATTEMPTS);
         table.refresh();
+        backOff(table, attempt);
       } catch (CommitStateUnknownException unknown) {
         table.refresh();
         Optional<Snapshot> landed = landed(table, commitId, base);

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
-import org.apache.iceberg.RowDelta;
 import org.apache.iceberg.Table;
 
 /**
@@ -123,9 +122,8 @@ final class KeptRows {
   }
 
   /** Commits the rows written and the deletes with the summary entries given. */
-  void commit(Map<String, String> summary, long written, Commits commits) {
+  void commit(Map<String, String> summary, long written) {
     List<String> existingFiles = replacements.referencedFiles();
-    RowDelta delta = silver.newRowDelta();
     Map<String, DataFile> added = new HashMap<>();
     if (writer != null) {
       writer.finish().forEach(file -> added.put(file.location(), file));
@@ -135,17 +133,19 @@ final class KeptRows {
       // Every row lost (say, a re-ingested batch identical to silver): the table stays as it is.
       silver.io().deleteFile(emptied.location());
     }
-    added.values().forEach(delta::addRows);
-    for (DeleteFile deletes : replacements.write(silver, added)) {
-      delta.addDeletes(deletes);
-    }
-    Commits.validateNoneAddedSince(delta, silver.currentSnapshot());
-    delta.validateNoConflictingDeleteFiles();
-    // Rows are deleted by position: a compaction that rewrote their file must fail this commit.
-    delta.validateDataFilesExist(existingFiles);
-    summary.forEach(delta::set);
-    delta.set(TableProperties.ROWS_WRITTEN, Long.toString(written));
-    commits.commitAlone(delta, silver);
+    List<DeleteFile> deletes = replacements.write(silver, added);
+    BatchCommits.commitAlone(
+        silver,
+        delta -> {
+          added.values().forEach(delta::addRows);
+          deletes.forEach(delta::addDeletes);
+          delta.validateNoConflictingDeleteFiles();
+          // Rows are deleted by position: a compaction that rewrote their file must fail this
+          // commit.
+          delta.validateDataFilesExist(existingFiles);
+          summary.forEach(delta::set);
+          delta.set(TableProperties.ROWS_WRITTEN, Long.toString(written));
+        });
   }
 
   /** The silver snapshot after {@link #commit}. */

@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.DataFile;
-import org.apache.iceberg.RowDelta;
+import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
@@ -82,24 +82,27 @@ final class QuarantineRows {
   }
 
   /** Commits the rows written, if any, with the summary entries given. */
-  void commit(Map<String, String> summary, Commits commits) {
+  void commit(Map<String, String> summary) {
     if (writer == null) {
       return;
     }
     deleteRepeatsOfStoredRows();
     // A row delta, not an append, so that it can check nobody else added rows meanwhile: two
     // runtimes processing the same range would otherwise both quarantine its rejects.
-    RowDelta append = quarantine.newRowDelta();
     Map<String, DataFile> added = new HashMap<>();
     for (DataFile file : writer.finish()) {
       added.put(file.location(), file);
-      append.addRows(file);
     }
-    repeats.write(quarantine, added).forEach(append::addDeletes);
-    Commits.validateNoneAddedSince(append, quarantine.currentSnapshot());
-    summary.forEach(append::set);
-    append.set(TableProperties.ROWS_WRITTEN, Long.toString(count - alreadyQuarantined));
-    commits.commitAlone(append, quarantine);
+    List<DeleteFile> deletes = repeats.write(quarantine, added);
+    long rows = count - alreadyQuarantined;
+    BatchCommits.commitAlone(
+        quarantine,
+        append -> {
+          added.values().forEach(append::addRows);
+          deletes.forEach(append::addDeletes);
+          summary.forEach(append::set);
+          append.set(TableProperties.ROWS_WRITTEN, Long.toString(rows));
+        });
     writer = null;
     if (alreadyQuarantined > 0) {
       LOG.info(

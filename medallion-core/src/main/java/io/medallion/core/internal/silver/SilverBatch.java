@@ -76,7 +76,6 @@ final class SilverBatch {
   private final RowScorer scorer;
   private final QuarantineRows rejected;
   private final KeptRows kept;
-  private final Commits commits;
   private final List<MetricsTable.Run> history;
   private final List<String> gateSamples = new ArrayList<>();
   private long read;
@@ -123,7 +122,6 @@ final class SilverBatch {
             records,
             context.keysInMemory(),
             context.spillDirectory());
-    this.commits = new Commits(definition.id());
   }
 
   /**
@@ -221,8 +219,8 @@ final class SilverBatch {
               history);
       failOnDatasetGates(quality.datasetResults());
     }
-    rejected.commit(summary, commits);
-    kept.commit(summary, settled.written(), commits);
+    rejected.commit(summary);
+    kept.commit(summary, settled.written());
     TableRun run =
         new TableRun(
             definition.id(),
