@@ -26,7 +26,7 @@ import java.util.Optional;
  * rules. Not thread-safe; use one per thread.
  *
  * <pre>{@code
- * RecordValidator validator = RecordValidator.builder(users).build();
+ * RecordValidator validator = RecordValidator.of(users);
  * ValidatedRecord checked = validator.validate("{\"email\": \"ada@example.org\"}");
  * checked.score();
  * }</pre>
@@ -38,29 +38,47 @@ public final class RecordValidator {
   private final List<Column> columns;
   private final ObjectMapper json = new ObjectMapper();
 
-  private RecordValidator(Builder builder) {
-    this.table = builder.table;
-    OffsetDateTime now = OffsetDateTime.now(builder.clock);
+  private RecordValidator(SilverTable table, Clock clock, EmailValidator emails) {
+    this.table = table;
+    OffsetDateTime now = OffsetDateTime.now(clock);
     PhoneValidator phones = new PhoneValidator();
     this.mapper = new SilverMapper(table, now.toLocalDate(), phones);
     this.columns = mapper.columns();
     this.rules =
         new RuleEvaluator(
-            table.rules(), table.policy(), now, new DefaultContactChecks(builder.emails, phones));
+            table.rules(), table.policy(), now, new DefaultContactChecks(emails, phones));
   }
 
   /**
-   * Starts a validator for a silver table's mapping, rules and policy.
+   * Creates a validator for a silver table's mapping, rules and policy, with the system clock and
+   * the default email validator (syntax, domain, top-level domain, shipped disposable list).
+   *
+   * @param table the silver definition
+   * @return the validator
+   */
+  public static RecordValidator of(SilverTable table) {
+    return of(table, Clock.systemUTC(), EmailValidator.builder().build());
+  }
+
+  /**
+   * Creates a validator with the settings a runtime would be given through {@code
+   * MedallionRuntime.Builder.clock} and {@code emailValidator}.
    *
    * <pre>{@code
-   * RecordValidator validator = RecordValidator.builder(users).clock(fixedClock).build();
+   * RecordValidator validator =
+   *     RecordValidator.of(users, fixedClock, EmailValidator.builder().mxLookup(dns).build());
    * }</pre>
    *
    * @param table the silver definition
-   * @return a builder with the system clock and the default email validator
+   * @param clock the clock for rules and derivations that depend on today (ages, tenure)
+   * @param emails the validator behind {@code Rule.validEmail}
+   * @return the validator
    */
-  public static Builder builder(SilverTable table) {
-    return new Builder(Objects.requireNonNull(table, "table"));
+  public static RecordValidator of(SilverTable table, Clock clock, EmailValidator emails) {
+    return new RecordValidator(
+        Objects.requireNonNull(table, "table"),
+        Objects.requireNonNull(clock, "clock"),
+        Objects.requireNonNull(emails, "emails"));
   }
 
   /**
@@ -97,47 +115,5 @@ public final class RecordValidator {
         quality.score(),
         quality.failures(),
         Optional.ofNullable(quality.actionUnder(table.policy())));
-  }
-
-  /** Configures a {@link RecordValidator}. */
-  public static final class Builder {
-    private final SilverTable table;
-    private Clock clock = Clock.systemUTC();
-    private EmailValidator emails = EmailValidator.builder().build();
-
-    private Builder(SilverTable table) {
-      this.table = table;
-    }
-
-    /**
-     * Sets the clock for rules and derivations that depend on today (ages, tenure, freshness).
-     *
-     * @param runClock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock runClock) {
-      this.clock = Objects.requireNonNull(runClock, "clock");
-      return this;
-    }
-
-    /**
-     * Sets the email validator, e.g. with other disposable-domain lists or an MX lookup.
-     *
-     * @param validator the validator
-     * @return this builder
-     */
-    public Builder emailValidator(EmailValidator validator) {
-      this.emails = Objects.requireNonNull(validator, "validator");
-      return this;
-    }
-
-    /**
-     * Builds the validator.
-     *
-     * @return the validator
-     */
-    public RecordValidator build() {
-      return new RecordValidator(this);
-    }
   }
 }

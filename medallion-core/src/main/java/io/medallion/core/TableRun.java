@@ -52,30 +52,6 @@ public record TableRun(
   }
 
   /**
-   * Creates an entry that skipped nothing.
-   *
-   * @param table the table
-   * @param layer its layer
-   * @param read upstream rows (or input records) read
-   * @param written rows written to the table
-   * @param quarantined rows sent to quarantine (silver) or dead letters (bronze)
-   * @param duplicates rows dropped because a later record of the same key won
-   * @param replaced existing rows replaced by newer ones (silver) or rewritten (gold)
-   * @param snapshotId the committed snapshot, or -1 when nothing was committed
-   */
-  public TableRun(
-      TableId table,
-      Layer layer,
-      long read,
-      long written,
-      long quarantined,
-      long duplicates,
-      long replaced,
-      long snapshotId) {
-    this(table, layer, read, written, quarantined, duplicates, replaced, snapshotId, List.of());
-  }
-
-  /**
    * A source part that an ingestion did not load again, as Snowflake's COPY skips files its load
    * metadata lists.
    *
@@ -110,7 +86,7 @@ public record TableRun(
    * @return the entry, with zero counts and no snapshot
    */
   public static TableRun unchanged(TableId table, Layer layer) {
-    return new TableRun(table, layer, 0, 0, 0, 0, 0, -1);
+    return new TableRun(table, layer, 0, 0, 0, 0, 0, -1, List.of());
   }
 
   /**

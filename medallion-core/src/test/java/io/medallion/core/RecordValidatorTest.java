@@ -3,6 +3,7 @@ package io.medallion.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.medallion.core.spi.contact.EmailValidator;
 import io.medallion.quality.FailedRule;
 import io.medallion.quality.PolicyAction;
 import java.time.Clock;
@@ -14,9 +15,10 @@ import org.junit.jupiter.api.Test;
 /** A record validated alone gets the columns, score and verdict a silver run would give it. */
 class RecordValidatorTest {
   private final RecordValidator validator =
-      RecordValidator.builder(TestPipelines.PEOPLE)
-          .clock(Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC))
-          .build();
+      RecordValidator.of(
+          TestPipelines.PEOPLE,
+          Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC),
+          EmailValidator.builder().build());
 
   @Test
   void validate_cleanRecord_keptWithTypedStandardizedColumns() {

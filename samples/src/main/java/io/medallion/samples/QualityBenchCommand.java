@@ -3,6 +3,7 @@ package io.medallion.samples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medallion.core.RecordValidator;
+import io.medallion.core.spi.contact.EmailValidator;
 import io.medallion.samples.randomuser.RandomUserGenerator;
 import io.medallion.table.SilverTable;
 import java.io.IOException;
@@ -67,9 +68,10 @@ final class QualityBenchCommand implements Callable<Integer> {
     for (int repetition = -1; repetition < repetitions; repetition++) {
       // A fresh validator (and phone cache) per repetition, so repetitions share no work.
       RecordValidator validator =
-          RecordValidator.builder(users)
-              .clock(Clock.fixed(now.toInstant(), ZoneOffset.UTC))
-              .build();
+          RecordValidator.of(
+              users,
+              Clock.fixed(now.toInstant(), ZoneOffset.UTC),
+              EmailValidator.builder().build());
       long start = System.nanoTime();
       for (JsonNode record : parsed) {
         checksum += validator.validate(record).failures().size();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medallion.core.MedallionRuntime;
 import io.medallion.core.RecordValidator;
 import io.medallion.core.ValidatedRecord;
+import io.medallion.core.spi.contact.EmailValidator;
 import io.medallion.samples.RandomUserPipeline;
 import io.medallion.samples.randomuser.RandomUserGenerator;
 import java.io.IOException;
@@ -81,9 +82,10 @@ public class SilverHotPathsBenchmark {
     payloads = text.toString().lines().toList();
     OffsetDateTime now = OffsetDateTime.of(2026, 1, 15, 10, 0, 0, 0, ZoneOffset.UTC);
     validator =
-        RecordValidator.builder(RandomUserPipeline.USERS)
-            .clock(Clock.fixed(now.toInstant(), ZoneOffset.UTC))
-            .build();
+        RecordValidator.of(
+            RandomUserPipeline.USERS,
+            Clock.fixed(now.toInstant(), ZoneOffset.UTC),
+            EmailValidator.builder().build());
     parsed = new ArrayList<>();
     for (String payload : payloads) {
       parsed.add(json.readTree(payload));

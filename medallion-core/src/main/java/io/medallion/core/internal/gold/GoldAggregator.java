@@ -142,7 +142,7 @@ public final class GoldAggregator {
             });
     LOG.info("{}: aggregated {} rows into {} groups", definition.id(), read, written);
     return new TableRun(
-        definition.id(), Layer.GOLD, read, written, 0, 0, 0, committed.snapshotId());
+        definition.id(), Layer.GOLD, read, written, 0, 0, 0, committed.snapshotId(), List.of());
   }
 
   /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.medallion.Layer;
 import io.medallion.MedallionException;
 import io.medallion.core.TableRun;
+import io.medallion.core.internal.iceberg.Commits;
 import io.medallion.core.internal.iceberg.Lineage;
 import io.medallion.core.internal.iceberg.TableStore;
 import io.medallion.quality.FailedRule;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.MetadataColumns;
 import org.apache.iceberg.RowDelta;
@@ -113,7 +115,7 @@ public final class QuarantineReplay {
     }
     if (movedRows == 0) {
       batch.abort();
-      return new TableRun(definition.id(), Layer.SILVER, read, 0, read, 0, 0, -1);
+      return new TableRun(definition.id(), Layer.SILVER, read, 0, read, 0, 0, -1, List.of());
     }
     TableRun run =
         batch.commit(Map.of(REPLAYED_QUARANTINE, Long.toString(quarantined.snapshotId()))).run();
@@ -128,7 +130,8 @@ public final class QuarantineReplay {
         read - movedRows,
         run.duplicates(),
         run.replaced(),
-        run.snapshotId());
+        run.snapshotId(),
+        List.of());
   }
 
   /** Completes a replay whose silver commit has no matching quarantine commit. */
@@ -175,12 +178,29 @@ public final class QuarantineReplay {
     deleteFromQuarantine(quarantine, pending, replay.snapshotId());
   }
 
+  /**
+   * Deletes the moved rows by position. Rows added to the quarantine meanwhile do not conflict (a
+   * lost race is retried); a compaction that rewrote a file holding moved rows does, and the next
+   * replay finishes the move from the marker.
+   */
   private static void deleteFromQuarantine(
       Table quarantine, Replacements deletes, long silverSnapshot) {
-    RowDelta delta = quarantine.newRowDelta();
-    deletes.write(quarantine, Map.of()).forEach(delta::addDeletes);
-    delta.set(REPLAYED_INTO_SILVER, Long.toString(silverSnapshot));
-    delta.commit();
+    Snapshot base = quarantine.currentSnapshot();
+    List<String> referenced = deletes.referencedFiles();
+    List<DeleteFile> written = deletes.write(quarantine, Map.of());
+    Commits.commit(
+        quarantine,
+        () -> {
+          RowDelta delta = quarantine.newRowDelta();
+          written.forEach(delta::addDeletes);
+          if (base != null) {
+            delta.validateFromSnapshot(base.snapshotId());
+          }
+          delta.validateDataFilesExist(referenced);
+          delta.validateNoConflictingDeleteFiles();
+          delta.set(REPLAYED_INTO_SILVER, Long.toString(silverSnapshot));
+          return delta;
+        });
   }
 
   /** The quarantine's live data files by location. */

@@ -230,7 +230,8 @@ final class SilverBatch {
             rejected.count(),
             settled.duplicates(),
             settled.replaced(),
-            kept.snapshotId());
+            kept.snapshotId(),
+            List.of());
     return quality == null
         ? new SilverOutcome.Unscored(run)
         : new SilverOutcome.Scored(run, quality);
