@@ -49,6 +49,18 @@ public final class BronzeTable implements SilverSource {
   /** The decoding error, in dead-letter rows. */
   public static final String ERROR = "error";
 
+  /**
+   * How a dead letter's payload is written: {@value #UTF_8} for text as received, {@value #BASE64}
+   * for bytes that are not UTF-8.
+   */
+  public static final String PAYLOAD_ENCODING = "payload_encoding";
+
+  /** The payload encoding of text written as received. */
+  public static final String UTF_8 = "utf-8";
+
+  /** The payload encoding of bytes that are not UTF-8, written in base64. */
+  public static final String BASE64 = "base64";
+
   /** The default largest record accepted into bronze: 1 MiB. */
   public static final int DEFAULT_MAX_RECORD_BYTES = 1 << 20;
 
@@ -69,7 +81,9 @@ public final class BronzeTable implements SilverSource {
           COLUMNS.get(3),
           COLUMNS.get(4),
           Column.of(ERROR, ColumnType.STRING).withDoc("Why the input could not be decoded"),
-          Column.of(PAYLOAD, ColumnType.STRING).withDoc("The raw input, exactly as received"));
+          Column.of(PAYLOAD, ColumnType.STRING).withDoc("The raw input, exactly as received"),
+          Column.of(PAYLOAD_ENCODING, ColumnType.STRING)
+              .withDoc("utf-8, or base64 for input that is not UTF-8"));
 
   private final TableId id;
   private final String description;
@@ -77,6 +91,9 @@ public final class BronzeTable implements SilverSource {
   private final List<JsonPath> secretPaths;
   private final int maxRecordBytes;
   private final List<PartitionField> partitioning;
+  private final List<Column> sourceColumns;
+  private final List<Column> columns;
+  private final List<Column> deadLetterColumns;
 
   private BronzeTable(Builder builder, Optional<JsonPath> recordsAt) {
     this.id = builder.id;
@@ -85,6 +102,15 @@ public final class BronzeTable implements SilverSource {
     this.secretPaths = List.copyOf(builder.secretPaths);
     this.maxRecordBytes = builder.maxRecordBytes;
     this.partitioning = List.copyOf(builder.partitioning);
+    this.sourceColumns = List.copyOf(builder.sourceColumns);
+    this.columns = concat(COLUMNS, sourceColumns);
+    this.deadLetterColumns = concat(DEAD_LETTER_COLUMNS, sourceColumns);
+  }
+
+  private static List<Column> concat(List<Column> first, List<Column> second) {
+    List<Column> all = new ArrayList<>(first);
+    all.addAll(second);
+    return List.copyOf(all);
   }
 
   /**
@@ -114,16 +140,28 @@ public final class BronzeTable implements SilverSource {
     builder.secretPaths.addAll(secretPaths);
     builder.maxRecordBytes = maxRecordBytes;
     builder.partitioning = partitioning;
+    builder.sourceColumns.addAll(sourceColumns);
     return builder;
   }
 
   /**
-   * Returns the columns of every dead-letter table.
+   * Returns the columns of this table's dead-letter table: the ingestion metadata, the error, the
+   * raw input and its encoding, then the source columns.
    *
    * @return the columns
    */
-  public static List<Column> deadLetterColumns() {
-    return DEAD_LETTER_COLUMNS;
+  public List<Column> deadLetterColumns() {
+    return deadLetterColumns;
+  }
+
+  /**
+   * Returns the typed columns the source fills beside the payload, in bronze and dead-letter rows
+   * alike (a Kafka topic's partition, offset and key, for example); none for files and HTTP.
+   *
+   * @return the columns, after the standard ones
+   */
+  public List<Column> sourceColumns() {
+    return sourceColumns;
   }
 
   @Override
@@ -138,7 +176,7 @@ public final class BronzeTable implements SilverSource {
 
   @Override
   public List<Column> columns() {
-    return COLUMNS;
+    return columns;
   }
 
   @Override
@@ -213,6 +251,7 @@ public final class BronzeTable implements SilverSource {
     private final List<String> badSecretPaths = new ArrayList<>();
     private int maxRecordBytes = DEFAULT_MAX_RECORD_BYTES;
     private List<PartitionField> partitioning = List.of(PartitionField.day(INGESTED_AT));
+    private final List<Column> sourceColumns = new ArrayList<>();
 
     private Builder(TableId id) {
       this.id = Objects.requireNonNull(id, "id");
@@ -281,6 +320,23 @@ public final class BronzeTable implements SilverSource {
     }
 
     /**
+     * Adds typed columns that the source fills beside the payload, in bronze and dead-letter rows.
+     * File and HTTP sources fill none; a streaming source declares its own (the Kafka module's
+     * topic, partition, offset, timestamp, key and headers).
+     *
+     * <pre>{@code
+     * BronzeTable.builder(id).sourceColumns(Column.of("kafka_offset", ColumnType.LONG));
+     * }</pre>
+     *
+     * @param columns the columns, whose names must differ from the standard ones
+     * @return this builder
+     */
+    public Builder sourceColumns(Column... columns) {
+      sourceColumns.addAll(List.of(columns));
+      return this;
+    }
+
+    /**
      * Replaces the partitioning; the default is by day of {@code ingested_at}.
      *
      * @param fields the partition fields
@@ -324,7 +380,9 @@ public final class BronzeTable implements SilverSource {
           problems.add("recordsAt: " + e.getMessage());
         }
       }
-      Definitions.checkPartitioning(problems, COLUMNS, partitioning);
+      List<Column> all = concat(DEAD_LETTER_COLUMNS, sourceColumns);
+      Definitions.checkUniqueNames(problems, all);
+      Definitions.checkPartitioning(problems, concat(COLUMNS, sourceColumns), partitioning);
       problems.throwIfAny("bronze table " + id);
       return new BronzeTable(this, envelope);
     }

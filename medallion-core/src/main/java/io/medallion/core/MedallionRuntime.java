@@ -66,6 +66,7 @@ public final class MedallionRuntime implements AutoCloseable {
   private final GoldAggregator gold;
   private final LakeMaintenance maintenance;
   private final String disposableDomains;
+  private final Clock clock;
 
   private MedallionRuntime(Builder builder) {
     this.lake = builder.lake.toAbsolutePath().normalize();
@@ -73,6 +74,7 @@ public final class MedallionRuntime implements AutoCloseable {
     this.catalog = IcebergCatalogs.open(catalogConfig);
     this.failures = new TableFailures(catalogConfig.label());
     this.store = new TableStore(catalog);
+    this.clock = builder.clock;
     this.bronze = new BronzeIngestor(store, builder.clock, builder.parallelism > 1);
     PhoneValidator phones = new PhoneValidator();
     this.silver =
@@ -121,6 +123,29 @@ public final class MedallionRuntime implements AutoCloseable {
       return bronze.ingest(table, source);
     } catch (RuntimeException e) {
       throw failures.naming(table.id().toString(), table.id() + " was not updated", e);
+    }
+  }
+
+  /**
+   * Opens an appender for a streaming source (a Kafka topic, a queue) that splits its own input
+   * into messages and commits what it consumed with each batch. The bronze table and its
+   * dead-letter table are created or evolved first.
+   *
+   * <pre>{@code
+   * BronzeAppender appender = runtime.bronzeAppender(raw);
+   * }</pre>
+   *
+   * @param table the bronze table, usually with {@link BronzeTable#sourceColumns() source columns}
+   * @return the appender
+   */
+  public BronzeAppender bronzeAppender(BronzeTable table) {
+    store.beginRun();
+    try {
+      Table bronzeTable = bronze.ensure(table);
+      Table deadLetters = store.load(table.deadLetterId());
+      return new BronzeAppender(table, bronzeTable, deadLetters, clock);
+    } catch (RuntimeException e) {
+      throw failures.naming(table.id().toString(), table.id() + " could not be opened", e);
     }
   }
 

@@ -296,6 +296,7 @@ public final class BronzeIngestor {
         Record row = deadTemplate.copy();
         fill(row, raw);
         row.setField(BronzeTable.ERROR, raw.error());
+        row.setField(BronzeTable.PAYLOAD_ENCODING, BronzeTable.UTF_8);
         dead.write(row);
         LOG.warn("Dead letter at {} {}: {}", raw.part(), raw.coordinate(), raw.error());
         return;

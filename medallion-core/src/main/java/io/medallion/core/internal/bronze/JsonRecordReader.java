@@ -335,7 +335,8 @@ final class JsonRecordReader {
     return b == ' ' || b == '\t' || b == '\r' || b == '\n';
   }
 
-  private static String describe(JsonToken token) {
+  /** Names a JSON value's kind for an error message: "an array", "a string", ... */
+  static String describe(JsonToken token) {
     return switch (token) {
       case START_ARRAY -> "an array";
       case VALUE_STRING -> "a string";

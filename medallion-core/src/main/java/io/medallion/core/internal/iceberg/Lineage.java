@@ -1,5 +1,7 @@
 package io.medallion.core.internal.iceberg;
 
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotChanges;
@@ -13,6 +15,32 @@ import org.apache.iceberg.util.SnapshotUtil;
  */
 public final class Lineage {
   private Lineage() {}
+
+  /**
+   * Returns the source-marker entries under a prefix as the newest snapshot holding any of them
+   * recorded them (see {@link io.medallion.core.spi.SourceMarker}).
+   *
+   * @param table the table, as loaded or refreshed by the caller
+   * @param prefix the source's key prefix
+   * @return the entries, empty when no snapshot in the table's history has one
+   */
+  public static Map<String, String> sourceMarkers(Table table, String prefix) {
+    for (Snapshot snapshot : ancestors(table)) {
+      Map<String, String> entries = new TreeMap<>();
+      snapshot
+          .summary()
+          .forEach(
+              (key, value) -> {
+                if (key.startsWith(prefix)) {
+                  entries.put(key, value);
+                }
+              });
+      if (!entries.isEmpty()) {
+        return entries;
+      }
+    }
+    return Map.of();
+  }
 
   /**
    * Returns the upstream snapshot a table has consumed.

@@ -5,6 +5,9 @@ public final class TableProperties {
   /** Snapshot-summary key prefix for the upstream snapshot a commit consumed. */
   public static final String CONSUMED_PREFIX = "medallion.consumed.";
 
+  /** Snapshot-summary key prefix of every {@link io.medallion.core.spi.SourceMarker} entry. */
+  public static final String SOURCE_PREFIX = io.medallion.core.spi.SourceMarker.KEY_ROOT;
+
   /** Snapshot-summary key for the batch id of a bronze or dead-letter commit. */
   public static final String BATCH_ID = "medallion.batch-id";
 

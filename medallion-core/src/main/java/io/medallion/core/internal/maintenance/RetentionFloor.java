@@ -15,8 +15,9 @@ import org.apache.iceberg.Table;
  * Finds the oldest snapshot of a table that must survive expiry, so that incremental processing
  * still works afterwards. Two kinds of snapshot are needed: the one each downstream table has
  * consumed (it reads appends after it, so that snapshot and every later one must exist), and, for
- * the table's own upstreams, the newest snapshot carrying each consumed marker (the marker is found
- * by walking back from the current snapshot, so the walk must not be cut before it).
+ * the table's own upstreams and sources (Kafka offsets), the newest snapshot carrying each consumed
+ * or source marker (a marker is found by walking back from the current snapshot, so the walk must
+ * not be cut before it).
  */
 final class RetentionFloor {
   private RetentionFloor() {}
@@ -58,7 +59,8 @@ final class RetentionFloor {
     int oldest = -1;
     for (int i = 0; i < ancestors.size(); i++) {
       for (String key : ancestors.get(i).summary().keySet()) {
-        if (keys.contains(key) && found.add(key)) {
+        boolean marker = keys.contains(key) || key.startsWith(TableProperties.SOURCE_PREFIX);
+        if (marker && found.add(key)) {
           oldest = i;
         }
       }

@@ -1,0 +1,267 @@
+package io.medallion.core.internal.bronze;
+
+import io.medallion.Layer;
+import io.medallion.MedallionException;
+import io.medallion.core.TableRun;
+import io.medallion.core.internal.iceberg.Commits;
+import io.medallion.core.internal.iceberg.Lineage;
+import io.medallion.core.internal.iceberg.RecordWriter;
+import io.medallion.core.internal.iceberg.TableProperties;
+import io.medallion.core.spi.SourceMarker;
+import io.medallion.table.BronzeTable;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.data.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One batch of messages a streaming source has read, on its way to a bronze table and its
+ * dead-letter table. Each message is split into records ({@link MessageReader}); bytes that are not
+ * UTF-8 are dead letters written in base64. Dead letters commit first, then bronze, each with the
+ * entries its {@link SourceMarker} gives for the table as it is at that moment.
+ */
+public final class MessageBatch implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MessageBatch.class);
+
+  private final BronzeTable definition;
+  private final Table bronze;
+  private final Table deadLetters;
+  private final MessageReader reader;
+  private final RecordWriter records;
+  private final RecordWriter dead;
+  private final Record bronzeTemplate;
+  private final Record deadTemplate;
+  private final SourceValues bronzeValues;
+  private final SourceValues deadValues;
+  private final String batchId = UUID.randomUUID().toString();
+  private final OffsetDateTime ingestedAt;
+  private final Sink sink = new Sink();
+  private long index;
+  private boolean open = true;
+
+  /**
+   * Opens a batch.
+   *
+   * @param definition the bronze table
+   * @param bronze its table
+   * @param deadLetters its dead-letter table
+   * @param ingestedAt the batch's ingestion time, in microseconds
+   */
+  public MessageBatch(
+      BronzeTable definition, Table bronze, Table deadLetters, OffsetDateTime ingestedAt) {
+    this.definition = definition;
+    this.bronze = bronze;
+    this.deadLetters = deadLetters;
+    this.reader = new MessageReader(definition);
+    this.records = new RecordWriter(bronze);
+    this.dead = new RecordWriter(deadLetters);
+    this.bronzeTemplate = GenericRecord.create(bronze.schema());
+    this.deadTemplate = GenericRecord.create(deadLetters.schema());
+    this.bronzeValues = new SourceValues(definition.sourceColumns(), bronze.schema());
+    this.deadValues = new SourceValues(definition.sourceColumns(), deadLetters.schema());
+    this.ingestedAt = ingestedAt;
+  }
+
+  /**
+   * Adds one message: its records go to bronze, what cannot be decoded to the dead letters.
+   *
+   * @param source the source's name, e.g. the topic
+   * @param coordinate where the message is, e.g. {@code orders/3@1200}
+   * @param message the raw bytes
+   * @param values the source columns' values
+   */
+  public void add(String source, String coordinate, byte[] message, Object[] values) {
+    checkOpen();
+    if (!Utf8Check.isValid(message)) {
+      deadLetter(
+          source,
+          coordinate,
+          "message is not UTF-8 (its bytes are kept in base64)",
+          message,
+          values);
+      return;
+    }
+    sink.next(source, values);
+    reader.read(message, coordinate, sink);
+  }
+
+  /**
+   * Adds a dead letter the source found itself (a tombstone, a message over its size limit).
+   *
+   * @param source the source's name
+   * @param coordinate where it is
+   * @param error why it is not a record
+   * @param raw the raw bytes, or null when there are none
+   * @param values the source columns' values
+   */
+  public void deadLetter(
+      String source, String coordinate, String error, byte[] raw, Object[] values) {
+    checkOpen();
+    Record row = deadTemplate.copy();
+    fill(row, source, coordinate);
+    deadValues.fill(row, values);
+    row.setField(BronzeTable.ERROR, error);
+    if (raw != null) {
+      boolean text = Utf8Check.isValid(raw);
+      row.setField(
+          BronzeTable.PAYLOAD,
+          text ? new org.apache.avro.util.Utf8(raw) : Base64.getEncoder().encodeToString(raw));
+      row.setField(BronzeTable.PAYLOAD_ENCODING, text ? BronzeTable.UTF_8 : BronzeTable.BASE64);
+    }
+    dead.write(row);
+    LOG.warn("{}: dead letter at {}: {}", definition.id(), coordinate, error);
+  }
+
+  /** Returns the records written so far. */
+  public long records() {
+    return records.rows();
+  }
+
+  /** Returns the dead letters written so far. */
+  public long deadLetters() {
+    return dead.rows();
+  }
+
+  /**
+   * Commits the dead letters (when there are any) and then the records, with the markers' entries.
+   * The bronze commit is made even without records, so that the marker moves past dead letters.
+   *
+   * @param deadLetterMarker the marker committed with the dead letters
+   * @param bronzeMarker the marker committed with the records
+   * @return the batch's counts and bronze snapshot
+   * @throws io.medallion.core.spi.MarkerConflictException when a marker refuses; what was not
+   *     committed is deleted
+   */
+  public TableRun commit(SourceMarker deadLetterMarker, SourceMarker bronzeMarker) {
+    checkOpen();
+    open = false;
+    List<DataFile> deadFiles = dead.finish();
+    List<DataFile> recordFiles = records.finish();
+    try {
+      if (!deadFiles.isEmpty()) {
+        commit(deadLetters, deadFiles, dead.rows(), deadLetterMarker);
+        deadFiles = List.of();
+      }
+      Snapshot landed = commit(bronze, recordFiles, records.rows(), bronzeMarker);
+      return new TableRun(
+          definition.id(),
+          Layer.BRONZE,
+          records.rows() + dead.rows(),
+          records.rows(),
+          dead.rows(),
+          0,
+          0,
+          landed.snapshotId(),
+          List.of());
+    } catch (RuntimeException e) {
+      delete(deadLetters, deadFiles);
+      delete(bronze, recordFiles);
+      throw e;
+    }
+  }
+
+  /** Deletes what was written; nothing of the batch becomes visible. */
+  public void abort() {
+    if (open) {
+      open = false;
+      records.abort();
+      dead.abort();
+    }
+  }
+
+  @Override
+  public void close() {
+    abort();
+  }
+
+  private Snapshot commit(Table table, List<DataFile> files, long rows, SourceMarker marker) {
+    table.refresh();
+    String prefix = marker.keyPrefix();
+    if (!prefix.startsWith(SourceMarker.KEY_ROOT)) {
+      throw new IllegalArgumentException(
+          "source marker prefix " + prefix + " must start with " + SourceMarker.KEY_ROOT);
+    }
+    return Commits.commit(
+        table,
+        () -> {
+          Map<String, String> entries = marker.entries(Lineage.sourceMarkers(table, prefix));
+          AppendFiles append = table.newAppend();
+          files.forEach(append::appendFile);
+          entries.forEach(
+              (key, value) -> {
+                if (!key.startsWith(prefix)) {
+                  throw new IllegalArgumentException(
+                      "source marker entry " + key + " does not start with " + prefix);
+                }
+                append.set(key, value);
+              });
+          append.set(TableProperties.BATCH_ID, batchId);
+          append.set(TableProperties.ROWS_WRITTEN, Long.toString(rows));
+          return append;
+        });
+  }
+
+  private static void delete(Table table, List<DataFile> files) {
+    for (DataFile file : files) {
+      try {
+        table.io().deleteFile(file.location());
+      } catch (RuntimeException e) {
+        LOG.warn("Cannot delete uncommitted {}: {}", file.location(), e.getMessage());
+      }
+    }
+  }
+
+  private void fill(Record row, String source, String coordinate) {
+    row.setField(BronzeTable.BATCH_ID, batchId);
+    row.setField(BronzeTable.INGESTED_AT, ingestedAt);
+    row.setField(BronzeTable.SOURCE_NAME, source);
+    row.setField(BronzeTable.SOURCE_COORDINATE, coordinate);
+    row.setField(BronzeTable.RECORD_INDEX, index++);
+  }
+
+  private void checkOpen() {
+    if (!open) {
+      throw new MedallionException(
+          "batch " + batchId + " of " + definition.id() + " is already committed or aborted");
+    }
+  }
+
+  /** Writes what the reader finds in the current message. */
+  private final class Sink implements RecordSink {
+    private String source;
+    private Object[] values;
+
+    void next(String messageSource, Object[] messageValues) {
+      this.source = messageSource;
+      this.values = messageValues;
+    }
+
+    @Override
+    public void record(String coordinate, CharSequence payload) {
+      Record row = bronzeTemplate.copy();
+      fill(row, source, coordinate);
+      bronzeValues.fill(row, values);
+      row.setField(BronzeTable.PAYLOAD, payload);
+      records.write(row);
+    }
+
+    @Override
+    public void deadLetter(String coordinate, String error, String payload) {
+      MessageBatch.this.deadLetter(
+          source,
+          coordinate,
+          error,
+          payload.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          values);
+    }
+  }
+}
