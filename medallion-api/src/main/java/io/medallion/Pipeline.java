@@ -244,7 +244,8 @@ public final class Pipeline {
   /**
    * Builds a {@link Pipeline}; {@link #build()} checks the tables together. The owner and each
    * namespace's description are set once: setting one again is a validation problem naming both
-   * values. {@link #tables} adds to the tables; {@link #clearTables()} empties them.
+   * values. {@link #tables} adds to the tables; {@link #clearTables()} and {@link
+   * #clearNamespaceDescriptions()} empty what was given.
    */
   public static final class Builder {
     private final String name;
@@ -317,6 +318,21 @@ public final class Pipeline {
       Objects.requireNonNull(description, "description");
       namespaceDescriptions.put(
           namespace, given.set("describeNamespace('" + namespace + "')", description));
+      return this;
+    }
+
+    /**
+     * Forgets the namespace descriptions given so far, so that those namespaces are described by
+     * default again.
+     *
+     * <pre>{@code
+     * Pipeline plain = pipeline.toBuilder().clearNamespaceDescriptions().build();
+     * }</pre>
+     *
+     * @return this builder
+     */
+    public Builder clearNamespaceDescriptions() {
+      namespaceDescriptions.clear();
       return this;
     }
 

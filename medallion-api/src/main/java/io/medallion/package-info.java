@@ -21,10 +21,10 @@
  *   <li><b>A method named after the items adds.</b> {@code rules(Rule...)}, {@code
  *       datasetRules(...)}, {@code secretPaths(...)}, {@code groupBy(...)}, {@code
  *       showInReports(...)} and {@code tables(...)} add to what the builder holds, taking varargs,
- *       and a {@code List} overload where lists come from elsewhere ({@code rules(List)}). A
- *       method adding one item made from its arguments is named after that item: {@code map},
- *       {@code derive}, {@code ruleFlag}, {@code count}; Masking's {@code email(columns...)} adds
- *       columns to that kind. Adding never replaces.
+ *       and a {@code List} overload where lists come from elsewhere ({@code rules(List)}). A method
+ *       adding one item made from its arguments is named after that item: {@code map}, {@code
+ *       derive}, {@code ruleFlag}, {@code count}; Masking's {@code email(columns...)} adds columns
+ *       to that kind. Adding never replaces.
  *   <li><b>Replacing is explicit</b>: each collection has a {@code clear} method ({@code
  *       clearRules()}, {@code clearTables()}, {@code clearSecretPaths()}, ...) that empties it, so
  *       the items given next replace the old ones.

@@ -462,8 +462,8 @@ public final class SilverTable implements SilverSource, GoldSource {
     }
 
     /**
-     * Forgets the mapped columns given so far, so that the ones given next replace them. Epoch
-     * units given for a column apply to the column mapped again under that name.
+     * Forgets the mapped columns given so far and their epoch units, so that the columns mapped
+     * next replace them.
      *
      * <pre>{@code
      * users.toBuilder().clearMappings().map("user_id", ColumnType.STRING, "id.value").build();
@@ -473,6 +473,7 @@ public final class SilverTable implements SilverSource, GoldSource {
      */
     public Builder clearMappings() {
       mappings.clear();
+      epochUnits.clear();
       return this;
     }
 

@@ -51,7 +51,7 @@ class BronzeTableTest {
   }
 
   @Test
-  void build_propertySetTwice_isAProblemNamingTheProperty() {
+  void build_propertySetTwice_isAProblemNamingThePropertyAndBothValues() {
     assertThatThrownBy(
             () ->
                 BronzeTable.builder(ID)
@@ -66,8 +66,8 @@ class BronzeTableTest {
             e ->
                 assertThat(((ValidationException) e).problems())
                     .containsExactly(
-                        "maxRecordBytes is set more than once; set it once",
-                        "recordsAt is set more than once; set it once",
+                        "maxRecordBytes is set twice: 4096, then 8192; set it once",
+                        "recordsAt is set twice: results, then data; set it once",
                         "secret path $.login.password is declared more than once"));
   }
 

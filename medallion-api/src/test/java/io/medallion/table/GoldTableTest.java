@@ -82,8 +82,8 @@ class GoldTableTest {
 
     assertThatThrownBy(builder::build)
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("description is set twice ('first', then 'second'): give it once")
-        .hasMessageContaining("timeBucket is set twice")
+        .hasMessageContaining("description is set twice: first, then second; set it once")
+        .hasMessageContaining("timeBucket is set twice: month = month(registered_at), then")
         .hasMessageContaining("a gold table needs at least one measure");
   }
 

@@ -48,7 +48,8 @@ class QualityPolicyRunTest extends EmbeddedLakeTest {
     SilverTable events = silver(QualityPolicy.minScore(0.9).below(PolicyAction.KEEP_FLAGGED));
     ingest("{\"id\":\"1\",\"amount\":500,\"kind\":\"X!\"}");
 
-    TableRun run = runtime.run(Pipeline.builder("p").tables(RAW, events).build()).table(events.id());
+    TableRun run =
+        runtime.run(Pipeline.builder("p").tables(RAW, events).build()).table(events.id());
 
     assertThat(run.written()).isEqualTo(1);
     Record row = TableReads.rows(runtime.table(events.id())).get(0);
@@ -67,7 +68,8 @@ class QualityPolicyRunTest extends EmbeddedLakeTest {
         "{\"id\":\"1\",\"amount\":500,\"kind\":\"ok\"}",
         "{\"id\":\"2\",\"amount\":5,\"kind\":\"ok\"}");
 
-    TableRun run = runtime.run(Pipeline.builder("p").tables(RAW, events).build()).table(events.id());
+    TableRun run =
+        runtime.run(Pipeline.builder("p").tables(RAW, events).build()).table(events.id());
 
     assertThat(run.written()).isEqualTo(1);
     assertThat(run.quarantined()).isEqualTo(1);
@@ -87,7 +89,8 @@ class QualityPolicyRunTest extends EmbeddedLakeTest {
         "{\"id\":\"1\",\"amount\":\"lots\",\"kind\":\"ok\"}",
         "{\"id\":\"2\",\"amount\":{\"v\":1}}");
 
-    TableRun run = runtime.run(Pipeline.builder("p").tables(RAW, events).build()).table(events.id());
+    TableRun run =
+        runtime.run(Pipeline.builder("p").tables(RAW, events).build()).table(events.id());
 
     assertThat(run.quarantined()).isEqualTo(2);
     assertThat(TableReads.rows(runtime.table(events.quarantineId())))
