@@ -83,4 +83,16 @@ class BronzeTableTest {
                         "recordsAt: Invalid JSON path [a, , b]: expected non-empty field names"
                             + " separated by dots"));
   }
+
+  @Test
+  void clearSecretPaths_thenSecretPaths_replacesThem() {
+    BronzeTable raw =
+        BronzeTable.builder(ID).secretPaths("login.password").secretPaths("login.salt").build();
+
+    BronzeTable replaced = raw.toBuilder().clearSecretPaths().secretPaths("login.md5").build();
+
+    assertThat(raw.secretPaths())
+        .containsExactly(JsonPath.parse("login.password"), JsonPath.parse("login.salt"));
+    assertThat(replaced.secretPaths()).containsExactly(JsonPath.parse("login.md5"));
+  }
 }

@@ -137,4 +137,25 @@ class GoldTableTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Invalid decimal(40,2): precision must be 1 to 38 and scale 0 to precision");
   }
+
+  @Test
+  void clearGroupByAndMeasures_thenNewOnes_replaceThem() {
+    GoldTable gold =
+        GoldTable.builder(TableId.of("gold", "by_country"), USERS)
+            .groupBy("country")
+            .groupBy("age")
+            .count("users")
+            .build();
+
+    GoldTable replaced =
+        gold.toBuilder()
+            .clearGroupBy()
+            .groupBy("age")
+            .clearMeasures()
+            .sum("total", "score")
+            .build();
+
+    assertThat(gold.columns()).extracting(Column::name).containsExactly("country", "age", "users");
+    assertThat(replaced.columns()).extracting(Column::name).containsExactly("age", "total");
+  }
 }
