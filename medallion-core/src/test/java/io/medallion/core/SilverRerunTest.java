@@ -137,7 +137,7 @@ class SilverRerunTest extends EmbeddedLakeTest {
   @Test
   void run_failedRulesAndMetrics_storedAsStructuredValues() {
     SilverTable lenient =
-        people()
+        PEOPLE.toBuilder()
             .rules(Rule.range("age", 0, 20).named("age_young"))
             .policy(QualityPolicy.minScore(0.1))
             .build();
