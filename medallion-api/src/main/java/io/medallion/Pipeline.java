@@ -381,7 +381,7 @@ public final class Pipeline {
                             + " reads "
                             + up.id()
                             + ", which is not in the pipeline; add it");
-                  } else if (known != up) {
+                  } else if (!known.equals(up)) {
                     problems.add(
                         table.layer().label()
                             + " table "

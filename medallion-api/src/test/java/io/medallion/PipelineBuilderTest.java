@@ -3,6 +3,7 @@ package io.medallion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.medallion.table.BronzeTable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -97,5 +98,25 @@ class PipelineBuilderTest {
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining(
             "namespace 'gold' is described but no table of the pipeline is in it");
+  }
+
+  @Test
+  void build_upstreamRebuiltEqualByToBuilder_isTheSameDefinition() {
+    BronzeTable rebuilt = Fixtures.RAW.toBuilder().build();
+
+    Pipeline pipeline = Pipeline.builder("demo").tables(rebuilt, Fixtures.USERS).build();
+
+    assertThat(pipeline.tables()).containsExactly(rebuilt, Fixtures.USERS);
+  }
+
+  @Test
+  void build_upstreamChangedByToBuilder_isAProblemNamingBothTables() {
+    BronzeTable changed = Fixtures.RAW.toBuilder().maxRecordBytes(4096).build();
+
+    assertThatThrownBy(() -> Pipeline.builder("demo").tables(changed, Fixtures.USERS).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining(
+            "silver table silver.users reads a different definition of bronze.raw than the one in"
+                + " the pipeline");
   }
 }

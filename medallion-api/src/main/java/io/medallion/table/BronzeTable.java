@@ -194,6 +194,29 @@ public final class BronzeTable implements SilverSource {
     return maxRecordBytes;
   }
 
+  /**
+   * Tells whether another definition has the same id, description, envelope path, secret paths,
+   * record size limit and partitioning.
+   *
+   * @param other the other object
+   * @return true when both define the same table
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof BronzeTable that
+        && id.equals(that.id)
+        && description.equals(that.description)
+        && recordsAt.equals(that.recordsAt)
+        && secretPaths.equals(that.secretPaths)
+        && maxRecordBytes == that.maxRecordBytes
+        && partitioning.equals(that.partitioning);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, description, recordsAt, secretPaths, maxRecordBytes, partitioning);
+  }
+
   @Override
   public String toString() {
     return "bronze " + id;

@@ -158,6 +158,30 @@ public final class GoldTable implements GoldSource {
     return builder;
   }
 
+  /**
+   * Tells whether another definition has the same id, source, description, grouping, measures and
+   * partitioning.
+   *
+   * @param other the other object
+   * @return true when both define the same table
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof GoldTable that
+        && id.equals(that.id)
+        && source.equals(that.source)
+        && description.equals(that.description)
+        && groupBy.equals(that.groupBy)
+        && Objects.equals(timeBucket, that.timeBucket)
+        && measures.equals(that.measures)
+        && partitioning.equals(that.partitioning);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, source, description, groupBy, timeBucket, measures, partitioning);
+  }
+
   @Override
   public String toString() {
     return "gold " + id;

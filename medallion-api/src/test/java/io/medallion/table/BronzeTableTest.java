@@ -32,6 +32,8 @@ class BronzeTableTest {
 
     BronzeTable copy = raw.toBuilder().build();
 
+    assertThat(copy).isNotSameAs(raw).isEqualTo(raw).hasSameHashCodeAs(raw);
+
     assertThat(copy.id()).isEqualTo(raw.id());
     assertThat(copy.description()).isEqualTo("raw users");
     assertThat(copy.recordsAt()).isEqualTo(raw.recordsAt());

@@ -64,6 +64,8 @@ class GoldTableTest {
     GoldTable copy = gold.toBuilder().build();
     GoldTable renamed = gold.toBuilder().description("monthly users").build();
 
+    assertThat(copy).isNotSameAs(gold).isEqualTo(gold).hasSameHashCodeAs(gold);
+    assertThat(renamed).isNotEqualTo(gold);
     assertThat(copy.columns()).isEqualTo(gold.columns());
     assertThat(copy.describeAggregation()).isEqualTo(gold.describeAggregation());
     assertThat(copy.description()).isEqualTo("users per country and month");
