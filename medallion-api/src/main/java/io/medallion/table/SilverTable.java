@@ -135,8 +135,7 @@ public final class SilverTable implements SilverSource, GoldSource {
   private final Deduplication deduplication;
   private final List<PartitionField> partitioning;
   private final List<Column> columns;
-  // Cached: runtimes key caches by definition, and hashing every rule and mapping each time is
-  // slow.
+  // Cached: runtimes key caches by definition, and rehashing every rule each time is slow.
   private final int hash;
 
   private SilverTable(Builder builder, List<Column> columns) {
