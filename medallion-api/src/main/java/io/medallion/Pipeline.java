@@ -24,7 +24,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * Pipeline pipeline = Pipeline.builder("randomuser")
- *     .add(raw, users, byCountry, monthly)
+ *     .tables(raw, users, byCountry, monthly)
  *     .build();
  * log.info(pipeline.describe());
  * }</pre>
@@ -34,12 +34,15 @@ public final class Pipeline {
   private final List<TableDefinition> tables;
   private final String owner;
   private final Map<String, String> namespaceDescriptions;
+  // The tables in the order given, so that toBuilder() rebuilds the same pipeline.
+  private final List<TableDefinition> tablesAsGiven;
 
   private Pipeline(Builder builder, List<TableDefinition> tables) {
     this.name = builder.name;
     this.tables = List.copyOf(tables);
     this.owner = builder.owner;
     this.namespaceDescriptions = Map.copyOf(builder.namespaceDescriptions);
+    this.tablesAsGiven = List.copyOf(builder.tables);
   }
 
   /**
@@ -50,6 +53,26 @@ public final class Pipeline {
    */
   public static Builder builder(String name) {
     return new Builder(name);
+  }
+
+  /**
+   * Starts a builder holding this pipeline's tables, owner and namespace descriptions, to derive a
+   * changed copy. Built unchanged it gives an equal pipeline; the owner and each namespace's
+   * description may be set once more, and tables are added to, or emptied first with {@link
+   * Builder#clearTables()}.
+   *
+   * <pre>{@code
+   * Pipeline withGold = pipeline.toBuilder().tables(byCountry).build();
+   * }</pre>
+   *
+   * @return a builder with this pipeline's values
+   */
+  public Builder toBuilder() {
+    Builder builder = new Builder(name);
+    builder.tables.addAll(tablesAsGiven);
+    builder.owner = owner;
+    builder.namespaceDescriptions.putAll(namespaceDescriptions);
+    return builder;
   }
 
   /**
@@ -193,32 +216,82 @@ public final class Pipeline {
     }
   }
 
+  /**
+   * Tells whether another pipeline has the same name, tables, owner and namespace descriptions.
+   *
+   * @param other the other object
+   * @return true when both define the same pipeline
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Pipeline that
+        && name.equals(that.name)
+        && tables.equals(that.tables)
+        && Objects.equals(owner, that.owner)
+        && namespaceDescriptions.equals(that.namespaceDescriptions);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, tables, owner, namespaceDescriptions);
+  }
+
   @Override
   public String toString() {
     return "pipeline " + name + " " + tables.stream().map(TableDefinition::id).toList();
   }
 
-  /** Builds a {@link Pipeline}; {@link #build()} checks the tables together. */
+  /**
+   * Builds a {@link Pipeline}; {@link #build()} checks the tables together. The owner and each
+   * namespace's description are set once: setting one again is a validation problem naming both
+   * values. {@link #tables} adds to the tables; {@link #clearTables()} and {@link
+   * #clearNamespaceDescriptions()} empty what was given.
+   */
   public static final class Builder {
     private final String name;
     private final List<TableDefinition> tables = new ArrayList<>();
     private final Map<String, String> namespaceDescriptions = new LinkedHashMap<>();
     private String owner;
+    private final SetOnce given = new SetOnce();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
     }
 
     /**
-     * Adds tables, in any order.
+     * Adds tables to those already given, in any order.
      *
      * @param added the table definitions
      * @return this builder
      */
-    public Builder add(TableDefinition... added) {
+    public Builder tables(TableDefinition... added) {
+      return tables(List.of(added));
+    }
+
+    /**
+     * Adds tables to those already given, in any order.
+     *
+     * @param added the table definitions
+     * @return this builder
+     */
+    public Builder tables(List<? extends TableDefinition> added) {
       for (TableDefinition table : added) {
         tables.add(Objects.requireNonNull(table, "table"));
       }
+      return this;
+    }
+
+    /**
+     * Forgets the tables given so far, so that the ones given next replace them.
+     *
+     * <pre>{@code
+     * Pipeline bronzeOnly = pipeline.toBuilder().clearTables().tables(raw).build();
+     * }</pre>
+     *
+     * @return this builder
+     */
+    public Builder clearTables() {
+      tables.clear();
       return this;
     }
 
@@ -229,7 +302,7 @@ public final class Pipeline {
      * @return this builder
      */
     public Builder owner(String team) {
-      this.owner = Objects.requireNonNull(team, "team");
+      this.owner = given.set("owner", Objects.requireNonNull(team, "team"));
       return this;
     }
 
@@ -241,9 +314,25 @@ public final class Pipeline {
      * @return this builder
      */
     public Builder describeNamespace(String namespace, String description) {
+      Objects.requireNonNull(namespace, "namespace");
+      Objects.requireNonNull(description, "description");
       namespaceDescriptions.put(
-          Objects.requireNonNull(namespace, "namespace"),
-          Objects.requireNonNull(description, "description"));
+          namespace, given.set("describeNamespace('" + namespace + "')", description));
+      return this;
+    }
+
+    /**
+     * Forgets the namespace descriptions given so far, so that those namespaces are described by
+     * default again.
+     *
+     * <pre>{@code
+     * Pipeline plain = pipeline.toBuilder().clearNamespaceDescriptions().build();
+     * }</pre>
+     *
+     * @return this builder
+     */
+    public Builder clearNamespaceDescriptions() {
+      namespaceDescriptions.clear();
       return this;
     }
 
@@ -255,7 +344,7 @@ public final class Pipeline {
      *     upstream tables missing from the pipeline, cycles
      */
     public Pipeline build() {
-      Problems problems = new Problems();
+      Problems problems = given.problems();
       problems.check(
           name.matches("[A-Za-z0-9_-]+"),
           "pipeline name '" + name + "' must be letters, digits, '_' or '-'");
@@ -292,7 +381,7 @@ public final class Pipeline {
                             + " reads "
                             + up.id()
                             + ", which is not in the pipeline; add it");
-                  } else if (known != up) {
+                  } else if (!known.equals(up)) {
                     problems.add(
                         table.layer().label()
                             + " table "

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * <pre>{@code
  * try {
- *   pipeline = Pipeline.builder("demo").add(bronze, silver).build();
+ *   pipeline = Pipeline.builder("demo").tables(bronze, silver).build();
  * } catch (ValidationException e) {
  *   e.problems().forEach(log::warn);
  * }

@@ -22,7 +22,7 @@ final class Fixtures {
         .map("age", ColumnType.INT, "dob.age")
         .map("born_at", ColumnType.TIMESTAMP_TZ, "dob.date")
         .derive("generation", ColumnType.STRING, Derivation.generation("born_at"))
-        .rule(Rule.notNull("id").critical(), Rule.range("age", 0, 120))
+        .rules(Rule.notNull("id").critical(), Rule.range("age", 0, 120))
         .deduplicateOn("id");
   }
 

@@ -13,7 +13,7 @@ class PipelineTest {
   @Test
   void build_tablesInAnyOrder_ordersUpstreamFirst() {
     Pipeline pipeline =
-        Pipeline.builder("demo").add(Fixtures.BY_NAT, Fixtures.USERS, Fixtures.RAW).build();
+        Pipeline.builder("demo").tables(Fixtures.BY_NAT, Fixtures.USERS, Fixtures.RAW).build();
 
     assertThat(pipeline.tables()).containsExactly(Fixtures.RAW, Fixtures.USERS, Fixtures.BY_NAT);
     assertThat(pipeline.downstreamOf(Fixtures.USERS)).containsExactly(Fixtures.BY_NAT);
@@ -34,7 +34,7 @@ class PipelineTest {
     assertThatThrownBy(
             () ->
                 Pipeline.builder("bad name!")
-                    .add(Fixtures.RAW, otherRaw, Fixtures.USERS, orphan)
+                    .tables(Fixtures.RAW, otherRaw, Fixtures.USERS, orphan)
                     .build())
         .isInstanceOf(ValidationException.class)
         .hasMessage(
@@ -53,7 +53,7 @@ class PipelineTest {
     BronzeTable clash = BronzeTable.builder(TableId.of("silver", "users_quarantine")).build();
 
     assertThatThrownBy(
-            () -> Pipeline.builder("demo").add(Fixtures.RAW, Fixtures.USERS, clash).build())
+            () -> Pipeline.builder("demo").tables(Fixtures.RAW, Fixtures.USERS, clash).build())
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining(
             "table id silver.users_quarantine clashes with a dead-letter, quarantine or metrics table");
@@ -76,7 +76,7 @@ class PipelineTest {
             .deduplicateOn("id")
             .build();
 
-    assertThatThrownBy(() -> Pipeline.builder("loop").add(loop, second).build())
+    assertThatThrownBy(() -> Pipeline.builder("loop").tables(loop, second).build())
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining(
             "silver table silver.y reads a different definition of silver.x than the one in the"
@@ -95,7 +95,7 @@ class PipelineTest {
   void describe_printsTheWholeFlow() {
     String text =
         Pipeline.builder("demo")
-            .add(Fixtures.RAW, Fixtures.USERS, Fixtures.BY_NAT)
+            .tables(Fixtures.RAW, Fixtures.USERS, Fixtures.BY_NAT)
             .build()
             .describe();
 

@@ -1,6 +1,7 @@
 package io.medallion.quality;
 
 import io.medallion.Problems;
+import io.medallion.SetOnce;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;

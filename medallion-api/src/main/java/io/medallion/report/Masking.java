@@ -1,17 +1,17 @@
 package io.medallion.report;
 
+import io.medallion.Problems;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * Masks personal data before it goes into a report's sample rows. Each column has a {@link Kind};
+ * Masks personal data before it goes into a report's sample rows. Each column has one {@link Kind};
  * columns nobody classified are masked as {@link Kind#TEXT}, so forgetting a column hides it rather
- * than leaking it. Columns marked secret are never shown, whatever else they are marked.
+ * than leaking it. Giving a column two different kinds is a validation problem, so a column marked
+ * secret cannot also be marked to be shown.
  *
  * <pre>{@code
  * Masking masking =
@@ -60,11 +60,9 @@ public final class Masking {
   }
 
   private final Map<String, Kind> kinds;
-  private final Set<String> secrets;
 
-  private Masking(Map<String, Kind> kinds, Set<String> secrets) {
+  private Masking(Map<String, Kind> kinds) {
     this.kinds = Map.copyOf(kinds);
-    this.secrets = Set.copyOf(secrets);
   }
 
   /**
@@ -81,6 +79,22 @@ public final class Masking {
   }
 
   /**
+   * Starts a builder holding this masking's kinds, to derive a changed copy. Built unchanged it
+   * gives an equal masking; each column may be given a kind once more, which replaces its kind.
+   *
+   * <pre>{@code
+   * Masking shown = masking.toBuilder().plain("city").build();
+   * }</pre>
+   *
+   * @return a builder with this masking's kinds
+   */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.kinds.putAll(kinds);
+    return builder;
+  }
+
+  /**
    * Returns how a column is masked.
    *
    * <pre>{@code
@@ -88,10 +102,10 @@ public final class Masking {
    * }</pre>
    *
    * @param column the column
-   * @return its kind; {@link Kind#SECRET} when marked secret, {@link Kind#TEXT} when unclassified
+   * @return its kind; {@link Kind#TEXT} when unclassified
    */
   public Kind kindOf(String column) {
-    return secrets.contains(column) ? Kind.SECRET : kinds.getOrDefault(column, Kind.TEXT);
+    return kinds.getOrDefault(column, Kind.TEXT);
   }
 
   /**
@@ -150,6 +164,27 @@ public final class Masking {
       case TEXT -> text(value);
       case SECRET -> REDACTED;
     };
+  }
+
+  /**
+   * Tells whether another masking gives every column the same kind.
+   *
+   * @param other the other object
+   * @return true when both mask alike
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Masking that && kinds.equals(that.kinds);
+  }
+
+  @Override
+  public int hashCode() {
+    return kinds.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "masking " + kinds;
   }
 
   /**
@@ -242,7 +277,8 @@ public final class Masking {
   }
 
   /**
-   * Classifies columns for a {@link Masking}.
+   * Classifies columns for a {@link Masking}. Each method adds columns to a kind; a column given
+   * two different kinds is a validation problem naming the column and both kinds.
    *
    * <pre>{@code
    * Masking masking = Masking.builder().plain("country").secret("ssn").build();
@@ -250,12 +286,15 @@ public final class Masking {
    */
   public static final class Builder {
     private final Map<String, Kind> kinds = new HashMap<>();
-    private final Set<String> secrets = new HashSet<>();
+    // The kinds given to this builder, apart from those a toBuilder() copy started with.
+    private final Map<String, Kind> given = new HashMap<>();
+    private final Problems problems = new Problems();
 
     private Builder() {}
 
     /**
-     * Classifies columns; a later call for the same column wins, except that secret always wins.
+     * Classifies columns. Giving a column the kind it already has is harmless; giving it another
+     * one is a problem reported by {@link #build()}.
      *
      * <pre>{@code
      * builder.kind(Masking.Kind.NAME, "first_name", "last_name");
@@ -269,10 +308,18 @@ public final class Masking {
       Objects.requireNonNull(kind, "kind");
       for (String column : columns) {
         Objects.requireNonNull(column, "column");
-        if (kind == Kind.SECRET) {
-          secrets.add(column);
-        } else {
+        Kind before = given.putIfAbsent(column, kind);
+        if (before == null) {
           kinds.put(column, kind);
+        } else if (before != kind) {
+          problems.add(
+              "column '"
+                  + column
+                  + "' is given two kinds: "
+                  + before
+                  + ", then "
+                  + kind
+                  + "; give it one");
         }
       }
       return this;
@@ -335,7 +382,7 @@ public final class Masking {
     }
 
     /**
-     * Never shows columns' values, even if they are also classified otherwise.
+     * Never shows columns' values.
      *
      * <pre>{@code
      * builder.secret("password", "salt");
@@ -349,16 +396,18 @@ public final class Masking {
     }
 
     /**
-     * Builds the masking.
+     * Validates and builds the masking.
      *
      * <pre>{@code
      * Masking masking = builder.build();
      * }</pre>
      *
      * @return the masking
+     * @throws io.medallion.ValidationException naming every column given two kinds
      */
     public Masking build() {
-      return new Masking(kinds, secrets);
+      problems.throwIfAny("masking");
+      return new Masking(kinds);
     }
   }
 }

@@ -2,13 +2,13 @@ package io.medallion.table;
 
 import io.medallion.Layer;
 import io.medallion.Problems;
+import io.medallion.SetOnce;
 import io.medallion.TableId;
 import io.medallion.schema.Column;
 import io.medallion.schema.ColumnType;
 import io.medallion.schema.PartitionField;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -232,6 +232,29 @@ public final class BronzeTable implements SilverSource {
     return maxRecordBytes;
   }
 
+  /**
+   * Tells whether another definition has the same id, description, envelope path, secret paths,
+   * record size limit and partitioning.
+   *
+   * @param other the other object
+   * @return true when both define the same table
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof BronzeTable that
+        && id.equals(that.id)
+        && description.equals(that.description)
+        && recordsAt.equals(that.recordsAt)
+        && secretPaths.equals(that.secretPaths)
+        && maxRecordBytes == that.maxRecordBytes
+        && partitioning.equals(that.partitioning);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, description, recordsAt, secretPaths, maxRecordBytes, partitioning);
+  }
+
   @Override
   public String toString() {
     return "bronze " + id;
@@ -239,12 +262,12 @@ public final class BronzeTable implements SilverSource {
 
   /**
    * Builds a {@link BronzeTable}. Each property is set at most once per builder: setting it again
-   * is a validation problem, not a silent overwrite. {@link #secretPaths} adds to the paths.
+   * is a validation problem naming both values, not a silent overwrite. {@link #secretPaths} adds
+   * to the paths; {@link #clearSecretPaths()} empties them.
    */
   public static final class Builder {
     private final TableId id;
-    private final Set<String> propertiesSet = new HashSet<>();
-    private final Set<String> propertiesSetTwice = new LinkedHashSet<>();
+    private final SetOnce given = new SetOnce();
     private String description = "";
     private String recordsAt;
     private final List<JsonPath> secretPaths = new ArrayList<>();
@@ -264,8 +287,7 @@ public final class BronzeTable implements SilverSource {
      * @return this builder
      */
     public Builder description(String text) {
-      setting("description");
-      this.description = Objects.requireNonNull(text, "description");
+      this.description = given.set("description", Objects.requireNonNull(text, "description"));
       return this;
     }
 
@@ -283,8 +305,7 @@ public final class BronzeTable implements SilverSource {
      * @return this builder
      */
     public Builder recordsAt(String path) {
-      setting("recordsAt");
-      this.recordsAt = Objects.requireNonNull(path, "recordsAt");
+      this.recordsAt = given.set("recordsAt", Objects.requireNonNull(path, "recordsAt"));
       return this;
     }
 
@@ -307,6 +328,21 @@ public final class BronzeTable implements SilverSource {
     }
 
     /**
+     * Forgets the secret paths given so far, so that the ones given next replace them.
+     *
+     * <pre>{@code
+     * raw.toBuilder().clearSecretPaths().secretPaths("login.password").build();
+     * }</pre>
+     *
+     * @return this builder
+     */
+    public Builder clearSecretPaths() {
+      secretPaths.clear();
+      badSecretPaths.clear();
+      return this;
+    }
+
+    /**
      * Sets the largest record accepted, in UTF-8 bytes. It is checked while reading: a larger
      * record is never held in memory whole; it becomes a dead letter keeping its first bytes.
      *
@@ -314,8 +350,7 @@ public final class BronzeTable implements SilverSource {
      * @return this builder
      */
     public Builder maxRecordBytes(int bytes) {
-      setting("maxRecordBytes");
-      this.maxRecordBytes = bytes;
+      this.maxRecordBytes = given.set("maxRecordBytes", bytes);
       return this;
     }
 
@@ -343,15 +378,8 @@ public final class BronzeTable implements SilverSource {
      * @return this builder
      */
     public Builder partitionBy(PartitionField... fields) {
-      setting("partitionBy");
-      this.partitioning = List.of(fields);
+      this.partitioning = given.set("partitionBy", List.of(fields));
       return this;
-    }
-
-    private void setting(String property) {
-      if (!propertiesSet.add(property)) {
-        propertiesSetTwice.add(property);
-      }
     }
 
     /**
@@ -361,10 +389,7 @@ public final class BronzeTable implements SilverSource {
      * @throws io.medallion.ValidationException listing every problem
      */
     public BronzeTable build() {
-      Problems problems = new Problems();
-      for (String property : propertiesSetTwice) {
-        problems.add(property + " is set more than once; set it once");
-      }
+      Problems problems = given.problems();
       problems.check(
           maxRecordBytes >= 1024, "maxRecordBytes must be at least 1024, got " + maxRecordBytes);
       problems.addAll(badSecretPaths);

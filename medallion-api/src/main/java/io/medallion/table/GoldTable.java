@@ -2,16 +2,15 @@ package io.medallion.table;
 
 import io.medallion.Layer;
 import io.medallion.Problems;
+import io.medallion.SetOnce;
 import io.medallion.TableId;
 import io.medallion.schema.Column;
 import io.medallion.schema.ColumnType;
 import io.medallion.schema.PartitionField;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -159,12 +158,40 @@ public final class GoldTable implements GoldSource {
     return builder;
   }
 
+  /**
+   * Tells whether another definition has the same id, source, description, grouping, measures and
+   * partitioning.
+   *
+   * @param other the other object
+   * @return true when both define the same table
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof GoldTable that
+        && id.equals(that.id)
+        && source.equals(that.source)
+        && description.equals(that.description)
+        && groupBy.equals(that.groupBy)
+        && Objects.equals(timeBucket, that.timeBucket)
+        && measures.equals(that.measures)
+        && partitioning.equals(that.partitioning);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, source, description, groupBy, timeBucket, measures, partitioning);
+  }
+
   @Override
   public String toString() {
     return "gold " + id;
   }
 
-  /** Builds a {@link GoldTable}. */
+  /**
+   * Builds a {@link GoldTable}. Description, time bucket and partitioning are set once: setting one
+   * again is a validation problem naming both values. {@link #groupBy} and the measures add to what
+   * is there; {@link #clearGroupBy()} and {@link #clearMeasures()} empty them.
+   */
   public static final class Builder {
     private final TableId id;
     private final GoldSource source;
@@ -173,8 +200,7 @@ public final class GoldTable implements GoldSource {
     private TimeBucket timeBucket;
     private final List<Measure> measures = new ArrayList<>();
     private List<PartitionField> partitioning = List.of();
-    private final Set<String> given = new HashSet<>();
-    private final Problems problems = new Problems();
+    private final SetOnce given = new SetOnce();
 
     private Builder(TableId id, GoldSource source) {
       this.id = Objects.requireNonNull(id, "id");
@@ -188,19 +214,32 @@ public final class GoldTable implements GoldSource {
      * @return this builder
      */
     public Builder description(String text) {
-      once("description", description, text);
-      this.description = Objects.requireNonNull(text, "description");
+      this.description = given.set("description", Objects.requireNonNull(text, "description"));
       return this;
     }
 
     /**
-     * Adds grouping columns of the source.
+     * Adds grouping columns of the source to those already given.
      *
      * @param columns the column names
      * @return this builder
      */
     public Builder groupBy(String... columns) {
       groupBy.addAll(List.of(columns));
+      return this;
+    }
+
+    /**
+     * Forgets the grouping columns given so far, so that the ones given next replace them.
+     *
+     * <pre>{@code
+     * GoldTable byNationality = byCountry.toBuilder().clearGroupBy().groupBy("nationality").build();
+     * }</pre>
+     *
+     * @return this builder
+     */
+    public Builder clearGroupBy() {
+      groupBy.clear();
       return this;
     }
 
@@ -213,9 +252,7 @@ public final class GoldTable implements GoldSource {
      * @return this builder
      */
     public Builder timeBucket(String name, TimeBucket.Unit unit, String sourceColumn) {
-      TimeBucket bucket = new TimeBucket(name, unit, sourceColumn);
-      once("timeBucket", timeBucket, bucket);
-      this.timeBucket = bucket;
+      this.timeBucket = given.set("timeBucket", new TimeBucket(name, unit, sourceColumn));
       return this;
     }
 
@@ -306,23 +343,28 @@ public final class GoldTable implements GoldSource {
     }
 
     /**
+     * Forgets the measures given so far, so that the ones given next replace them.
+     *
+     * <pre>{@code
+     * GoldTable totals = byCountry.toBuilder().clearMeasures().sum("total", "amount").build();
+     * }</pre>
+     *
+     * @return this builder
+     */
+    public Builder clearMeasures() {
+      measures.clear();
+      return this;
+    }
+
+    /**
      * Sets the partitioning.
      *
      * @param fields the partition fields
      * @return this builder
      */
     public Builder partitionBy(PartitionField... fields) {
-      List<PartitionField> fieldList = List.of(fields);
-      once("partitionBy", partitioning, fieldList);
-      this.partitioning = fieldList;
+      this.partitioning = given.set("partitionBy", List.of(fields));
       return this;
-    }
-
-    // A single-valued setting given twice is a mistake, not an override: report it with the rest.
-    private void once(String setting, Object before, Object after) {
-      problems.check(
-          given.add(setting),
-          setting + " is set twice ('" + before + "', then '" + after + "'): give it once");
     }
 
     /**
@@ -332,8 +374,7 @@ public final class GoldTable implements GoldSource {
      * @throws io.medallion.ValidationException listing every problem
      */
     public GoldTable build() {
-      Problems problems = new Problems();
-      problems.addAll(this.problems.messages());
+      Problems problems = given.problems();
       List<Column> sourceColumns = source.columns();
       List<Column> columns = new ArrayList<>();
       for (String name : groupBy) {

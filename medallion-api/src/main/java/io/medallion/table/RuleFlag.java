@@ -7,7 +7,7 @@ import java.util.Objects;
  * it failed, null when it did not apply. Cheaper and truer than re-deriving the same check.
  *
  * <pre>{@code
- * silver.rule(Rule.validEmail("email")).ruleFlag("email_valid", "email_valid");
+ * silver.rules(Rule.validEmail("email")).ruleFlag("email_valid", "email_valid");
  * }</pre>
  *
  * @param column the boolean column

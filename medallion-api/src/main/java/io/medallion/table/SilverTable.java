@@ -2,6 +2,7 @@ package io.medallion.table;
 
 import io.medallion.Layer;
 import io.medallion.Problems;
+import io.medallion.SetOnce;
 import io.medallion.TableId;
 import io.medallion.quality.DatasetRule;
 import io.medallion.quality.FailedRule;
@@ -30,7 +31,7 @@ import java.util.Set;
  *     .map("email", ColumnType.STRING, "email", Standardizer.EMAIL)
  *     .map("born_at", ColumnType.TIMESTAMP_TZ, "dob.date")
  *     .derive("generation", ColumnType.STRING, Derivation.generation("born_at"))
- *     .rule(Rule.notNull("user_id").critical())
+ *     .rules(Rule.notNull("user_id").critical())
  *     .policy(QualityPolicy.minScore(0.6).below(PolicyAction.QUARANTINE))
  *     .deduplicateOn("user_id").keepLatestBy("born_at")
  *     .build();
@@ -127,12 +128,15 @@ public final class SilverTable implements SilverSource, GoldSource {
   private final List<DerivedColumn> derivedColumns;
   private final List<RuleFlag> ruleFlags;
   private final List<String> shownInReports;
+  private final Map<String, String> docs;
   private final List<Rule> rules;
   private final List<DatasetRule> datasetRules;
   private final QualityPolicy policy;
   private final Deduplication deduplication;
   private final List<PartitionField> partitioning;
   private final List<Column> columns;
+  // Cached: runtimes key caches by definition, and rehashing every rule each time is slow.
+  private final int hash;
 
   private SilverTable(Builder builder, List<Column> columns) {
     this.id = builder.id;
@@ -142,12 +146,28 @@ public final class SilverTable implements SilverSource, GoldSource {
     this.derivedColumns = List.copyOf(builder.derived);
     this.ruleFlags = List.copyOf(builder.flags);
     this.shownInReports = List.copyOf(builder.shownInReports);
+    this.docs = Map.copyOf(builder.docs);
     this.rules = List.copyOf(builder.rules);
     this.datasetRules = List.copyOf(builder.datasetRules);
     this.policy = builder.policy;
     this.deduplication = builder.deduplication();
     this.partitioning = List.copyOf(builder.partitioning);
     this.columns = columns;
+    this.hash =
+        Objects.hash(
+            id,
+            source,
+            description,
+            mappings,
+            derivedColumns,
+            ruleFlags,
+            shownInReports,
+            docs,
+            rules,
+            datasetRules,
+            policy,
+            deduplication,
+            partitioning);
   }
 
   /**
@@ -159,6 +179,41 @@ public final class SilverTable implements SilverSource, GoldSource {
    */
   public static Builder builder(TableId id, SilverSource source) {
     return new Builder(id, source);
+  }
+
+  /**
+   * Starts a builder holding this definition's values, to derive a changed copy. Built unchanged it
+   * gives an equal definition; each single-valued property may be set once more, and collections
+   * are added to, or emptied first with their {@code clear} method.
+   *
+   * <pre>{@code
+   * SilverTable stricter = users.toBuilder()
+   *     .policy(QualityPolicy.minScore(0.8).below(PolicyAction.QUARANTINE))
+   *     .clearRules()
+   *     .rules(Rule.notNull("user_id").critical(), Rule.validEmail("email"))
+   *     .build();
+   * }</pre>
+   *
+   * @return a builder with this definition's values
+   */
+  public Builder toBuilder() {
+    Builder builder = new Builder(id, source);
+    builder.description = description;
+    // The mappings already carry their epoch units, so none needs to be given again.
+    builder.mappings.addAll(mappings);
+    builder.derived.addAll(derivedColumns);
+    builder.flags.addAll(ruleFlags);
+    builder.shownInReports.addAll(shownInReports);
+    builder.docs.putAll(docs);
+    builder.rules.addAll(rules);
+    builder.datasetRules.addAll(datasetRules);
+    builder.policy = policy;
+    if (deduplication != null) {
+      builder.dedupKey = deduplication.key();
+      builder.dedupOrder = deduplication.orderBy();
+    }
+    builder.partitioning = partitioning;
+    return builder;
   }
 
   /**
@@ -299,12 +354,48 @@ public final class SilverTable implements SilverSource, GoldSource {
     return id.withSuffix("_quarantine");
   }
 
+  /**
+   * Tells whether another definition has the same id, source, columns, rules, policy,
+   * de-duplication and partitioning.
+   *
+   * @param other the other object
+   * @return true when both define the same table
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SilverTable that
+        && hash == that.hash
+        && id.equals(that.id)
+        && source.equals(that.source)
+        && description.equals(that.description)
+        && mappings.equals(that.mappings)
+        && derivedColumns.equals(that.derivedColumns)
+        && ruleFlags.equals(that.ruleFlags)
+        && shownInReports.equals(that.shownInReports)
+        && docs.equals(that.docs)
+        && rules.equals(that.rules)
+        && datasetRules.equals(that.datasetRules)
+        && policy.equals(that.policy)
+        && Objects.equals(deduplication, that.deduplication)
+        && partitioning.equals(that.partitioning);
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
   @Override
   public String toString() {
     return "silver " + id;
   }
 
-  /** Builds a {@link SilverTable}. */
+  /**
+   * Builds a {@link SilverTable}. Single-valued properties, and a column's epoch unit or doc, are
+   * set once: setting one again is a validation problem naming both values. Mapped and derived
+   * columns, rule flags, rules, dataset rules and the columns shown in reports are added to; their
+   * {@code clear} methods empty them.
+   */
   public static final class Builder {
     private final TableId id;
     private final SilverSource source;
@@ -321,6 +412,7 @@ public final class SilverTable implements SilverSource, GoldSource {
     private String dedupKey;
     private String dedupOrder;
     private List<PartitionField> partitioning = List.of();
+    private final SetOnce given = new SetOnce();
 
     private Builder(TableId id, SilverSource source) {
       this.id = Objects.requireNonNull(id, "id");
@@ -334,7 +426,7 @@ public final class SilverTable implements SilverSource, GoldSource {
      * @return this builder
      */
     public Builder description(String text) {
-      this.description = Objects.requireNonNull(text, "description");
+      this.description = given.set("description", Objects.requireNonNull(text, "description"));
       return this;
     }
 
@@ -369,6 +461,22 @@ public final class SilverTable implements SilverSource, GoldSource {
     }
 
     /**
+     * Forgets the mapped columns given so far and their epoch units, so that the columns mapped
+     * next replace them.
+     *
+     * <pre>{@code
+     * users.toBuilder().clearMappings().map("user_id", ColumnType.STRING, "id.value").build();
+     * }</pre>
+     *
+     * @return this builder
+     */
+    public Builder clearMappings() {
+      mappings.clear();
+      epochUnits.clear();
+      return this;
+    }
+
+    /**
      * Reads numbers in a timestamp or date column as epoch times of the given unit, for feeds that
      * send them (e.g. old API versions). Without it such a number is a type problem.
      *
@@ -377,7 +485,8 @@ public final class SilverTable implements SilverSource, GoldSource {
      * @return this builder
      */
     public Builder epochUnit(String column, EpochUnit unit) {
-      epochUnits.put(column, Objects.requireNonNull(unit, "unit"));
+      Objects.requireNonNull(unit, "unit");
+      epochUnits.put(column, given.set("epochUnit('" + column + "')", unit));
       return this;
     }
 
@@ -395,6 +504,21 @@ public final class SilverTable implements SilverSource, GoldSource {
     }
 
     /**
+     * Forgets the derived columns given so far, so that the ones given next replace them.
+     *
+     * <pre>{@code
+     * users.toBuilder().clearDerivedColumns().derive("domain", ColumnType.STRING,
+     *     Derivation.emailDomain("email")).build();
+     * }</pre>
+     *
+     * @return this builder
+     */
+    public Builder clearDerivedColumns() {
+      derived.clear();
+      return this;
+    }
+
+    /**
      * Adds a boolean column holding a rule's outcome (true passed, false failed, null skipped).
      *
      * @param column the column name
@@ -407,7 +531,21 @@ public final class SilverTable implements SilverSource, GoldSource {
     }
 
     /**
-     * Lets report samples show these columns unmasked. Samples mask every other column: emails,
+     * Forgets the rule flags given so far, so that the ones given next replace them.
+     *
+     * <pre>{@code
+     * users.toBuilder().clearRuleFlags().ruleFlag("email_valid", "email_format").build();
+     * }</pre>
+     *
+     * @return this builder
+     */
+    public Builder clearRuleFlags() {
+      flags.clear();
+      return this;
+    }
+
+    /**
+     * Adds columns that report samples show unmasked. Samples mask every other column: emails,
      * phones and names by their shape, anything else down to its first and last character.
      *
      * @param columns columns that hold no personal data, e.g. a nationality or a generation
@@ -419,6 +557,21 @@ public final class SilverTable implements SilverSource, GoldSource {
     }
 
     /**
+     * Forgets the columns given to {@link #showInReports}, so that samples mask every column until
+     * some are shown again.
+     *
+     * <pre>{@code
+     * users.toBuilder().clearShowInReports().showInReports("nationality").build();
+     * }</pre>
+     *
+     * @return this builder
+     */
+    public Builder clearShowInReports() {
+      shownInReports.clear();
+      return this;
+    }
+
+    /**
      * Documents a column; the text becomes the Iceberg column doc.
      *
      * @param column the column name
@@ -426,23 +579,23 @@ public final class SilverTable implements SilverSource, GoldSource {
      * @return this builder
      */
     public Builder doc(String column, String text) {
-      docs.put(column, text);
+      docs.put(column, given.set("doc('" + column + "')", Objects.requireNonNull(text, "text")));
       return this;
     }
 
     /**
-     * Adds quality rules.
+     * Adds quality rules to those already given.
      *
      * @param added the rules
      * @return this builder
      */
-    public Builder rule(Rule... added) {
-      rules.addAll(List.of(added));
-      return this;
+    public Builder rules(Rule... added) {
+      return rules(List.of(added));
     }
 
     /**
-     * Adds quality rules, e.g. those translated from an AWS Glue DQDL ruleset.
+     * Adds quality rules to those already given, e.g. those translated from an AWS Glue DQDL
+     * ruleset.
      *
      * @param added the rules
      * @return this builder
@@ -453,7 +606,32 @@ public final class SilverTable implements SilverSource, GoldSource {
     }
 
     /**
-     * Adds dataset rules, e.g. those translated from an AWS Glue DQDL ruleset.
+     * Forgets the rules given so far, so that the ones given next replace them.
+     *
+     * <pre>{@code
+     * users.toBuilder().clearRules().rules(Rule.notNull("user_id").critical()).build();
+     * }</pre>
+     *
+     * @return this builder
+     */
+    public Builder clearRules() {
+      rules.clear();
+      return this;
+    }
+
+    /**
+     * Adds rules about each batch as a whole to those already given.
+     *
+     * @param added the dataset rules
+     * @return this builder
+     */
+    public Builder datasetRules(DatasetRule... added) {
+      return datasetRules(List.of(added));
+    }
+
+    /**
+     * Adds rules about each batch as a whole to those already given, e.g. those translated from an
+     * AWS Glue DQDL ruleset.
      *
      * @param added the dataset rules
      * @return this builder
@@ -464,13 +642,16 @@ public final class SilverTable implements SilverSource, GoldSource {
     }
 
     /**
-     * Adds rules about each batch as a whole.
+     * Forgets the dataset rules given so far, so that the ones given next replace them.
      *
-     * @param added the dataset rules
+     * <pre>{@code
+     * users.toBuilder().clearDatasetRules().datasetRules(DatasetRule.unique("user_id")).build();
+     * }</pre>
+     *
      * @return this builder
      */
-    public Builder datasetRule(DatasetRule... added) {
-      datasetRules.addAll(List.of(added));
+    public Builder clearDatasetRules() {
+      datasetRules.clear();
       return this;
     }
 
@@ -481,7 +662,7 @@ public final class SilverTable implements SilverSource, GoldSource {
      * @return this builder
      */
     public Builder policy(QualityPolicy qualityPolicy) {
-      this.policy = Objects.requireNonNull(qualityPolicy, "policy");
+      this.policy = given.set("policy", Objects.requireNonNull(qualityPolicy, "policy"));
       return this;
     }
 
@@ -492,7 +673,7 @@ public final class SilverTable implements SilverSource, GoldSource {
      * @return this builder
      */
     public Builder deduplicateOn(String key) {
-      this.dedupKey = Objects.requireNonNull(key, "key");
+      this.dedupKey = given.set("deduplicateOn", Objects.requireNonNull(key, "key"));
       return this;
     }
 
@@ -503,7 +684,7 @@ public final class SilverTable implements SilverSource, GoldSource {
      * @return this builder
      */
     public Builder keepLatestBy(String column) {
-      this.dedupOrder = Objects.requireNonNull(column, "column");
+      this.dedupOrder = given.set("keepLatestBy", Objects.requireNonNull(column, "column"));
       return this;
     }
 
@@ -514,7 +695,7 @@ public final class SilverTable implements SilverSource, GoldSource {
      * @return this builder
      */
     public Builder partitionBy(PartitionField... fields) {
-      this.partitioning = List.of(fields);
+      this.partitioning = given.set("partitionBy", List.of(fields));
       return this;
     }
 
@@ -529,7 +710,7 @@ public final class SilverTable implements SilverSource, GoldSource {
      * @throws io.medallion.ValidationException listing every problem
      */
     public SilverTable build() {
-      Problems problems = new Problems();
+      Problems problems = given.problems();
       List<Column> columns = new ArrayList<>();
       Set<String> reserved = new HashSet<>();
       SYSTEM_COLUMNS.forEach(c -> reserved.add(c.name()));

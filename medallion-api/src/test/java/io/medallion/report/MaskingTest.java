@@ -81,14 +81,6 @@ class MaskingTest {
   }
 
   @Test
-  void mask_secretWinsOverOtherKinds() {
-    Masking both = Masking.builder().secret("token").plain("token").email("token").build();
-
-    assertThat(both.kindOf("token")).isEqualTo(Masking.Kind.SECRET);
-    assertThat(both.mask("token", "abc@example.com")).isEqualTo(Masking.REDACTED);
-  }
-
-  @Test
   void mask_unclassifiedColumn_isMaskedAsText() {
     assertThat(masking.kindOf("street")).isEqualTo(Masking.Kind.TEXT);
     assertThat(masking.mask("street", "Bahnhofstrasse 1")).isEqualTo("B***1");

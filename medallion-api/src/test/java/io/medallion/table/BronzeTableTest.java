@@ -32,6 +32,8 @@ class BronzeTableTest {
 
     BronzeTable copy = raw.toBuilder().build();
 
+    assertThat(copy).isNotSameAs(raw).isEqualTo(raw).hasSameHashCodeAs(raw);
+
     assertThat(copy.id()).isEqualTo(raw.id());
     assertThat(copy.description()).isEqualTo("raw users");
     assertThat(copy.recordsAt()).isEqualTo(raw.recordsAt());
@@ -51,7 +53,7 @@ class BronzeTableTest {
   }
 
   @Test
-  void build_propertySetTwice_isAProblemNamingTheProperty() {
+  void build_propertySetTwice_isAProblemNamingThePropertyAndBothValues() {
     assertThatThrownBy(
             () ->
                 BronzeTable.builder(ID)
@@ -66,8 +68,8 @@ class BronzeTableTest {
             e ->
                 assertThat(((ValidationException) e).problems())
                     .containsExactly(
-                        "maxRecordBytes is set more than once; set it once",
-                        "recordsAt is set more than once; set it once",
+                        "maxRecordBytes is set twice: 4096, then 8192; set it once",
+                        "recordsAt is set twice: results, then data; set it once",
                         "secret path $.login.password is declared more than once"));
   }
 
@@ -82,5 +84,17 @@ class BronzeTableTest {
                         "Invalid JSON path '$.': it names no field",
                         "recordsAt: Invalid JSON path [a, , b]: expected non-empty field names"
                             + " separated by dots"));
+  }
+
+  @Test
+  void clearSecretPaths_thenSecretPaths_replacesThem() {
+    BronzeTable raw =
+        BronzeTable.builder(ID).secretPaths("login.password").secretPaths("login.salt").build();
+
+    BronzeTable replaced = raw.toBuilder().clearSecretPaths().secretPaths("login.md5").build();
+
+    assertThat(raw.secretPaths())
+        .containsExactly(JsonPath.parse("login.password"), JsonPath.parse("login.salt"));
+    assertThat(replaced.secretPaths()).containsExactly(JsonPath.parse("login.md5"));
   }
 }

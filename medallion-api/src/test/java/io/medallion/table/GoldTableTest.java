@@ -64,6 +64,8 @@ class GoldTableTest {
     GoldTable copy = gold.toBuilder().build();
     GoldTable renamed = gold.toBuilder().description("monthly users").build();
 
+    assertThat(copy).isNotSameAs(gold).isEqualTo(gold).hasSameHashCodeAs(gold);
+    assertThat(renamed).isNotEqualTo(gold);
     assertThat(copy.columns()).isEqualTo(gold.columns());
     assertThat(copy.describeAggregation()).isEqualTo(gold.describeAggregation());
     assertThat(copy.description()).isEqualTo("users per country and month");
@@ -82,8 +84,8 @@ class GoldTableTest {
 
     assertThatThrownBy(builder::build)
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("description is set twice ('first', then 'second'): give it once")
-        .hasMessageContaining("timeBucket is set twice")
+        .hasMessageContaining("description is set twice: first, then second; set it once")
+        .hasMessageContaining("timeBucket is set twice: month = month(registered_at), then")
         .hasMessageContaining("a gold table needs at least one measure");
   }
 
@@ -136,5 +138,26 @@ class GoldTableTest {
     assertThatThrownBy(() -> ColumnType.decimal(40, 2))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Invalid decimal(40,2): precision must be 1 to 38 and scale 0 to precision");
+  }
+
+  @Test
+  void clearGroupByAndMeasures_thenNewOnes_replaceThem() {
+    GoldTable gold =
+        GoldTable.builder(TableId.of("gold", "by_country"), USERS)
+            .groupBy("country")
+            .groupBy("age")
+            .count("users")
+            .build();
+
+    GoldTable replaced =
+        gold.toBuilder()
+            .clearGroupBy()
+            .groupBy("age")
+            .clearMeasures()
+            .sum("total", "score")
+            .build();
+
+    assertThat(gold.columns()).extracting(Column::name).containsExactly("country", "age", "users");
+    assertThat(replaced.columns()).extracting(Column::name).containsExactly("age", "total");
   }
 }

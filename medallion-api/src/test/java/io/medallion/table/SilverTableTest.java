@@ -55,7 +55,7 @@ class SilverTableTest {
             .map("phone", ColumnType.STRING, "phone", Standardizer.phoneE164("nat"))
             .map("born", ColumnType.INT, "dob", Standardizer.TRIM)
             .derive("generation", ColumnType.STRING, Derivation.generation("birth"))
-            .rule(Rule.notNull("emial"), Rule.range("age", 0, 120), Rule.matches("born", "\\d+"))
+            .rules(Rule.notNull("emial"), Rule.range("age", 0, 120), Rule.matches("born", "\\d+"))
             .deduplicateOn("user_id")
             .partitionBy(PartitionField.month("id"));
 

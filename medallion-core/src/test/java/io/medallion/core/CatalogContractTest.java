@@ -47,7 +47,7 @@ abstract class CatalogContractTest {
       Pipeline.builder("people")
           .owner("data-team@example.com")
           .describeNamespace("gold", "BI-ready people aggregates")
-          .add(
+          .tables(
               TestPipelines.RAW,
               TestPipelines.PEOPLE,
               TestPipelines.BY_COUNTRY,
@@ -298,7 +298,7 @@ abstract class CatalogContractTest {
       Pipeline changed =
           Pipeline.builder("contacts")
               .owner("crm-team@example.com")
-              .add(TestPipelines.RAW, documented)
+              .tables(TestPipelines.RAW, documented)
               .build();
 
       RegistrationPlan plan = runtime.registerAll(changed);
@@ -326,7 +326,7 @@ abstract class CatalogContractTest {
           runtime.registerAll(
               Pipeline.builder("other")
                   .owner("other-team@example.com")
-                  .add(TestPipelines.RAW)
+                  .tables(TestPipelines.RAW)
                   .build());
 
       assertThat(other.changes()).isEmpty();
@@ -345,7 +345,7 @@ abstract class CatalogContractTest {
 
       RegistrationPlan plan =
           runtime.planRegistration(
-              Pipeline.builder("contacts").add(TestPipelines.RAW, partitioned).build());
+              Pipeline.builder("contacts").tables(TestPipelines.RAW, partitioned).build());
 
       assertThat(plan.conflicts())
           .containsExactly(
@@ -423,7 +423,7 @@ abstract class CatalogContractTest {
       builder.map("phone", ColumnType.STRING, "phone", Standardizer.phoneE164("country"));
     }
     builder.map("country", ColumnType.STRING, "country");
-    return Pipeline.builder("contacts").add(TestPipelines.RAW, builder.build()).build();
+    return Pipeline.builder("contacts").tables(TestPipelines.RAW, builder.build()).build();
   }
 
   static JsonSource people(String... ids) {

@@ -49,7 +49,7 @@ class DqdlRunTest {
           raw,
           JsonSource.stream(
               "people", new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8))));
-      RunResult result = runtime.run(Pipeline.builder("dqdl").add(raw, people).build());
+      RunResult result = runtime.run(Pipeline.builder("dqdl").tables(raw, people).build());
 
       QualityReport report = result.report(people.id()).orElseThrow();
       Map<String, Long> failedByRule =

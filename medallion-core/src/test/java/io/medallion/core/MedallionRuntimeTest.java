@@ -231,7 +231,7 @@ class MedallionRuntimeTest extends EmbeddedLakeTest {
             () ->
                 runtime.run(
                     io.medallion.Pipeline.builder("changed")
-                        .add(TestPipelines.RAW, changed)
+                        .tables(TestPipelines.RAW, changed)
                         .build()))
         .isInstanceOf(MedallionException.class)
         .hasMessageStartingWith("Cannot register pipeline changed in medallion (embedded): ")

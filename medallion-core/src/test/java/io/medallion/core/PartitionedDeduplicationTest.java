@@ -25,7 +25,7 @@ class PartitionedDeduplicationTest extends EmbeddedLakeTest {
           .partitionBy(PartitionField.identity("country"))
           .build();
   private static final Pipeline PIPELINE =
-      Pipeline.builder("by-country").add(TestPipelines.RAW, BY_COUNTRY).build();
+      Pipeline.builder("by-country").tables(TestPipelines.RAW, BY_COUNTRY).build();
 
   @Test
   void run_laterRowOfAKeyInAnotherPartition_replacesTheEarlierOneWithinAndAcrossBatches() {

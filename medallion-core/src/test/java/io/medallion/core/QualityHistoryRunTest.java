@@ -27,10 +27,10 @@ class QualityHistoryRunTest extends EmbeddedLakeTest {
     return SilverTable.builder(TableId.of("silver", "orders"), RAW)
         .map("id", ColumnType.STRING, "id")
         .map("amount", ColumnType.DOUBLE, "amount")
-        .rule(Rule.range("amount", 0, 100))
+        .rules(Rule.range("amount", 0, 100))
         .ruleFlag("amount_ok", "amount_range")
         .policy(QualityPolicy.minScore(0.0))
-        .datasetRule(datasetRules)
+        .datasetRules(datasetRules)
         .build();
   }
 
@@ -46,7 +46,7 @@ class QualityHistoryRunTest extends EmbeddedLakeTest {
   @Test
   void run_recordsMetricsPerRunInTheMetricsTable() {
     SilverTable orders = orders();
-    Pipeline pipeline = Pipeline.builder("p").add(RAW, orders).build();
+    Pipeline pipeline = Pipeline.builder("p").tables(RAW, orders).build();
     ingest(10, 2);
     runtime.run(pipeline);
     ingest(10, 5);
@@ -70,7 +70,7 @@ class QualityHistoryRunTest extends EmbeddedLakeTest {
   void run_passRateBelowHistoricalMean_failsTheBatchWhenAskedTo() {
     SilverTable orders =
         orders(DatasetRule.passRate("amount_range", Threshold.historicalMean(5, -0.1)).failBatch());
-    Pipeline pipeline = Pipeline.builder("p").add(RAW, orders).build();
+    Pipeline pipeline = Pipeline.builder("p").tables(RAW, orders).build();
     ingest(10, 0);
     runtime.run(pipeline);
     ingest(10, 1);
@@ -90,7 +90,7 @@ class QualityHistoryRunTest extends EmbeddedLakeTest {
   @Test
   void run_scoreJumpAgainstHistory_isRecordedAsAFailedDatasetRule() {
     SilverTable orders = orders(DatasetRule.anomaly("score_avg", 10, 3.5));
-    Pipeline pipeline = Pipeline.builder("p").add(RAW, orders).build();
+    Pipeline pipeline = Pipeline.builder("p").tables(RAW, orders).build();
     for (int run = 0; run < 4; run++) {
       ingest(20, 1 + run % 2);
       runtime.run(pipeline);

@@ -31,7 +31,7 @@ class QualityPolicyRunTest extends EmbeddedLakeTest {
         .map("id", ColumnType.STRING, "id")
         .map("amount", ColumnType.DOUBLE, "amount")
         .map("kind", ColumnType.STRING, "kind")
-        .rule(
+        .rules(
             Rule.notNull("id").critical(),
             Rule.range("amount", 0, 100).weight(3),
             Rule.matches("kind", "[a-z]+"))
@@ -48,7 +48,8 @@ class QualityPolicyRunTest extends EmbeddedLakeTest {
     SilverTable events = silver(QualityPolicy.minScore(0.9).below(PolicyAction.KEEP_FLAGGED));
     ingest("{\"id\":\"1\",\"amount\":500,\"kind\":\"X!\"}");
 
-    TableRun run = runtime.run(Pipeline.builder("p").add(RAW, events).build()).table(events.id());
+    TableRun run =
+        runtime.run(Pipeline.builder("p").tables(RAW, events).build()).table(events.id());
 
     assertThat(run.written()).isEqualTo(1);
     Record row = TableReads.rows(runtime.table(events.id())).get(0);
@@ -67,7 +68,8 @@ class QualityPolicyRunTest extends EmbeddedLakeTest {
         "{\"id\":\"1\",\"amount\":500,\"kind\":\"ok\"}",
         "{\"id\":\"2\",\"amount\":5,\"kind\":\"ok\"}");
 
-    TableRun run = runtime.run(Pipeline.builder("p").add(RAW, events).build()).table(events.id());
+    TableRun run =
+        runtime.run(Pipeline.builder("p").tables(RAW, events).build()).table(events.id());
 
     assertThat(run.written()).isEqualTo(1);
     assertThat(run.quarantined()).isEqualTo(1);
@@ -87,7 +89,8 @@ class QualityPolicyRunTest extends EmbeddedLakeTest {
         "{\"id\":\"1\",\"amount\":\"lots\",\"kind\":\"ok\"}",
         "{\"id\":\"2\",\"amount\":{\"v\":1}}");
 
-    TableRun run = runtime.run(Pipeline.builder("p").add(RAW, events).build()).table(events.id());
+    TableRun run =
+        runtime.run(Pipeline.builder("p").tables(RAW, events).build()).table(events.id());
 
     assertThat(run.quarantined()).isEqualTo(2);
     assertThat(TableReads.rows(runtime.table(events.quarantineId())))
@@ -101,7 +104,7 @@ class QualityPolicyRunTest extends EmbeddedLakeTest {
   void failBatch_anyRowBelowPolicy_commitsNothingAndCarriesSamples() {
     SilverTable events = silver(QualityPolicy.minScore(0.9).below(PolicyAction.FAIL_BATCH));
     ingest("{\"id\":\"1\",\"amount\":5,\"kind\":\"ok\"}", "{\"amount\":5}");
-    Pipeline pipeline = Pipeline.builder("p").add(RAW, events).build();
+    Pipeline pipeline = Pipeline.builder("p").tables(RAW, events).build();
 
     assertThatThrownBy(() -> runtime.run(pipeline))
         .isInstanceOf(QualityGateException.class)
@@ -117,7 +120,7 @@ class QualityPolicyRunTest extends EmbeddedLakeTest {
   @Test
   void failBatch_whenFedByIngestion_bronzeKeepsTheBatchAndSilverCommitsNothing() {
     SilverTable events = silver(QualityPolicy.minScore(0.9).below(PolicyAction.FAIL_BATCH));
-    Pipeline pipeline = Pipeline.builder("p").add(RAW, events).build();
+    Pipeline pipeline = Pipeline.builder("p").tables(RAW, events).build();
 
     assertThatThrownBy(
             () ->
@@ -153,7 +156,7 @@ class QualityPolicyRunTest extends EmbeddedLakeTest {
             .map("amount", ColumnType.DOUBLE, "amount")
             .deduplicateOn("kind")
             .build();
-    Pipeline pipeline = Pipeline.builder("p").add(RAW, events, kinds).build();
+    Pipeline pipeline = Pipeline.builder("p").tables(RAW, events, kinds).build();
     ingest(
         "{\"id\":\"1\",\"amount\":5,\"kind\":\"a\"}", "{\"id\":\"2\",\"amount\":7,\"kind\":\"b\"}");
     runtime.run(pipeline);

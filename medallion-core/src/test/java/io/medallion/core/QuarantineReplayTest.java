@@ -20,7 +20,7 @@ class QuarantineReplayTest extends EmbeddedLakeTest {
     return SilverTable.builder(TableId.of("silver", "orders"), RAW)
         .map("id", ColumnType.STRING, "id")
         .map("amount", ColumnType.DOUBLE, "amount")
-        .rule(Rule.notNull("id").critical(), Rule.range("amount", 0, maxAmount).critical())
+        .rules(Rule.notNull("id").critical(), Rule.range("amount", 0, maxAmount).critical())
         .policy(QualityPolicy.minScore(0.5))
         .deduplicateOn("id")
         .build();
@@ -28,7 +28,7 @@ class QuarantineReplayTest extends EmbeddedLakeTest {
 
   private void ingestAndRun(SilverTable orders, String... lines) {
     runtime.ingest(RAW, ndjson("orders", lines));
-    runtime.run(Pipeline.builder("p").add(RAW, orders).build());
+    runtime.run(Pipeline.builder("p").tables(RAW, orders).build());
   }
 
   @Test
@@ -97,7 +97,7 @@ class QuarantineReplayTest extends EmbeddedLakeTest {
     silver.refresh();
     silver.manageSnapshots().rollbackTo(beforeSecondBatch).commit();
 
-    runtime.run(Pipeline.builder("p").add(RAW, orders(1000)).build());
+    runtime.run(Pipeline.builder("p").tables(RAW, orders(1000)).build());
 
     assertThat(TableReads.rows(runtime.table(orders(1000).id())))
         .extracting(r -> r.getField("id"))

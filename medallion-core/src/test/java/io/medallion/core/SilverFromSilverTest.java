@@ -19,7 +19,7 @@ class SilverFromSilverTest extends EmbeddedLakeTest {
   private static final SilverTable UPSTREAM = people("people_latest", TestPipelines.RAW);
   private static final SilverTable DOWNSTREAM = people("people_copy", UPSTREAM);
   private static final Pipeline PIPELINE =
-      Pipeline.builder("chain").add(TestPipelines.RAW, UPSTREAM, DOWNSTREAM).build();
+      Pipeline.builder("chain").tables(TestPipelines.RAW, UPSTREAM, DOWNSTREAM).build();
 
   private static SilverTable people(String name, SilverSource source) {
     // Bronze payloads name the field "updated"; the upstream silver table names it "updated_at".
@@ -82,7 +82,7 @@ class SilverFromSilverTest extends EmbeddedLakeTest {
     runtime.ingest(TestPipelines.RAW, ndjson("people-" + number + ".ndjson", lines));
     RunResult result = runtime.run(PIPELINE);
     SilverTable rebuilt = people("people_rebuilt_" + number, UPSTREAM);
-    runtime.run(Pipeline.builder("rebuild").add(TestPipelines.RAW, UPSTREAM, rebuilt).build());
+    runtime.run(Pipeline.builder("rebuild").tables(TestPipelines.RAW, UPSTREAM, rebuilt).build());
     assertThat(rows(DOWNSTREAM)).isEqualTo(rows(rebuilt)).isNotEmpty();
     return result.table(DOWNSTREAM.id()).read();
   }

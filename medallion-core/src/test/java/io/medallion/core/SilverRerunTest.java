@@ -31,7 +31,7 @@ class SilverRerunTest extends EmbeddedLakeTest {
         .map("id", ColumnType.STRING, "id")
         .map("age", ColumnType.INT, "age")
         .map("born_at", ColumnType.TIMESTAMP_TZ, "dob")
-        .rule(Rule.notNull("id").critical(), Rule.range("age", 0, 120).critical())
+        .rules(Rule.notNull("id").critical(), Rule.range("age", 0, 120).critical())
         .policy(QualityPolicy.minScore(0.5))
         .deduplicateOn("id");
   }
@@ -50,7 +50,7 @@ class SilverRerunTest extends EmbeddedLakeTest {
 
   private TableRun ingestAndRunFrom(String source, SilverTable people, String... lines) {
     return runtime
-        .run(Pipeline.builder("p").add(RAW, people).build(), RAW, ndjson(source, lines))
+        .run(Pipeline.builder("p").tables(RAW, people).build(), RAW, ndjson(source, lines))
         .table(people.id());
   }
 
@@ -137,8 +137,8 @@ class SilverRerunTest extends EmbeddedLakeTest {
   @Test
   void run_failedRulesAndMetrics_storedAsStructuredValues() {
     SilverTable lenient =
-        people()
-            .rule(Rule.range("age", 0, 20).named("age_young"))
+        PEOPLE.toBuilder()
+            .rules(Rule.range("age", 0, 20).named("age_young"))
             .policy(QualityPolicy.minScore(0.1))
             .build();
 
@@ -171,7 +171,7 @@ class SilverRerunTest extends EmbeddedLakeTest {
     silver.manageSnapshots().rollbackTo(beforeSecondBatch).commit();
 
     TableRun recovery =
-        runtime.run(Pipeline.builder("p").add(RAW, PEOPLE).build()).table(PEOPLE.id());
+        runtime.run(Pipeline.builder("p").tables(RAW, PEOPLE).build()).table(PEOPLE.id());
 
     assertThat(recovery.quarantined()).isEqualTo(2);
     assertThat(TableReads.rows(runtime.table(PEOPLE.id())))
@@ -184,7 +184,7 @@ class SilverRerunTest extends EmbeddedLakeTest {
 
   @Test
   void run_afterSecondIngestion_readsOnlyTheNewlyAppendedRows() {
-    Pipeline pipeline = Pipeline.builder("p").add(RAW, PEOPLE).build();
+    Pipeline pipeline = Pipeline.builder("p").tables(RAW, PEOPLE).build();
     runtime.ingest(RAW, ndjson("one.ndjson", LINES[0], LINES[1]));
     runtime.run(pipeline);
     runtime.ingest(RAW, ndjson("two.ndjson", LINES[2]));

@@ -28,10 +28,10 @@ class SpilledDeduplicationTest extends EmbeddedLakeTest {
           .map("updated_at", ColumnType.TIMESTAMP_TZ, "updated")
           .deduplicateOn("id")
           .keepLatestBy("updated_at")
-          .datasetRule(DatasetRule.unique("id"), DatasetRule.distinctRatio("country", 0.1))
+          .datasetRules(DatasetRule.unique("id"), DatasetRule.distinctRatio("country", 0.1))
           .build();
   private static final Pipeline PIPELINE =
-      Pipeline.builder("latest").add(TestPipelines.RAW, PEOPLE).build();
+      Pipeline.builder("latest").tables(TestPipelines.RAW, PEOPLE).build();
 
   @Test
   void run_moreKeysThanMemoryHolds_writesWhatTheInMemoryPathWrites() {

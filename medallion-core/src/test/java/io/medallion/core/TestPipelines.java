@@ -35,7 +35,7 @@ final class TestPipelines {
           .mapFirst("born_at", ColumnType.TIMESTAMP_TZ, List.of("dob.date", "dob"))
           .map("updated_at", ColumnType.TIMESTAMP_TZ, "updated")
           .derive("generation", ColumnType.STRING, Derivation.generation("born_at"))
-          .rule(
+          .rules(
               Rule.notNull("id").critical(),
               Rule.matches("email", "[^@\\s]+@[^@\\s]+\\.[a-z]{2,}"),
               Rule.matches("phone", "\\+[1-9][0-9]{6,14}").named("phone_e164"),
@@ -65,7 +65,7 @@ final class TestPipelines {
           .build();
 
   static final Pipeline PIPELINE =
-      Pipeline.builder("people").add(RAW, PEOPLE, BY_COUNTRY, BY_YEAR).build();
+      Pipeline.builder("people").tables(RAW, PEOPLE, BY_COUNTRY, BY_YEAR).build();
 
   private TestPipelines() {}
 }

@@ -169,7 +169,7 @@ public final class RandomUserPipeline {
           .doc("phone", "E.164 when valid for the nationality's region, else the raw text")
           .doc("completeness", "Share of the 10 required fields present")
           // Completeness: each required field, weighted by how much the use case needs it.
-          .rule(
+          .rules(
               Rule.notNull("user_id").critical(),
               Rule.notNull("email").weight(2),
               Rule.notNull("phone"),
@@ -178,7 +178,7 @@ public final class RandomUserPipeline {
               Rule.notNull("born_at"),
               Rule.notNull("registered_at"))
           // Validity: formats, ranges, allowed values, real email and phone checks.
-          .rule(
+          .rules(
               Rule.validEmail("email").weight(2),
               Rule.validPhone("phone", "nationality"),
               Rule.validPhone("cell", "nationality").weight(0.5),
@@ -190,7 +190,7 @@ public final class RandomUserPipeline {
               Rule.length("first_name", 1, 60),
               Rule.notInFuture("registered_at"))
           // Consistency: fields that must agree with each other.
-          .rule(
+          .rules(
               // A stated age may lag the years since birth by up to 10 (the age when recorded).
               Rule.matchesDerived(
                   "reported_age", DerivedValue.YEARS_SINCE, List.of("born_at"), -10, 0),
@@ -199,7 +199,7 @@ public final class RandomUserPipeline {
                   "reported_country", "nationality", RandomUserPlaces.COUNTRY_OF_NATIONALITY),
               Rule.inLookup("postcode", "nationality", RandomUserPlaces.POSTCODE_FORMAT)
                   .weight(0.5))
-          .datasetRule(
+          .datasetRules(
               DatasetRule.rowCount(1, 50_000_000),
               DatasetRule.unique("user_id"),
               DatasetRule.passRate("email_valid", Threshold.historicalMean(10, -0.05)),
@@ -246,7 +246,7 @@ public final class RandomUserPipeline {
   /** The whole pipeline. */
   public static final Pipeline PIPELINE =
       Pipeline.builder("randomuser")
-          .add(RAW, USERS, BY_COUNTRY_GENERATION, MONTHLY_REGISTRATIONS, QUALITY_BY_NATIONALITY)
+          .tables(RAW, USERS, BY_COUNTRY_GENERATION, MONTHLY_REGISTRATIONS, QUALITY_BY_NATIONALITY)
           .build();
 
   private RandomUserPipeline() {}

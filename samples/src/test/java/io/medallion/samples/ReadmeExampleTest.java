@@ -53,7 +53,7 @@ class ReadmeExampleTest {
             .map("phone", ColumnType.STRING, "phone", Standardizer.phoneE164("nationality"))
             .mapFirst("born_at", ColumnType.TIMESTAMP_TZ, List.of("dob.date", "dob"))
             .derive("generation", ColumnType.STRING, Derivation.generation("born_at"))
-            .rule(
+            .rules(
                 Rule.notNull("user_id").critical(),
                 Rule.matches("email", "[^@\\s]+@[^@\\s]+\\.[a-z]{2,}").weight(2),
                 Rule.matches("phone", "\\+[1-9][0-9]{6,14}").named("phone_e164"))
@@ -68,7 +68,7 @@ class ReadmeExampleTest {
             .avg("avg_quality", "quality_score")
             .build();
 
-    Pipeline pipeline = Pipeline.builder("users").add(raw, users, byNationality).build();
+    Pipeline pipeline = Pipeline.builder("users").tables(raw, users, byNationality).build();
     System.out.println(pipeline.describe());
 
     try (MedallionRuntime runtime = MedallionRuntime.builder().lake(lakehouse).build()) {

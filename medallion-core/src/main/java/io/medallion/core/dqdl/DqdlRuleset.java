@@ -22,8 +22,8 @@ import software.amazon.glue.dqdl.parser.DQDLParser;
  *     Rules = [ IsComplete "email", ColumnValues "age" between 0 and 120, IsUnique "user_id" ]
  *     """);
  * SilverTable.builder(TableId.of("silver", "users"), raw)
- *     .rule(glue.rules().toArray(Rule[]::new))
- *     .datasetRule(glue.datasetRules().toArray(DatasetRule[]::new));
+ *     .rules(glue.rules())
+ *     .datasetRules(glue.datasetRules());
  * }</pre>
  *
  * <p>Generated rules use the checks of the factories below under names made of their position, type

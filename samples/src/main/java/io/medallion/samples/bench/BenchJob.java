@@ -95,10 +95,10 @@ final class BenchJob {
           .cumulativeCount("registrations_to_date")
           .build();
 
-  static final Pipeline SILVER_ONLY = Pipeline.builder("bench-silver").add(RAW, USERS).build();
+  static final Pipeline SILVER_ONLY = Pipeline.builder("bench-silver").tables(RAW, USERS).build();
 
   static final Pipeline PIPELINE =
-      Pipeline.builder("bench").add(RAW, USERS, BY_COUNTRY_GENERATION, MONTHLY).build();
+      Pipeline.builder("bench").tables(RAW, USERS, BY_COUNTRY_GENERATION, MONTHLY).build();
 
   private BenchJob() {}
 

@@ -9,6 +9,7 @@ import io.medallion.table.Standardizer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,19 +35,28 @@ public final class SampleMasking implements RowMasker {
 
   private static Masking maskingOf(SilverTable table) {
     Masking.Builder masking = Masking.builder();
+    // A column has one kind: one the definition shows in reports is plain, whatever its shape.
+    masking.plain(table.shownInReports().toArray(String[]::new));
     for (ColumnMapping mapping : table.mappings()) {
       String column = mapping.column().name();
-      for (Standardizer standardizer : mapping.standardizers()) {
-        if (standardizer == Standardizer.EMAIL) {
-          masking.email(column);
-        } else if (standardizer instanceof Standardizer.PhoneE164) {
-          masking.phone(column);
-        } else if (standardizer == Standardizer.TITLE_CASE) {
-          masking.name(column);
-        }
+      if (!table.shownInReports().contains(column)) {
+        kindByShape(mapping.standardizers()).ifPresent(kind -> masking.kind(kind, column));
       }
     }
-    masking.plain(table.shownInReports().toArray(String[]::new));
     return masking.build();
+  }
+
+  /** The kind of the first standardizer that tells what the column holds. */
+  private static Optional<Masking.Kind> kindByShape(List<Standardizer> standardizers) {
+    for (Standardizer standardizer : standardizers) {
+      if (standardizer == Standardizer.EMAIL) {
+        return Optional.of(Masking.Kind.EMAIL);
+      } else if (standardizer instanceof Standardizer.PhoneE164) {
+        return Optional.of(Masking.Kind.PHONE);
+      } else if (standardizer == Standardizer.TITLE_CASE) {
+        return Optional.of(Masking.Kind.NAME);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Connecting to catalogs: authentication works, and bad settings fail fast, naming the setting. */
 class CatalogConnectionTest {
   private static final Pipeline RAW_ONLY =
-      Pipeline.builder("raw").add(BronzeTable.builder(TableId.of("bronze", "raw")).build()).build();
+      Pipeline.builder("raw")
+          .tables(BronzeTable.builder(TableId.of("bronze", "raw")).build())
+          .build();
 
   @TempDir Path dir;
 

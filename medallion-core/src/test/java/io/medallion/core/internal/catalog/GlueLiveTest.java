@@ -42,7 +42,7 @@ class GlueLiveTest {
     TableId id =
         TableId.of(database, "medallion_it_" + UUID.randomUUID().toString().substring(0, 8));
     BronzeTable raw = BronzeTable.builder(id).build();
-    Pipeline pipeline = Pipeline.builder("live").add(raw).build();
+    Pipeline pipeline = Pipeline.builder("live").tables(raw).build();
     CatalogConfig glue =
         GlueCatalogConfig.builder(
                 System.getenv("AWS_REGION"), System.getenv("MEDALLION_IT_GLUE_WAREHOUSE"))
