@@ -247,12 +247,14 @@ public final class BronzeTable implements SilverSource {
         && recordsAt.equals(that.recordsAt)
         && secretPaths.equals(that.secretPaths)
         && maxRecordBytes == that.maxRecordBytes
-        && partitioning.equals(that.partitioning);
+        && partitioning.equals(that.partitioning)
+        && sourceColumns.equals(that.sourceColumns);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, description, recordsAt, secretPaths, maxRecordBytes, partitioning);
+    return Objects.hash(
+        id, description, recordsAt, secretPaths, maxRecordBytes, partitioning, sourceColumns);
   }
 
   @Override
@@ -368,6 +370,16 @@ public final class BronzeTable implements SilverSource {
      */
     public Builder sourceColumns(Column... columns) {
       sourceColumns.addAll(List.of(columns));
+      return this;
+    }
+
+    /**
+     * Removes the source columns given so far, to declare others after {@link #toBuilder()}.
+     *
+     * @return this builder
+     */
+    public Builder clearSourceColumns() {
+      sourceColumns.clear();
       return this;
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.medallion.TableId;
 import io.medallion.ValidationException;
+import io.medallion.schema.Column;
+import io.medallion.schema.ColumnType;
 import io.medallion.schema.PartitionField;
 import org.junit.jupiter.api.Test;
 
@@ -96,5 +98,35 @@ class BronzeTableTest {
     assertThat(raw.secretPaths())
         .containsExactly(JsonPath.parse("login.password"), JsonPath.parse("login.salt"));
     assertThat(replaced.secretPaths()).containsExactly(JsonPath.parse("login.md5"));
+  }
+
+  @Test
+  void sourceColumns_followTheStandardColumnsInBronzeAndDeadLetters() {
+    Column offset = Column.of("kafka_offset", ColumnType.LONG);
+    BronzeTable raw = BronzeTable.builder(ID).sourceColumns(offset).build();
+
+    assertThat(raw.sourceColumns()).containsExactly(offset);
+    assertThat(raw.columns()).last().isEqualTo(offset);
+    assertThat(raw.columns()).extracting(Column::name).contains(BronzeTable.PAYLOAD);
+    assertThat(raw.deadLetterColumns())
+        .extracting(Column::name)
+        .endsWith(BronzeTable.PAYLOAD, BronzeTable.PAYLOAD_ENCODING, "kafka_offset");
+    assertThat(raw.toBuilder().build()).isEqualTo(raw);
+    assertThat(raw.toBuilder().clearSourceColumns().build().sourceColumns()).isEmpty();
+    assertThat(raw).isNotEqualTo(BronzeTable.builder(ID).build());
+  }
+
+  @Test
+  void build_sourceColumnNamedLikeAStandardOne_isAProblemNamingIt() {
+    assertThatThrownBy(
+            () ->
+                BronzeTable.builder(ID)
+                    .sourceColumns(Column.of(BronzeTable.PAYLOAD, ColumnType.STRING))
+                    .build())
+        .isInstanceOf(ValidationException.class)
+        .satisfies(
+            e ->
+                assertThat(((ValidationException) e).problems())
+                    .containsExactly("column 'payload' is defined more than once"));
   }
 }
