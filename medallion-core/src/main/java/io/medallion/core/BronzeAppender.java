@@ -88,6 +88,25 @@ public final class BronzeAppender {
   }
 
   /**
+   * Commits no rows, only markers, to the dead-letter table and then to bronze: a source's position
+   * moved by hand (a recreated topic), recorded like any batch so every reader sees it.
+   *
+   * <pre>{@code
+   * appender.mark(deadLetterMarker, bronzeMarker);
+   * }</pre>
+   *
+   * @param deadLetterMarker the marker committed to the dead-letter table
+   * @param bronzeMarker the marker committed to bronze
+   * @return the bronze snapshot, with zero counts
+   * @throws io.medallion.core.spi.MarkerConflictException when a marker refuses
+   */
+  public TableRun mark(SourceMarker deadLetterMarker, SourceMarker bronzeMarker) {
+    try (MessageBatch empty = newBatch().messages) {
+      return empty.commit(deadLetterMarker, bronzeMarker, true);
+    }
+  }
+
+  /**
    * Messages on their way to bronze. Closing a batch that was not committed deletes what it wrote.
    *
    * <pre>{@code
@@ -116,6 +135,20 @@ public final class BronzeAppender {
      */
     public void add(String source, String coordinate, byte[] message, Object... sourceValues) {
       messages.add(source, coordinate, message, sourceValues);
+    }
+
+    /**
+     * Adds a message again after a restart, when the dead-letter table already holds its dead
+     * letters ({@link BronzeAppender#recordedInDeadLetters}) but bronze did not record its records:
+     * only the records are written, so no dead letter is written twice.
+     *
+     * @param source the source's name
+     * @param coordinate where the message is
+     * @param message the raw bytes
+     * @param sourceValues one value per source column, in their order
+     */
+    public void addAgain(String source, String coordinate, byte[] message, Object... sourceValues) {
+      messages.addAgain(source, coordinate, message, sourceValues);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.medallion.core.internal.iceberg.RecordWriter;
 import io.medallion.core.internal.iceberg.TableProperties;
 import io.medallion.core.spi.SourceMarker;
 import io.medallion.table.BronzeTable;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MessageBatch implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MessageBatch.class);
+  private static final String NOT_UTF8 = "message is not UTF-8 (its bytes are kept in base64)";
 
   private final BronzeTable definition;
   private final Table bronze;
@@ -80,17 +82,32 @@ public final class MessageBatch implements AutoCloseable {
    * @param values the source columns' values
    */
   public void add(String source, String coordinate, byte[] message, Object[] values) {
+    add(source, coordinate, message, values, true);
+  }
+
+  /**
+   * Adds a message whose dead letters an earlier batch already committed, though its records did
+   * not follow (the process stopped between the two commits): only its records are written.
+   *
+   * @param source the source's name
+   * @param coordinate where the message is
+   * @param message the raw bytes
+   * @param values the source columns' values
+   */
+  public void addAgain(String source, String coordinate, byte[] message, Object[] values) {
+    add(source, coordinate, message, values, false);
+  }
+
+  private void add(
+      String source, String coordinate, byte[] message, Object[] values, boolean deadLetters) {
     checkOpen();
     if (!Utf8Check.isValid(message)) {
-      deadLetter(
-          source,
-          coordinate,
-          "message is not UTF-8 (its bytes are kept in base64)",
-          message,
-          values);
+      if (deadLetters) {
+        deadLetter(source, coordinate, NOT_UTF8, message, values);
+      }
       return;
     }
-    sink.next(source, values);
+    sink.next(source, values, deadLetters);
     reader.read(message, coordinate, sink);
   }
 
@@ -142,12 +159,27 @@ public final class MessageBatch implements AutoCloseable {
    *     committed is deleted
    */
   public TableRun commit(SourceMarker deadLetterMarker, SourceMarker bronzeMarker) {
+    return commit(deadLetterMarker, bronzeMarker, false);
+  }
+
+  /**
+   * Commits as {@link #commit(SourceMarker, SourceMarker)} does, committing to the dead-letter
+   * table even without dead letters when {@code markDeadLetters} is set, so that both markers move
+   * (moving a source's position by hand).
+   *
+   * @param deadLetterMarker the marker committed with the dead letters
+   * @param bronzeMarker the marker committed with the records
+   * @param markDeadLetters whether the dead-letter table commits even without dead letters
+   * @return the batch's counts and bronze snapshot
+   */
+  public TableRun commit(
+      SourceMarker deadLetterMarker, SourceMarker bronzeMarker, boolean markDeadLetters) {
     checkOpen();
     open = false;
     List<DataFile> deadFiles = dead.finish();
     List<DataFile> recordFiles = records.finish();
     try {
-      if (!deadFiles.isEmpty()) {
+      if (!deadFiles.isEmpty() || markDeadLetters) {
         commit(deadLetters, deadFiles, dead.rows(), deadLetterMarker);
         deadFiles = List.of();
       }
@@ -239,10 +271,12 @@ public final class MessageBatch implements AutoCloseable {
   private final class Sink implements RecordSink {
     private String source;
     private Object[] values;
+    private boolean deadLetters;
 
-    void next(String messageSource, Object[] messageValues) {
+    void next(String messageSource, Object[] messageValues, boolean writeDeadLetters) {
       this.source = messageSource;
       this.values = messageValues;
+      this.deadLetters = writeDeadLetters;
     }
 
     @Override
@@ -256,12 +290,11 @@ public final class MessageBatch implements AutoCloseable {
 
     @Override
     public void deadLetter(String coordinate, String error, String payload) {
+      if (!deadLetters) {
+        return;
+      }
       MessageBatch.this.deadLetter(
-          source,
-          coordinate,
-          error,
-          payload.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-          values);
+          source, coordinate, error, payload.getBytes(StandardCharsets.UTF_8), values);
     }
   }
 }

@@ -1,0 +1,684 @@
+package io.medallion.kafka;
+
+import io.medallion.Pipeline;
+import io.medallion.TableId;
+import io.medallion.core.BronzeAppender;
+import io.medallion.core.MedallionRuntime;
+import io.medallion.core.RunResult;
+import io.medallion.core.TableRun;
+import io.medallion.core.spi.MarkerConflictException;
+import io.medallion.kafka.internal.BatchPositions;
+import io.medallion.kafka.internal.MessageValues;
+import io.medallion.kafka.internal.OffsetMarkers;
+import io.medallion.kafka.internal.RecordedOffsets;
+import io.medallion.table.BronzeTable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Streams a Kafka topic into a bronze table, exactly once, and keeps the pipeline's silver and gold
+ * tables current. The offsets of every partition written are committed in the snapshot summary of
+ * the bronze commit that holds their records; on start and on every assignment the consumer seeks
+ * to the offsets the table records, never the group's (group offsets are committed afterwards only
+ * so that lag tools show progress). See {@code docs/streaming.md} for the protocol.
+ *
+ * <p>Run it in the caller's thread ({@link #run()}, {@link #runUntilCaughtUp()}) or on its own
+ * ({@link #start()}); {@link #close()} flushes, commits and stops. Not for use by several threads,
+ * except {@link #stop()}, {@link #close()} and {@link #progress()}.
+ *
+ * <pre>{@code
+ * try (KafkaIngestion ingestion = KafkaIngestion.open(runtime, pipeline, raw, stream)) {
+ *   StreamProgress done = ingestion.runUntilCaughtUp();
+ * }
+ * }</pre>
+ */
+public final class KafkaIngestion implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaIngestion.class);
+  private static final Duration POLL = Duration.ofMillis(200);
+  private static final long CONTACT_CHECK_NANOS = Duration.ofSeconds(5).toNanos();
+  private static final Duration CONTACT_TIMEOUT = Duration.ofSeconds(2);
+
+  private final MedallionRuntime runtime;
+  private final Pipeline pipeline;
+  private final BronzeTable table;
+  private final KafkaStream stream;
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final BronzeAppender appender;
+  private final BatchPositions positions = new BatchPositions();
+  private final MessageValues values = new MessageValues();
+  private final Map<TopicPartition, Long> caughtUpTargets = new HashMap<>();
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final Map<TableId, Duration> lag = new ConcurrentHashMap<>();
+  private final long startedNanos = System.nanoTime();
+  private BronzeAppender.Batch batch;
+  private long batchRecords;
+  private long batchBytes;
+  private long batchOpenedNanos = -1;
+  private int failedCommits;
+  private long lastContactNanos = System.nanoTime();
+  private long lastDownstreamNanos = System.nanoTime();
+  private int commitsSinceDownstream;
+  private long newestCommittedTimestamp = Long.MIN_VALUE;
+  private volatile long records;
+  private volatile long deadLetters;
+  private volatile long commits;
+  private volatile long downstreamRuns;
+  private volatile Thread worker;
+  private volatile Throwable failure;
+  private boolean consumerClosed;
+
+  private KafkaIngestion(
+      MedallionRuntime runtime, Pipeline pipeline, BronzeTable table, KafkaStream stream) {
+    this.runtime = Objects.requireNonNull(runtime, "runtime");
+    this.pipeline = pipeline;
+    this.table = Objects.requireNonNull(table, "table");
+    this.stream = Objects.requireNonNull(stream, "stream");
+    if (!table.sourceColumns().equals(KafkaColumns.ALL)) {
+      throw new IllegalArgumentException(
+          table.id()
+              + " needs the Kafka source columns "
+              + KafkaColumns.ALL.stream().map(c -> c.name()).toList()
+              + "; define it with KafkaColumns.bronzeTable(id)");
+    }
+    this.appender = runtime.bronzeAppender(table);
+    this.consumer = new KafkaConsumer<>(consumerProperties(stream));
+  }
+
+  /**
+   * Opens a stream into a bronze table only.
+   *
+   * @param runtime the runtime holding the lake
+   * @param table the bronze table, defined with {@link KafkaColumns#bronzeTable}
+   * @param stream where to read
+   * @return the ingestion, not yet running
+   */
+  public static KafkaIngestion open(
+      MedallionRuntime runtime, BronzeTable table, KafkaStream stream) {
+    return new KafkaIngestion(runtime, null, table, stream);
+  }
+
+  /**
+   * Opens a stream into a bronze table whose pipeline's silver and gold tables run incrementally
+   * after bronze commits, as {@link KafkaStream#downstreamEveryCommits()} says.
+   *
+   * @param runtime the runtime holding the lake
+   * @param pipeline the pipeline reading the bronze table
+   * @param table the bronze table, defined with {@link KafkaColumns#bronzeTable}
+   * @param stream where to read
+   * @return the ingestion, not yet running
+   */
+  public static KafkaIngestion open(
+      MedallionRuntime runtime, Pipeline pipeline, BronzeTable table, KafkaStream stream) {
+    return new KafkaIngestion(runtime, Objects.requireNonNull(pipeline, "pipeline"), table, stream);
+  }
+
+  /**
+   * Consumes until {@link #stop()} or {@link #close()} is called, then commits what it holds.
+   *
+   * @throws KafkaStreamException when commits keep failing, the brokers stay unreachable, or a
+   *     recorded offset no longer exists
+   */
+  public void run() {
+    loop(false);
+  }
+
+  /**
+   * Consumes until every assigned partition reached the end offset it had when first assigned,
+   * commits, runs silver and gold once more, and returns. For tests, backfills and scheduled runs.
+   *
+   * @return what the stream did
+   * @throws KafkaStreamException as {@link #run()}
+   */
+  public StreamProgress runUntilCaughtUp() {
+    loop(true);
+    return progress();
+  }
+
+  /**
+   * Runs {@link #run()} on a thread of its own.
+   *
+   * @return this ingestion
+   */
+  public KafkaIngestion start() {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                run();
+              } catch (RuntimeException | Error e) {
+                failure = e;
+                LOG.error("{}: stream stopped: {}", table.id(), e.getMessage(), e);
+              }
+            },
+            "medallion-kafka-" + table.id());
+    worker = thread;
+    thread.start();
+    return this;
+  }
+
+  /**
+   * Returns why a stream started with {@link #start()} stopped on its own, if it did.
+   *
+   * @return the failure
+   */
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  /** Asks the stream to commit what it holds and stop; safe from any thread. */
+  public void stop() {
+    stopping.set(true);
+    consumer.wakeup();
+  }
+
+  /**
+   * Returns what the stream has done so far; safe from any thread.
+   *
+   * @return the progress
+   */
+  public StreamProgress progress() {
+    double seconds = Math.max(1e-3, (System.nanoTime() - startedNanos) / 1e9);
+    return new StreamProgress(
+        records, deadLetters, commits, records / seconds, Map.copyOf(lag), downstreamRuns);
+  }
+
+  /** Stops the stream, waiting for a started one to commit and finish. */
+  @Override
+  public void close() {
+    stop();
+    Thread thread = worker;
+    if (thread != null && thread != Thread.currentThread()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    synchronized (this) {
+      if (!consumerClosed) {
+        consumerClosed = true;
+        consumer.close();
+      }
+    }
+  }
+
+  private void loop(boolean untilCaughtUp) {
+    newBatch();
+    try {
+      subscribe();
+      while (!stopping.get()) {
+        try {
+          if (step(untilCaughtUp)) {
+            break;
+          }
+        } catch (WakeupException e) {
+          // stop() woke a blocking call: the loop condition decides.
+        } catch (KafkaException e) {
+          throw unwrap(e);
+        }
+      }
+      commit();
+      if (pipeline != null && (untilCaughtUp || commitsSinceDownstream > 0)) {
+        runDownstream(true);
+      }
+    } finally {
+      batch.close();
+      synchronized (this) {
+        if (!consumerClosed) {
+          consumerClosed = true;
+          consumer.close();
+        }
+      }
+    }
+  }
+
+  /** One poll and what follows it; returns true when caught up (and committed). */
+  private boolean step(boolean untilCaughtUp) {
+    ConsumerRecords<byte[], byte[]> polled;
+    try {
+      polled = consumer.poll(POLL);
+    } catch (OffsetOutOfRangeException e) {
+      throw new KafkaStreamException(
+          table.id()
+              + ": the offsets it records are outside their partitions "
+              + e.offsetOutOfRangePartitions()
+              + " (the topic was recreated, or retention deleted messages not yet read); move"
+              + " them with KafkaOffsets.move (CLI: kafka-offsets move) to earliest, latest or a"
+              + " timestamp",
+          e);
+    }
+    if (!polled.isEmpty()) {
+      lastContactNanos = System.nanoTime();
+    }
+    for (ConsumerRecord<byte[], byte[]> message : polled) {
+      add(message);
+    }
+    for (TopicPartition partition : polled.partitions()) {
+      positions.movedTo(partition, consumer.position(partition));
+      opened();
+    }
+    if (due()) {
+      commit();
+    }
+    maybeRunDownstream();
+    if (polled.isEmpty()) {
+      checkBrokers();
+    }
+    return untilCaughtUp && caughtUp();
+  }
+
+  private void add(ConsumerRecord<byte[], byte[]> message) {
+    TopicPartition partition = new TopicPartition(message.topic(), message.partition());
+    String coordinate = message.topic() + "/" + message.partition() + "@" + message.offset();
+    Object[] sourceValues = values.of(message);
+    boolean deadWritten = positions.deadLettersWritten(partition, message.offset());
+    long deadBefore = batch.deadLetters();
+    byte[] value = message.value();
+    if (value == null) {
+      if (!deadWritten) {
+        batch.deadLetter(
+            message.topic(),
+            coordinate,
+            "tombstone: the message has no value (a deletion marker)",
+            null,
+            sourceValues);
+      }
+    } else if (value.length > stream.maxMessageBytes()) {
+      if (!deadWritten) {
+        batch.deadLetter(
+            message.topic(),
+            coordinate,
+            "message is "
+                + value.length
+                + " bytes, more than the limit of "
+                + stream.maxMessageBytes()
+                + " (KafkaStream.maxMessageBytes); the dead letter keeps its first "
+                + stream.maxMessageBytes()
+                + " bytes",
+            Arrays.copyOf(value, stream.maxMessageBytes()),
+            sourceValues);
+      }
+    } else if (deadWritten) {
+      batch.addAgain(message.topic(), coordinate, value, sourceValues);
+    } else {
+      batch.add(message.topic(), coordinate, value, sourceValues);
+    }
+    if (batch.deadLetters() > deadBefore) {
+      positions.deadLetter(partition, message.offset());
+    }
+    positions.added(partition, message.offset(), message.timestamp());
+    opened();
+    batchRecords++;
+    batchBytes +=
+        (value == null ? 0 : value.length) + (message.key() == null ? 0 : message.key().length);
+  }
+
+  private void opened() {
+    if (batchOpenedNanos < 0 && !positions.isEmpty()) {
+      batchOpenedNanos = System.nanoTime();
+    }
+  }
+
+  private boolean due() {
+    return !positions.isEmpty()
+        && (batchRecords >= stream.commitRecords()
+            || batchBytes >= stream.commitBytes()
+            || System.nanoTime() - batchOpenedNanos >= stream.commitInterval().toNanos());
+  }
+
+  /**
+   * Commits the batch, if it holds anything; on failure, reads again from what the table records.
+   */
+  private void commit() {
+    if (positions.isEmpty()) {
+      return;
+    }
+    Map<TopicPartition, Long> ends = positions.ends();
+    try {
+      TableRun run =
+          batch.commit(
+              OffsetMarkers.deadLetters(positions.firstDeadLetters(), positions.deadLetterEnds()),
+              OffsetMarkers.bronze(positions.starts(), ends));
+      records += run.written();
+      deadLetters += run.quarantined();
+      commits++;
+      commitsSinceDownstream++;
+      failedCommits = 0;
+      if (positions.newestTimestamp() > newestCommittedTimestamp) {
+        newestCommittedTimestamp = positions.newestTimestamp();
+      }
+      noteLag(table.id());
+      positions.committed();
+      commitGroupOffsets(ends);
+      LOG.debug("{}: committed {} records up to {}", table.id(), run.written(), ends);
+      newBatch();
+    } catch (MarkerConflictException e) {
+      LOG.warn("{}: {}", table.id(), e.getMessage());
+      rereadFromTable(consumer.assignment());
+    } catch (RuntimeException e) {
+      recoverFrom(e);
+    }
+  }
+
+  /**
+   * After a failed commit: waits, then reads again from what the table records; gives up, loudly,
+   * once {@link KafkaStream#maxFailedCommits()} attempts in a row failed (reading the table again
+   * counts as one when it fails too). It never consumes further while it cannot commit.
+   */
+  private void recoverFrom(RuntimeException first) {
+    RuntimeException last = first;
+    while (true) {
+      failedCommits++;
+      if (failedCommits >= stream.maxFailedCommits()) {
+        throw new KafkaStreamException(
+            table.id()
+                + ": "
+                + failedCommits
+                + " commits in a row failed, the last with: "
+                + rootMessage(last)
+                + "; the stream stopped without consuming further. Nothing committed is lost:"
+                + " once the cause is fixed, a restart reads again from the offsets the table"
+                + " records",
+            last);
+      }
+      LOG.warn(
+          "{}: commit {} of {} failed, reading the batch again: {}",
+          table.id(),
+          failedCommits,
+          stream.maxFailedCommits(),
+          rootMessage(last));
+      backOff();
+      try {
+        rereadFromTable(consumer.assignment());
+        return;
+      } catch (KafkaException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        last = e;
+      }
+    }
+  }
+
+  private void newBatch() {
+    batch = appender.newBatch();
+    batchRecords = 0;
+    batchBytes = 0;
+    batchOpenedNanos = -1;
+  }
+
+  private void commitGroupOffsets(Map<TopicPartition, Long> ends) {
+    Map<TopicPartition, OffsetAndMetadata> group = new HashMap<>();
+    ends.forEach((partition, offset) -> group.put(partition, new OffsetAndMetadata(offset)));
+    consumer.commitAsync(
+        group,
+        (offsets, error) -> {
+          if (error != null) {
+            LOG.debug(
+                "{}: group offsets not committed (lag tools only): {}",
+                table.id(),
+                error.getMessage());
+          }
+        });
+  }
+
+  /** Forgets the batch and seeks the partitions to what the bronze table records. */
+  private void rereadFromTable(Collection<TopicPartition> partitions) {
+    Map<TopicPartition, Long> bronze =
+        RecordedOffsets.parse(appender.recorded(RecordedOffsets.PREFIX));
+    Map<TopicPartition, Long> dead =
+        RecordedOffsets.parse(appender.recordedInDeadLetters(RecordedOffsets.PREFIX));
+    batch.close();
+    newBatch();
+    positions.reset(bronze, dead);
+    Set<TopicPartition> unrecorded = new HashSet<>();
+    for (TopicPartition partition : partitions) {
+      Long recorded = positions.recorded(partition);
+      if (recorded != null) {
+        consumer.seek(partition, recorded);
+      } else {
+        unrecorded.add(partition);
+      }
+    }
+    if (!unrecorded.isEmpty()) {
+      seekToStart(unrecorded);
+    }
+  }
+
+  private void seekToStart(Set<TopicPartition> partitions) {
+    StartPosition start = stream.startPosition();
+    if (start instanceof StartPosition.AtTimestamp at) {
+      Map<TopicPartition, Long> query = new HashMap<>();
+      partitions.forEach(partition -> query.put(partition, at.instant().toEpochMilli()));
+      Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      for (TopicPartition partition : partitions) {
+        OffsetAndTimestamp offset = found.get(partition);
+        pin(partition, offset != null ? offset.offset() : ends.get(partition));
+      }
+    } else if (start == StartPosition.latest()) {
+      consumer.seekToEnd(partitions);
+      for (TopicPartition partition : partitions) {
+        pin(partition, consumer.position(partition));
+      }
+    } else {
+      consumer.seekToBeginning(partitions);
+    }
+  }
+
+  /**
+   * Seeks to a start found by time or by the end, and records it with the next commit: a restart
+   * before any message arrived must not look for "latest" again and skip what came meanwhile.
+   */
+  private void pin(TopicPartition partition, long offset) {
+    consumer.seek(partition, offset);
+    positions.movedTo(partition, offset);
+    opened();
+  }
+
+  /** Commits once every assigned partition reached its target; true when that commit held. */
+  private boolean caughtUp() {
+    if (!reachedTargets()) {
+      return false;
+    }
+    commit();
+    // A failed commit sought the partitions back to what the table records.
+    return positions.isEmpty() && reachedTargets();
+  }
+
+  private boolean reachedTargets() {
+    Set<TopicPartition> assigned = consumer.assignment();
+    if (assigned.isEmpty()) {
+      return false;
+    }
+    for (TopicPartition partition : assigned) {
+      Long target = caughtUpTargets.get(partition);
+      if (target == null || consumer.position(partition) < target) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void maybeRunDownstream() {
+    if (pipeline == null || commitsSinceDownstream == 0) {
+      return;
+    }
+    long interval = stream.downstreamInterval().toNanos();
+    boolean byTime = interval > 0 && System.nanoTime() - lastDownstreamNanos >= interval;
+    if (commitsSinceDownstream >= stream.downstreamEveryCommits() || byTime) {
+      runDownstream(false);
+    }
+  }
+
+  /** Runs silver and gold; a failure stops the stream only when {@code mustSucceed}. */
+  private void runDownstream(boolean mustSucceed) {
+    long timestamp = newestCommittedTimestamp;
+    try {
+      RunResult result = runtime.run(pipeline);
+      downstreamRuns++;
+      commitsSinceDownstream = 0;
+      lastDownstreamNanos = System.nanoTime();
+      if (timestamp != Long.MIN_VALUE) {
+        Duration behind = Duration.between(Instant.ofEpochMilli(timestamp), Instant.now());
+        result.tables().forEach(run -> lag.put(run.table(), behind));
+      }
+    } catch (RuntimeException e) {
+      if (mustSucceed) {
+        throw e;
+      }
+      LOG.error(
+          "{}: silver and gold did not run: {}; bronze goes on and they catch up on the next run",
+          table.id(),
+          e.getMessage(),
+          e);
+    }
+  }
+
+  private void noteLag(TableId id) {
+    if (newestCommittedTimestamp != Long.MIN_VALUE) {
+      lag.put(id, Duration.between(Instant.ofEpochMilli(newestCommittedTimestamp), Instant.now()));
+    }
+  }
+
+  /** Fails when no broker answered for longer than the stream allows. */
+  private void checkBrokers() {
+    long now = System.nanoTime();
+    if (now - lastContactNanos < CONTACT_CHECK_NANOS) {
+      return;
+    }
+    try {
+      consumer.listTopics(CONTACT_TIMEOUT);
+      lastContactNanos = System.nanoTime();
+    } catch (TimeoutException e) {
+      Duration silent = Duration.ofNanos(System.nanoTime() - lastContactNanos);
+      if (silent.compareTo(stream.brokerTimeout()) >= 0) {
+        throw new KafkaStreamException(
+            table.id()
+                + ": no Kafka broker at "
+                + stream.bootstrapServers()
+                + " answered for "
+                + silent.toSeconds()
+                + " s (KafkaStream.brokerTimeout "
+                + stream.brokerTimeout().toSeconds()
+                + " s); the stream stopped after committing what it held. Restart it once the"
+                + " brokers are reachable",
+            e);
+      }
+      LOG.warn("{}: no broker answered for {} s", table.id(), silent.toSeconds());
+    }
+  }
+
+  private void subscribe() {
+    ConsumerRebalanceListener listener = new Rebalance();
+    if (stream.topicPattern().isPresent()) {
+      consumer.subscribe(stream.topicPattern().get(), listener);
+    } else {
+      consumer.subscribe(stream.topics(), listener);
+    }
+  }
+
+  /** Flushes before partitions leave, and seeks to the table's offsets when they arrive. */
+  private final class Rebalance implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      commit();
+      positions.forget(new HashSet<>(partitions));
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      if (partitions.isEmpty()) {
+        return;
+      }
+      commit();
+      rereadFromTable(consumer.assignment());
+      Set<TopicPartition> fresh = new HashSet<>(partitions);
+      fresh.removeAll(caughtUpTargets.keySet());
+      if (!fresh.isEmpty()) {
+        caughtUpTargets.putAll(consumer.endOffsets(fresh));
+      }
+      LOG.info("{}: assigned {}", table.id(), partitions);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      LOG.warn("{}: lost {} without a rebalance; dropping the batch", table.id(), partitions);
+      positions.forget(new HashSet<>(partitions));
+      Set<TopicPartition> kept = new HashSet<>(consumer.assignment());
+      kept.removeAll(partitions);
+      rereadFromTable(kept);
+    }
+  }
+
+  private void backOff() {
+    long bound = Math.min(5_000, 250L << Math.min(failedCommits, 10));
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(bound / 2, bound + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopping.set(true);
+    }
+  }
+
+  private RuntimeException unwrap(KafkaException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof KafkaStreamException stopped) {
+        return stopped;
+      }
+    }
+    return new KafkaStreamException(table.id() + ": Kafka client failed: " + e.getMessage(), e);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return e == root
+        ? String.valueOf(e.getMessage())
+        : e.getMessage() + " (" + root.getMessage() + ")";
+  }
+
+  private static Properties consumerProperties(KafkaStream stream) {
+    Properties properties = new Properties();
+    properties.putAll(stream.properties());
+    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stream.bootstrapServers());
+    properties.put(ConsumerConfig.GROUP_ID_CONFIG, stream.group());
+    properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    // Offsets come from the table; a partition without one is sought explicitly.
+    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+    properties.put(
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    properties.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    properties.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    return properties;
+  }
+}

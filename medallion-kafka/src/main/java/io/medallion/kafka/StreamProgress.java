@@ -1,0 +1,66 @@
+package io.medallion.kafka;
+
+import io.medallion.TableId;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What a stream has done since it started, for a progress line or metrics.
+ *
+ * <pre>{@code
+ * StreamProgress progress = ingestion.progress();
+ * progress.lag().get(TableId.of("silver", "users")); // PT2.4S
+ * }</pre>
+ *
+ * @param records records committed to bronze
+ * @param deadLetters dead letters committed
+ * @param commits bronze commits
+ * @param recordsPerSecond records committed per second since the stream started
+ * @param lag per table: the time between now and the newest Kafka timestamp the table holds, as of
+ *     its last commit (bronze) or run (silver and gold)
+ * @param downstreamRuns how many times the pipeline's silver and gold tables ran
+ */
+public record StreamProgress(
+    long records,
+    long deadLetters,
+    long commits,
+    double recordsPerSecond,
+    Map<TableId, Duration> lag,
+    long downstreamRuns) {
+
+  /**
+   * Copies the lag map.
+   *
+   * @param records records committed to bronze
+   * @param deadLetters dead letters committed
+   * @param commits bronze commits
+   * @param recordsPerSecond records per second
+   * @param lag per-table lag
+   * @param downstreamRuns silver and gold runs
+   */
+  public StreamProgress {
+    lag = Map.copyOf(lag);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder line =
+        new StringBuilder()
+            .append(records)
+            .append(" records, ")
+            .append(deadLetters)
+            .append(" dead letters, ")
+            .append(commits)
+            .append(" commits, ")
+            .append(String.format(java.util.Locale.ROOT, "%.0f", recordsPerSecond))
+            .append(" records/s");
+    lag.forEach(
+        (table, behind) ->
+            line.append(", ")
+                .append(table)
+                .append(" lag ")
+                .append(String.format(java.util.Locale.ROOT, "%.1f", behind.toMillis() / 1000.0))
+                .append(" s"));
+    return line.toString();
+  }
+}

@@ -1,0 +1,327 @@
+package io.medallion.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.medallion.Pipeline;
+import io.medallion.TableId;
+import io.medallion.core.MedallionRuntime;
+import io.medallion.kafka.embedded.EmbeddedKafka;
+import io.medallion.schema.ColumnType;
+import io.medallion.table.BronzeTable;
+import io.medallion.table.GoldTable;
+import io.medallion.table.SilverTable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real KRaft broker on 127.0.0.1 feeding bronze, silver and gold through KafkaIngestion. */
+class KafkaIngestionTest {
+  private static final AtomicInteger TOPICS = new AtomicInteger();
+  private static final BronzeTable RAW =
+      KafkaColumns.bronzeTable(TableId.of("bronze", "events")).maxRecordBytes(4096).build();
+  private static final SilverTable EVENTS =
+      SilverTable.builder(TableId.of("silver", "events"), RAW)
+          .map("id", ColumnType.STRING, "id")
+          .map("country", ColumnType.STRING, "country")
+          .deduplicateOn("id")
+          .build();
+  private static final GoldTable BY_COUNTRY =
+      GoldTable.builder(TableId.of("gold", "events_by_country"), EVENTS)
+          .groupBy("country")
+          .count("events")
+          .build();
+  private static final Pipeline PIPELINE =
+      Pipeline.builder("events").tables(RAW, EVENTS, BY_COUNTRY).build();
+
+  private static EmbeddedKafka kafka;
+  private static KafkaProducer<byte[], byte[]> producer;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void startBroker() {
+    kafka = EmbeddedKafka.start();
+    Properties properties = new Properties();
+    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    properties.put(
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(4 << 20));
+    producer = new KafkaProducer<>(properties);
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    producer.close();
+    kafka.close();
+  }
+
+  private static String newTopic(int partitions) {
+    String topic = "events-" + TOPICS.incrementAndGet();
+    kafka.createTopic(topic, partitions);
+    return topic;
+  }
+
+  private static void send(String topic, int partition, String key, byte[] value) {
+    try {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  topic,
+                  partition,
+                  key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                  value))
+          .get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void sendEvents(String topic, int partitions, int from, int to) {
+    for (int i = from; i < to; i++) {
+      String json = "{\"id\":\"e" + i + "\",\"country\":\"" + (i % 2 == 0 ? "CH" : "DE") + "\"}";
+      send(topic, i % partitions, "k" + i, json.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private MedallionRuntime runtime() {
+    return MedallionRuntime.builder().lake(dir.resolve("lake")).build();
+  }
+
+  private static KafkaStream stream(String topic, String group) {
+    return KafkaStream.builder(kafka.bootstrapServers(), group)
+        .topics(topic)
+        .commitEvery(25, 1 << 20, Duration.ofSeconds(1))
+        .build();
+  }
+
+  private static List<Record> rows(Table table) {
+    List<Record> rows = new ArrayList<>();
+    table.refresh();
+    try (CloseableIterable<Record> read = IcebergGenerics.read(table).build()) {
+      read.forEach(rows::add);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return rows;
+  }
+
+  /** Counts bronze rows per topic/partition@offset; exactly once means every count is 1. */
+  private static Map<String, Integer> offsets(List<Record> rows) {
+    Map<String, Integer> seen = new HashMap<>();
+    for (Record row : rows) {
+      seen.merge(row.getField(BronzeTable.SOURCE_COORDINATE).toString(), 1, Integer::sum);
+    }
+    return seen;
+  }
+
+  @Test
+  void runUntilCaughtUp_topicWithRecords_everyOffsetOnceWithKafkaColumns() {
+    String topic = newTopic(2);
+    sendEvents(topic, 2, 0, 60);
+    send(topic, 0, null, "{\"id\":\"h\",\"country\":\"CH\"}".getBytes(StandardCharsets.UTF_8));
+
+    StreamProgress progress;
+    try (MedallionRuntime runtime = runtime();
+        KafkaIngestion ingestion =
+            KafkaIngestion.open(runtime, PIPELINE, RAW, stream(topic, "g1"))) {
+      progress = ingestion.runUntilCaughtUp();
+
+      List<Record> bronze = rows(runtime.table(RAW.id()));
+      assertThat(bronze).hasSize(61);
+      assertThat(offsets(bronze).values()).containsOnly(1);
+      Record first =
+          bronze.stream()
+              .filter(row -> row.getField(BronzeTable.SOURCE_COORDINATE).equals(topic + "/0@0"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(first.getField(KafkaColumns.TOPIC)).isEqualTo(topic);
+      assertThat(first.getField(KafkaColumns.PARTITION)).isEqualTo(0);
+      assertThat(first.getField(KafkaColumns.OFFSET)).isEqualTo(0L);
+      assertThat(first.getField(KafkaColumns.KEY)).isEqualTo("k0");
+      assertThat(first.getField(KafkaColumns.KEY_BASE64)).isEqualTo(false);
+      assertThat(first.getField(KafkaColumns.TIMESTAMP)).isNotNull();
+      assertThat(first.getField(BronzeTable.SOURCE_NAME)).isEqualTo(topic);
+      assertThat(first.getField(BronzeTable.PAYLOAD).toString())
+          .isEqualTo("{\"id\":\"e0\",\"country\":\"CH\"}");
+      assertThat(rows(runtime.table(EVENTS.id()))).hasSize(61);
+      Map<Object, Object> counts = new HashMap<>();
+      rows(runtime.table(BY_COUNTRY.id()))
+          .forEach(row -> counts.put(row.getField("country"), row.getField("events")));
+      assertThat(counts).isEqualTo(Map.of("CH", 31L, "DE", 30L));
+      assertThat(KafkaOffsets.recorded(runtime, RAW))
+          .containsEntry(new KafkaOffsets.Partition(topic, 0), 31L)
+          .containsEntry(new KafkaOffsets.Partition(topic, 1), 30L);
+    }
+    assertThat(progress.records()).isEqualTo(61);
+    assertThat(progress.deadLetters()).isZero();
+    assertThat(progress.commits()).isGreaterThanOrEqualTo(2);
+    assertThat(progress.downstreamRuns()).isGreaterThanOrEqualTo(1);
+    assertThat(progress.lag()).containsKeys(RAW.id(), EVENTS.id(), BY_COUNTRY.id());
+  }
+
+  @Test
+  void runUntilCaughtUp_restartedAfterMoreMessages_resumesFromTheTableExactlyOnce() {
+    String topic = newTopic(2);
+    sendEvents(topic, 2, 0, 40);
+    try (MedallionRuntime runtime = runtime();
+        KafkaIngestion first = KafkaIngestion.open(runtime, RAW, stream(topic, "g2"))) {
+      first.runUntilCaughtUp();
+    }
+    sendEvents(topic, 2, 40, 70);
+
+    try (MedallionRuntime runtime = runtime();
+        KafkaIngestion second = KafkaIngestion.open(runtime, RAW, stream(topic, "g2"))) {
+      StreamProgress progress = second.runUntilCaughtUp();
+
+      assertThat(progress.records()).isEqualTo(30);
+      List<Record> bronze = rows(runtime.table(RAW.id()));
+      assertThat(bronze).hasSize(70);
+      assertThat(offsets(bronze).values()).containsOnly(1);
+    }
+  }
+
+  @Test
+  void runUntilCaughtUp_groupOffsetsAheadOfTheTable_readsFromTheTableOffsets() {
+    String topic = newTopic(1);
+    sendEvents(topic, 1, 0, 20);
+    try (MedallionRuntime runtime = runtime();
+        KafkaIngestion first = KafkaIngestion.open(runtime, RAW, stream(topic, "shared"))) {
+      first.runUntilCaughtUp();
+    }
+    BronzeTable other = KafkaColumns.bronzeTable(TableId.of("bronze", "events_copy")).build();
+
+    try (MedallionRuntime runtime = runtime();
+        KafkaIngestion copy = KafkaIngestion.open(runtime, other, stream(topic, "shared"))) {
+      copy.runUntilCaughtUp();
+
+      assertThat(rows(runtime.table(other.id()))).hasSize(20);
+    }
+  }
+
+  @Test
+  void runUntilCaughtUp_badMessages_eachIsARecordOrADeadLetter() {
+    String topic = newTopic(1);
+    byte[] latin1 = "{\"id\":\"Jos\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+    send(topic, 0, "a", "{\"id\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
+    send(topic, 0, "b", "{\"id\":".getBytes(StandardCharsets.UTF_8));
+    send(topic, 0, "c", latin1);
+    send(topic, 0, "d", ("{\"id\":\"" + "x".repeat(3000) + "\"}").getBytes(StandardCharsets.UTF_8));
+    send(topic, 0, "e", null);
+    send(topic, 0, "f", new byte[0]);
+    send(topic, 0, "g", "42".getBytes(StandardCharsets.UTF_8));
+    send(
+        topic, 0, null, ("{\"id\":\"" + "y".repeat(5000) + "\"}").getBytes(StandardCharsets.UTF_8));
+    KafkaStream limited = stream(topic, "g4").toBuilder().maxMessageBytes(4500).build();
+
+    try (MedallionRuntime runtime = runtime();
+        KafkaIngestion ingestion = KafkaIngestion.open(runtime, RAW, limited)) {
+      StreamProgress progress = ingestion.runUntilCaughtUp();
+
+      assertThat(progress.records()).isEqualTo(1);
+      assertThat(progress.deadLetters()).isEqualTo(7);
+      Map<String, Record> dead = new HashMap<>();
+      rows(runtime.table(RAW.deadLetterId()))
+          .forEach(row -> dead.put(row.getField(KafkaColumns.KEY) + "", row));
+      assertThat(dead).containsOnlyKeys("b", "c", "d", "e", "f", "g", "null");
+      assertThat(dead.get("b").getField(BronzeTable.ERROR).toString()).startsWith("invalid JSON");
+      assertThat(dead.get("c").getField(BronzeTable.PAYLOAD_ENCODING)).isEqualTo("base64");
+      assertThat(Base64.getDecoder().decode(dead.get("c").getField(BronzeTable.PAYLOAD).toString()))
+          .isEqualTo(latin1);
+      assertThat(dead.get("d").getField(BronzeTable.ERROR).toString())
+          .contains("more than the limit of 4096 (BronzeTable.maxRecordBytes)");
+      assertThat(dead.get("e").getField(BronzeTable.ERROR).toString()).startsWith("tombstone");
+      assertThat(dead.get("f").getField(BronzeTable.ERROR))
+          .isEqualTo("message is empty: no JSON value found");
+      assertThat(dead.get("g").getField(BronzeTable.ERROR))
+          .isEqualTo("message value is a number, expected a JSON object or array");
+      assertThat(dead.get("null").getField(BronzeTable.ERROR).toString())
+          .contains("more than the limit of 4500 (KafkaStream.maxMessageBytes)");
+      assertThat(dead.get("null").getField(BronzeTable.SOURCE_COORDINATE))
+          .isEqualTo(topic + "/0@7");
+      assertThat(dead.get("null").getField(KafkaColumns.OFFSET)).isEqualTo(7L);
+    }
+  }
+
+  @Test
+  void run_twoInstancesInOneGroup_shareThePartitionsExactlyOnce() throws Exception {
+    String topic = newTopic(4);
+    sendEvents(topic, 4, 0, 200);
+    try (MedallionRuntime one = runtime();
+        MedallionRuntime two = runtime();
+        KafkaIngestion first = KafkaIngestion.open(one, RAW, stream(topic, "g5"));
+        KafkaIngestion second = KafkaIngestion.open(two, RAW, stream(topic, "g5"))) {
+      first.start();
+      second.start();
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (rows(one.table(RAW.id())).size() < 200 && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      sendEvents(topic, 4, 200, 260);
+      while (rows(one.table(RAW.id())).size() < 260 && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      first.close();
+      second.close();
+
+      assertThat(first.failure()).isEmpty();
+      assertThat(second.failure()).isEmpty();
+      List<Record> bronze = rows(one.table(RAW.id()));
+      assertThat(bronze).hasSize(260);
+      assertThat(offsets(bronze).values()).containsOnly(1);
+    }
+  }
+
+  @Test
+  void run_brokerUnreachable_stopsNamingTheBrokersAndTheTable() {
+    try (EmbeddedKafka lonely = EmbeddedKafka.start()) {
+      lonely.createTopic("lonely", 1);
+      KafkaStream stream =
+          KafkaStream.builder(lonely.bootstrapServers(), "g6")
+              .topics("lonely")
+              .brokerTimeout(Duration.ofSeconds(3))
+              .property("request.timeout.ms", "2000")
+              .property("default.api.timeout.ms", "3000")
+              .build();
+      try (MedallionRuntime runtime = runtime();
+          KafkaIngestion ingestion = KafkaIngestion.open(runtime, RAW, stream)) {
+        lonely.stop();
+
+        assertThatThrownBy(ingestion::run)
+            .isInstanceOf(KafkaStreamException.class)
+            .hasMessageContaining("bronze.events: no Kafka broker at " + lonely.bootstrapServers())
+            .hasMessageContaining("KafkaStream.brokerTimeout 3 s");
+      }
+    }
+  }
+
+  @Test
+  void open_tableWithoutKafkaColumns_isRefused() {
+    BronzeTable plain = BronzeTable.builder(TableId.of("bronze", "plain")).build();
+    try (MedallionRuntime runtime = runtime()) {
+      assertThatThrownBy(() -> KafkaIngestion.open(runtime, plain, stream("t", "g")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("bronze.plain needs the Kafka source columns [kafka_topic,");
+    }
+  }
+}
