@@ -47,8 +47,14 @@ final class BrokerSettings {
           // Topics exist only when created: a consumer's metadata request never brings back a
           // topic a test deleted.
           Map.entry("auto.create.topics.enable", "false"),
-          // The cleaner allocates this buffer up front; Kafka's 128 MiB would dominate the heap.
-          Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(4 * 1024 * 1024)));
+          // The cleaner allocates this buffer up front: Kafka's 128 MiB would be 150 MiB of heap
+          // per broker instead of 30.
+          Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(4 * 1024 * 1024)),
+          // Sized for a test machine with few cores rather than a production server.
+          Map.entry("num.network.threads", "2"),
+          Map.entry("num.io.threads", "2"),
+          Map.entry("background.threads", "2"),
+          Map.entry("group.coordinator.threads", "1"));
 
   private final Path dataDir;
   private final int brokerPort;
