@@ -20,6 +20,7 @@ final class BrokerSettings {
       Set.of(
           "process.roles",
           "node.id",
+          "broker.id",
           "controller.quorum.voters",
           "controller.quorum.bootstrap.servers",
           "controller.listener.names",

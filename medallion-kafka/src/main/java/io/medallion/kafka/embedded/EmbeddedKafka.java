@@ -1,6 +1,7 @@
 package io.medallion.kafka.embedded;
 
 import io.medallion.Problems;
+import io.medallion.ValidationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -24,6 +26,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -242,8 +245,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private void startServer() {
     long began = System.nanoTime();
-    KafkaRaftServer starting =
-        new KafkaRaftServer(KafkaConfig.fromProps(settings.brokerProperties()), Time.SYSTEM);
+    KafkaRaftServer starting = new KafkaRaftServer(brokerConfig(), Time.SYSTEM);
     try {
       starting.startup();
     } catch (RuntimeException e) {
@@ -260,6 +262,14 @@ public final class EmbeddedKafka implements AutoCloseable {
                 AdminClientConfig.CLIENT_ID_CONFIG,
                 "medallion-embedded-kafka-" + port()));
     LOG.debug("Embedded Kafka broker {} started in {} ms", bootstrapServers(), millisSince(began));
+  }
+
+  private KafkaConfig brokerConfig() {
+    try {
+      return KafkaConfig.fromProps(settings.brokerProperties());
+    } catch (ConfigException e) {
+      throw new ValidationException("embedded Kafka broker", List.of(e.getMessage()));
+    }
   }
 
   private static void shutDown(KafkaRaftServer target) {
@@ -296,9 +306,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
   }
 
-  private void awaitCondition(String what, Condition condition) {
+  private void awaitCondition(String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    while (!condition.holds()) {
+    while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
             "Embedded Kafka broker "
@@ -336,11 +346,6 @@ public final class EmbeddedKafka implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not delete embedded Kafka data in " + root, e);
     }
-  }
-
-  /** A readiness check polled until it holds. */
-  private interface Condition {
-    boolean holds();
   }
 
   /**
@@ -389,8 +394,8 @@ public final class EmbeddedKafka implements AutoCloseable {
      * Formats the data folder if it is new, starts the broker and waits until it accepts clients.
      *
      * @return the running broker
-     * @throws io.medallion.ValidationException if a property is managed by the embedded broker or
-     *     the data folder is a file
+     * @throws ValidationException if a property is managed by the embedded broker or has a value
+     *     Kafka rejects, or the data folder is a file
      * @throws IllegalStateException if the broker does not come up
      */
     public EmbeddedKafka start() {

@@ -1,8 +1,10 @@
 package io.medallion.kafka.embedded;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.medallion.ValidationException;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -27,6 +30,7 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -184,7 +188,7 @@ class EmbeddedKafkaTest {
     try (EmbeddedKafka again = EmbeddedKafka.start(data)) {
       assertThat(readAll(again, "kept"))
           .extracting(ConsumerRecord::partition, ConsumerRecord::value)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "survives close"));
+          .containsExactly(tuple(1, "survives close"));
     }
   }
 
@@ -275,13 +279,25 @@ class EmbeddedKafkaTest {
                                         + " is a file; expected a folder (created if missing)")));
   }
 
+  @Test
+  void start_invalidBrokerPropertyValue_rejectedNamingThePropertyAndValue() {
+    assertThatThrownBy(
+            () -> EmbeddedKafka.builder().brokerProperty("num.io.threads", "many").start())
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.problems())
+                    .singleElement(as(InstanceOfAssertFactories.STRING))
+                    .contains("many", "num.io.threads"));
+  }
+
   private static KafkaProducer<String, String> producer(EmbeddedKafka broker) {
     return producer(broker, Map.of());
   }
 
   private static KafkaProducer<String, String> producer(
       EmbeddedKafka broker, Map<String, Object> extra) {
-    Map<String, Object> config = new java.util.HashMap<>(extra);
+    Map<String, Object> config = new HashMap<>(extra);
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
     // Short enough that a send to a stopped broker fails quickly, long enough for a slow machine.
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
