@@ -279,6 +279,11 @@ public final class KafkaIngestion implements AutoCloseable {
     }
     for (ConsumerRecord<byte[], byte[]> message : polled) {
       add(message);
+      // Within a poll too: the byte trigger is what bounds a batch's memory. After a failed
+      // commit the partitions were sought back, so the rest of this poll is read again later.
+      if (due() && !commit()) {
+        return false;
+      }
     }
     for (TopicPartition partition : polled.partitions()) {
       positions.movedTo(partition, consumer.position(partition));
@@ -355,10 +360,12 @@ public final class KafkaIngestion implements AutoCloseable {
 
   /**
    * Commits the batch, if it holds anything; on failure, reads again from what the table records.
+   *
+   * @return false when the batch was dropped and the partitions sought back
    */
-  private void commit() {
+  private boolean commit() {
     if (positions.isEmpty()) {
-      return;
+      return true;
     }
     Map<TopicPartition, Long> ends = positions.ends();
     try {
@@ -379,12 +386,14 @@ public final class KafkaIngestion implements AutoCloseable {
       commitGroupOffsets(ends);
       LOG.debug("{}: committed {} records up to {}", table.id(), run.written(), ends);
       newBatch();
+      return true;
     } catch (MarkerConflictException e) {
       LOG.warn("{}: {}", table.id(), e.getMessage());
       rereadFromTable(consumer.assignment());
     } catch (RuntimeException e) {
       recoverFrom(e);
     }
+    return false;
   }
 
   /**
