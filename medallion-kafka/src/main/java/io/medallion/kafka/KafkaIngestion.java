@@ -627,7 +627,13 @@ public final class KafkaIngestion implements AutoCloseable {
         return;
       }
       commit();
-      rereadFromTable(consumer.assignment());
+      try {
+        rereadFromTable(consumer.assignment());
+      } catch (KafkaException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        recoverFrom(e);
+      }
       Set<TopicPartition> fresh = new HashSet<>(partitions);
       fresh.removeAll(caughtUpTargets.keySet());
       if (!fresh.isEmpty()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.medallion.Pipeline;
 import io.medallion.TableId;
+import io.medallion.catalog.EmbeddedCatalogConfig;
 import io.medallion.core.MedallionRuntime;
 import io.medallion.kafka.embedded.EmbeddedKafka;
 import io.medallion.schema.ColumnType;
@@ -13,6 +14,9 @@ import io.medallion.table.GoldTable;
 import io.medallion.table.SilverTable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -322,6 +326,100 @@ class KafkaIngestionTest {
       assertThatThrownBy(() -> KafkaIngestion.open(runtime, plain, stream("t", "g")))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith("bronze.plain needs the Kafka source columns [kafka_topic,");
+    }
+  }
+
+  @Test
+  void run_catalogRefusesCommits_stopsAfterTheLimitAndARestartCatchesUpExactly() throws Exception {
+    String topic = newTopic(2);
+    sendEvents(topic, 2, 0, 30);
+    Path lake = dir.resolve("lake");
+    EmbeddedCatalogConfig impatient =
+        EmbeddedCatalogConfig.builder(lake).property("jdbc.busy_timeout", "200").build();
+    KafkaStream stream = stream(topic, "g7").toBuilder().maxFailedCommits(3).build();
+    try (MedallionRuntime runtime =
+            MedallionRuntime.builder().lake(lake).catalog(impatient).build();
+        KafkaIngestion first = KafkaIngestion.open(runtime, RAW, stream)) {
+      first.runUntilCaughtUp();
+    }
+    sendEvents(topic, 2, 30, 60);
+
+    try (MedallionRuntime runtime =
+            MedallionRuntime.builder().lake(lake).catalog(impatient).build();
+        KafkaIngestion blocked = KafkaIngestion.open(runtime, RAW, stream);
+        Connection lock = DriverManager.getConnection("jdbc:sqlite:" + lake.resolve("catalog.db"));
+        Statement statement = lock.createStatement()) {
+      statement.execute("BEGIN EXCLUSIVE");
+
+      assertThatThrownBy(blocked::runUntilCaughtUp)
+          .isInstanceOf(KafkaStreamException.class)
+          .hasMessageStartingWith("bronze.events: 3 commits in a row failed, the last with: ")
+          .hasMessageContaining("a restart reads again from the offsets the table records");
+      statement.execute("ROLLBACK");
+    }
+
+    try (MedallionRuntime runtime = MedallionRuntime.builder().lake(lake).build();
+        KafkaIngestion restarted = KafkaIngestion.open(runtime, RAW, stream)) {
+      restarted.runUntilCaughtUp();
+
+      List<Record> bronze = rows(runtime.table(RAW.id()));
+      assertThat(bronze).hasSize(60);
+      assertThat(offsets(bronze).values()).containsOnly(1);
+    }
+  }
+
+  @Test
+  void move_toEarliest_readsTheTopicAgainAndRecordsANote() {
+    String topic = newTopic(1);
+    sendEvents(topic, 1, 0, 10);
+    KafkaStream stream = stream(topic, "g8");
+    try (MedallionRuntime runtime = runtime()) {
+      try (KafkaIngestion first = KafkaIngestion.open(runtime, RAW, stream)) {
+        first.runUntilCaughtUp();
+      }
+
+      Map<KafkaOffsets.Partition, Long> moved =
+          KafkaOffsets.move(
+              runtime, RAW, stream, topic, KafkaOffsets.Target.offsets(Map.of(0, 4L)));
+
+      assertThat(moved).containsEntry(new KafkaOffsets.Partition(topic, 0), 4L);
+      Table bronze = runtime.table(RAW.id());
+      assertThat(bronze.currentSnapshot().summary().get("medallion.source.kafka.#moved"))
+          .startsWith(topic + " moved to offsets {0=4} at ");
+      try (KafkaIngestion again = KafkaIngestion.open(runtime, RAW, stream)) {
+        assertThat(again.runUntilCaughtUp().records()).isEqualTo(6);
+      }
+      assertThat(KafkaOffsets.recorded(runtime, RAW))
+          .containsEntry(new KafkaOffsets.Partition(topic, 0), 10L);
+      assertThatThrownBy(
+              () ->
+                  KafkaOffsets.move(
+                      runtime, RAW, stream, topic, KafkaOffsets.Target.offsets(Map.of(3, 0L))))
+          .hasMessage(
+              "Cannot move "
+                  + topic
+                  + "/3 to 0: the topic has partitions 0 to 0 and offsets are"
+                  + " not negative");
+    }
+  }
+
+  @Test
+  void move_whileTheGroupIsActive_isRefusedNamingTheGroup() throws Exception {
+    String topic = newTopic(1);
+    KafkaStream stream = stream(topic, "g9");
+    try (MedallionRuntime runtime = runtime();
+        MedallionRuntime other = runtime();
+        KafkaIngestion running = KafkaIngestion.open(runtime, RAW, stream)) {
+      running.start();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (KafkaOffsets.recorded(other, RAW).isEmpty() && System.nanoTime() < deadline) {
+        sendEvents(topic, 1, 0, 1);
+        Thread.sleep(500);
+      }
+
+      assertThatThrownBy(
+              () -> KafkaOffsets.move(other, RAW, stream, topic, KafkaOffsets.Target.latest()))
+          .hasMessageContaining("Consumer group g9 has 1 active member(s)");
     }
   }
 }
