@@ -41,6 +41,9 @@ import org.slf4j.LoggerFactory;
  * #restart()} take it down and bring it back on the same port with the same data, so clients see a
  * broker outage; {@link #close()} stops it for good and deletes its data folder if it made one.
  *
+ * <p>One broker takes about 30 MiB of heap and 60 threads. The first in a JVM starts in about 2.5
+ * s, most of it loading classes; later ones, and restarts, in well under a second.
+ *
  * <p>The server is an optional dependency of medallion-kafka: an application that starts this
  * broker adds {@code org.apache.kafka:kafka_2.13} (the version of its {@code kafka-clients}), and
  * {@code org.apache.logging.log4j:log4j-to-slf4j} in place of the server's {@code log4j-core} so
