@@ -208,6 +208,46 @@ class BronzeAppenderTest extends EmbeddedLakeTest {
   }
 
   @Test
+  void commit_anotherWriterCommitsWhileTheMarkerComputes_markerIsAskedAgainOnTheNewTable() {
+    BronzeAppender mine = runtime.bronzeAppender(RAW);
+    List<Map<String, String>> seen = new ArrayList<>();
+    try (MedallionRuntime other = MedallionRuntime.builder().lake(lake()).build();
+        BronzeAppender.Batch batch = mine.newBatch()) {
+      BronzeAppender theirs = other.bronzeAppender(RAW);
+      batch.add("events", "events/1@0", utf8("{\"id\":1}"), values(0));
+      SourceMarker racing =
+          new SourceMarker() {
+            @Override
+            public String keyPrefix() {
+              return PREFIX;
+            }
+
+            @Override
+            public Map<String, String> entries(Map<String, String> recorded) {
+              seen.add(recorded);
+              if (seen.size() == 1) {
+                // Another writer lands between reading the marker and committing.
+                try (BronzeAppender.Batch first = theirs.newBatch()) {
+                  first.add("events", "events/0@0", utf8("{\"id\":2}"), values(0));
+                  first.commit(new NextOffset(0, 1), new NextOffset(0, 1));
+                }
+              }
+              Map<String, String> merged = new HashMap<>(recorded);
+              merged.put(PREFIX + "mine", "1");
+              return merged;
+            }
+          };
+
+      batch.commit(racing, racing);
+    }
+
+    assertThat(seen).containsExactly(Map.of(), Map.of(PREFIX + "next", "1"));
+    assertThat(mine.recorded(PREFIX))
+        .containsExactlyInAnyOrderEntriesOf(Map.of(PREFIX + "next", "1", PREFIX + "mine", "1"));
+    assertThat(rows(RAW.id())).hasSize(2);
+  }
+
+  @Test
   void add_valueOfTheWrongType_failsNamingTheColumn() {
     try (BronzeAppender.Batch batch = runtime.bronzeAppender(RAW).newBatch()) {
       assertThatThrownBy(

@@ -90,7 +90,7 @@ public final class KafkaIngestion implements AutoCloseable {
   private volatile long deadLetters;
   private volatile long commits;
   private volatile long downstreamRuns;
-  private volatile Thread worker;
+  private Thread looping;
   private volatile Throwable failure;
   private boolean consumerClosed;
 
@@ -178,7 +178,14 @@ public final class KafkaIngestion implements AutoCloseable {
               }
             },
             "medallion-kafka-" + table.id());
-    worker = thread;
+    synchronized (this) {
+      if (looping != null || consumerClosed) {
+        throw new IllegalStateException(
+            "the stream of " + table.id() + " is already running or closed; open a new one");
+      }
+      // Claimed before it starts, so a close() right away waits for it.
+      looping = thread;
+    }
     thread.start();
     return this;
   }
@@ -209,19 +216,22 @@ public final class KafkaIngestion implements AutoCloseable {
         records, deadLetters, commits, records / seconds, Map.copyOf(lag), downstreamRuns);
   }
 
-  /** Stops the stream, waiting for a started one to commit and finish. */
+  /**
+   * Stops the stream; when it runs on another thread (its own, or a caller's loop stopped from a
+   * shutdown hook), waits for it to commit what it holds and finish.
+   */
   @Override
   public void close() {
     stop();
-    Thread thread = worker;
-    if (thread != null && thread != Thread.currentThread()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
     synchronized (this) {
+      while (looping != null && looping != Thread.currentThread()) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
       if (!consumerClosed) {
         consumerClosed = true;
         consumer.close();
@@ -230,6 +240,13 @@ public final class KafkaIngestion implements AutoCloseable {
   }
 
   private void loop(boolean untilCaughtUp) {
+    synchronized (this) {
+      if ((looping != null && looping != Thread.currentThread()) || consumerClosed) {
+        throw new IllegalStateException(
+            "the stream of " + table.id() + " is already running or closed; open a new one");
+      }
+      looping = Thread.currentThread();
+    }
     newBatch();
     try {
       subscribe();
@@ -255,6 +272,8 @@ public final class KafkaIngestion implements AutoCloseable {
           consumerClosed = true;
           consumer.close();
         }
+        looping = null;
+        notifyAll();
       }
     }
   }

@@ -18,7 +18,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -26,9 +25,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.io.CloseableIterable;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -120,14 +117,7 @@ class KafkaIngestionTest {
   }
 
   private static List<Record> rows(Table table) {
-    List<Record> rows = new ArrayList<>();
-    table.refresh();
-    try (CloseableIterable<Record> read = IcebergGenerics.read(table).build()) {
-      read.forEach(rows::add);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    return rows;
+    return TableRows.of(table);
   }
 
   /** Counts bronze rows per topic/partition@offset; exactly once means every count is 1. */

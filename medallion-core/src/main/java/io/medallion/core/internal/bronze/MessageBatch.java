@@ -5,6 +5,7 @@ import io.medallion.MedallionException;
 import io.medallion.core.TableRun;
 import io.medallion.core.internal.iceberg.Commits;
 import io.medallion.core.internal.iceberg.Lineage;
+import io.medallion.core.internal.iceberg.PinnedOperations;
 import io.medallion.core.internal.iceberg.RecordWriter;
 import io.medallion.core.internal.iceberg.TableProperties;
 import io.medallion.core.spi.SourceMarker;
@@ -138,12 +139,20 @@ public final class MessageBatch implements AutoCloseable {
     LOG.warn("{}: dead letter at {}: {}", definition.id(), coordinate, error);
   }
 
-  /** Returns the records written so far. */
+  /**
+   * Returns the records written so far.
+   *
+   * @return the count
+   */
   public long records() {
     return records.rows();
   }
 
-  /** Returns the dead letters written so far. */
+  /**
+   * Returns the dead letters written so far.
+   *
+   * @return the count
+   */
   public long deadLetters() {
     return dead.rows();
   }
@@ -225,8 +234,10 @@ public final class MessageBatch implements AutoCloseable {
     return Commits.commit(
         table,
         () -> {
-          Map<String, String> entries = marker.entries(Lineage.sourceMarkers(table, prefix));
-          AppendFiles append = table.newAppend();
+          // The marker reads the version the append commits against, or the append fails.
+          Table pinned = PinnedOperations.pin(table);
+          Map<String, String> entries = marker.entries(Lineage.sourceMarkers(pinned, prefix));
+          AppendFiles append = pinned.newAppend();
           files.forEach(append::appendFile);
           entries.forEach(
               (key, value) -> {
