@@ -17,7 +17,8 @@ import org.apache.iceberg.Table;
  * (one JSON object, or the records of an envelope); what cannot be decoded goes to the dead-letter
  * table, with bytes that are not UTF-8 kept in base64. The source fills the table's {@link
  * BronzeTable#sourceColumns() source columns}. Obtained from {@link
- * MedallionRuntime#bronzeAppender(BronzeTable)}; use it from one thread.
+ * MedallionRuntime#bronzeAppender(BronzeTable)}; use it from one thread. With the runtime's
+ * parallelism at 2, a batch writes Parquet on a second thread while the caller splits messages.
  *
  * <pre>{@code
  * BronzeAppender appender = runtime.bronzeAppender(raw);
@@ -33,12 +34,15 @@ public final class BronzeAppender {
   private final Table bronze;
   private final Table deadLetters;
   private final Clock clock;
+  private final boolean pipelined;
 
-  BronzeAppender(BronzeTable definition, Table bronze, Table deadLetters, Clock clock) {
+  BronzeAppender(
+      BronzeTable definition, Table bronze, Table deadLetters, Clock clock, boolean pipelined) {
     this.definition = definition;
     this.bronze = bronze;
     this.deadLetters = deadLetters;
     this.clock = clock;
+    this.pipelined = pipelined;
   }
 
   /**
@@ -60,7 +64,7 @@ public final class BronzeAppender {
         OffsetDateTime.now(clock)
             .withOffsetSameInstant(ZoneOffset.UTC)
             .truncatedTo(ChronoUnit.MICROS);
-    return new Batch(new MessageBatch(definition, bronze, deadLetters, now));
+    return new Batch(new MessageBatch(definition, bronze, deadLetters, now, pipelined));
   }
 
   /**

@@ -67,6 +67,7 @@ public final class MedallionRuntime implements AutoCloseable {
   private final LakeMaintenance maintenance;
   private final String disposableDomains;
   private final Clock clock;
+  private final boolean pipelined;
 
   private MedallionRuntime(Builder builder) {
     this.lake = builder.lake.toAbsolutePath().normalize();
@@ -75,6 +76,7 @@ public final class MedallionRuntime implements AutoCloseable {
     this.failures = new TableFailures(catalogConfig.label());
     this.store = new TableStore(catalog);
     this.clock = builder.clock;
+    this.pipelined = builder.parallelism > 1;
     this.bronze = new BronzeIngestor(store, builder.clock, builder.parallelism > 1);
     PhoneValidator phones = new PhoneValidator();
     this.silver =
@@ -143,7 +145,7 @@ public final class MedallionRuntime implements AutoCloseable {
     try {
       Table bronzeTable = bronze.ensure(table);
       Table deadLetters = store.load(table.deadLetterId());
-      return new BronzeAppender(table, bronzeTable, deadLetters, clock);
+      return new BronzeAppender(table, bronzeTable, deadLetters, clock, pipelined);
     } catch (RuntimeException e) {
       throw failures.naming(table.id().toString(), table.id() + " could not be opened", e);
     }

@@ -6,7 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -56,13 +56,18 @@ public final class MessageValues {
       }
       headers.add(entry);
     }
-    OffsetDateTime timestamp =
-        message.timestamp() < 0
-            ? null
-            : OffsetDateTime.ofInstant(Instant.ofEpochMilli(message.timestamp()), ZoneOffset.UTC);
+    OffsetDateTime timestamp = message.timestamp() < 0 ? null : utc(message.timestamp());
     return new Object[] {
       message.topic(), message.partition(), message.offset(), timestamp, key, keyBase64, headers
     };
+  }
+
+  /** Without {@code OffsetDateTime.ofInstant}, which builds zone rules for every message. */
+  private static OffsetDateTime utc(long epochMillis) {
+    long seconds = Math.floorDiv(epochMillis, 1000);
+    int nanos = (int) Math.floorMod(epochMillis, 1000) * 1_000_000;
+    return OffsetDateTime.of(
+        LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC), ZoneOffset.UTC);
   }
 
   /** The bytes as text when they are UTF-8, else null. */

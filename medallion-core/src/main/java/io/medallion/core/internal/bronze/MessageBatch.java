@@ -3,6 +3,7 @@ package io.medallion.core.internal.bronze;
 import io.medallion.Layer;
 import io.medallion.MedallionException;
 import io.medallion.core.TableRun;
+import io.medallion.core.internal.exec.Handoff;
 import io.medallion.core.internal.iceberg.Commits;
 import io.medallion.core.internal.iceberg.Lineage;
 import io.medallion.core.internal.iceberg.PinnedOperations;
@@ -16,6 +17,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.avro.util.Utf8;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Snapshot;
@@ -48,7 +51,12 @@ public final class MessageBatch implements AutoCloseable {
   private final String batchId = UUID.randomUUID().toString();
   private final OffsetDateTime ingestedAt;
   private final Sink sink = new Sink();
+  private final boolean pipelined;
+  private Consumer<Row> writer;
+  private Handoff<Row> handoff;
   private long index;
+  private long recordsAdded;
+  private long deadLettersAdded;
   private boolean open = true;
 
   /**
@@ -58,9 +66,15 @@ public final class MessageBatch implements AutoCloseable {
    * @param bronze its table
    * @param deadLetters its dead-letter table
    * @param ingestedAt the batch's ingestion time, in microseconds
+   * @param pipelined whether rows are written to Parquet on a second thread while the calling
+   *     thread splits messages; false does everything on the calling thread
    */
   public MessageBatch(
-      BronzeTable definition, Table bronze, Table deadLetters, OffsetDateTime ingestedAt) {
+      BronzeTable definition,
+      Table bronze,
+      Table deadLetters,
+      OffsetDateTime ingestedAt,
+      boolean pipelined) {
     this.definition = definition;
     this.bronze = bronze;
     this.deadLetters = deadLetters;
@@ -72,6 +86,7 @@ public final class MessageBatch implements AutoCloseable {
     this.bronzeValues = new SourceValues(definition.sourceColumns(), bronze.schema());
     this.deadValues = new SourceValues(definition.sourceColumns(), deadLetters.schema());
     this.ingestedAt = ingestedAt;
+    this.pipelined = pipelined;
   }
 
   /**
@@ -124,18 +139,25 @@ public final class MessageBatch implements AutoCloseable {
   public void deadLetter(
       String source, String coordinate, String error, byte[] raw, Object[] values) {
     checkOpen();
-    Record row = deadTemplate.copy();
-    fill(row, source, coordinate);
-    deadValues.fill(row, values);
-    row.setField(BronzeTable.ERROR, error);
+    CharSequence payload = null;
+    String encoding = null;
     if (raw != null) {
       boolean text = Utf8Check.isValid(raw);
-      row.setField(
-          BronzeTable.PAYLOAD,
-          text ? new org.apache.avro.util.Utf8(raw) : Base64.getEncoder().encodeToString(raw));
-      row.setField(BronzeTable.PAYLOAD_ENCODING, text ? BronzeTable.UTF_8 : BronzeTable.BASE64);
+      payload = text ? new Utf8(raw) : Base64.getEncoder().encodeToString(raw);
+      encoding = text ? BronzeTable.UTF_8 : BronzeTable.BASE64;
     }
-    dead.write(row);
+    deadLettersAdded++;
+    writer()
+        .accept(
+            new Row(
+                true,
+                source,
+                coordinate,
+                index++,
+                payload,
+                error,
+                encoding,
+                deadValues.convert(values)));
     LOG.warn("{}: dead letter at {}: {}", definition.id(), coordinate, error);
   }
 
@@ -145,7 +167,7 @@ public final class MessageBatch implements AutoCloseable {
    * @return the count
    */
   public long records() {
-    return records.rows();
+    return recordsAdded;
   }
 
   /**
@@ -154,7 +176,7 @@ public final class MessageBatch implements AutoCloseable {
    * @return the count
    */
   public long deadLetters() {
-    return dead.rows();
+    return deadLettersAdded;
   }
 
   /**
@@ -185,6 +207,13 @@ public final class MessageBatch implements AutoCloseable {
       SourceMarker deadLetterMarker, SourceMarker bronzeMarker, boolean markDeadLetters) {
     checkOpen();
     open = false;
+    try {
+      drain();
+    } catch (RuntimeException e) {
+      records.abort();
+      dead.abort();
+      throw e;
+    }
     List<DataFile> deadFiles = dead.finish();
     List<DataFile> recordFiles = records.finish();
     try {
@@ -214,8 +243,14 @@ public final class MessageBatch implements AutoCloseable {
   public void abort() {
     if (open) {
       open = false;
-      records.abort();
-      dead.abort();
+      try {
+        drain();
+      } catch (RuntimeException e) {
+        LOG.warn("{}: aborting batch {}: {}", definition.id(), batchId, e.getMessage());
+      } finally {
+        records.abort();
+        dead.abort();
+      }
     }
   }
 
@@ -263,13 +298,69 @@ public final class MessageBatch implements AutoCloseable {
     }
   }
 
-  private void fill(Record row, String source, String coordinate) {
-    row.setField(BronzeTable.BATCH_ID, batchId);
-    row.setField(BronzeTable.INGESTED_AT, ingestedAt);
-    row.setField(BronzeTable.SOURCE_NAME, source);
-    row.setField(BronzeTable.SOURCE_COORDINATE, coordinate);
-    row.setField(BronzeTable.RECORD_INDEX, index++);
+  /** Where rows go: straight to the writers, or through a hand-off started with the first row. */
+  private Consumer<Row> writer() {
+    if (writer == null) {
+      if (pipelined) {
+        handoff = Handoff.start("medallion-" + definition.id() + "-append", this::write);
+        writer = handoff;
+      } else {
+        writer = this::write;
+      }
+    }
+    return writer;
   }
+
+  /** Waits until every row handed on is written; rethrows the writing thread's failure. */
+  private void drain() {
+    if (handoff != null) {
+      Handoff<Row> draining = handoff;
+      handoff = null;
+      draining.close();
+    }
+  }
+
+  /** Writes one row; on the writing thread when pipelined. */
+  private void write(Row row) {
+    Record record = (row.dead() ? deadTemplate : bronzeTemplate).copy();
+    record.setField(BronzeTable.BATCH_ID, batchId);
+    record.setField(BronzeTable.INGESTED_AT, ingestedAt);
+    record.setField(BronzeTable.SOURCE_NAME, row.source());
+    record.setField(BronzeTable.SOURCE_COORDINATE, row.coordinate());
+    record.setField(BronzeTable.RECORD_INDEX, row.index());
+    record.setField(BronzeTable.PAYLOAD, row.payload());
+    if (row.dead()) {
+      record.setField(BronzeTable.ERROR, row.error());
+      record.setField(BronzeTable.PAYLOAD_ENCODING, row.encoding());
+      deadValues.set(record, row.sourceValues());
+      dead.write(record);
+    } else {
+      bronzeValues.set(record, row.sourceValues());
+      records.write(record);
+    }
+  }
+
+  /**
+   * A row on its way to a writer, made on the calling thread.
+   *
+   * @param dead whether it is a dead letter
+   * @param source the source's name
+   * @param coordinate where it was
+   * @param index its position in the batch
+   * @param payload the raw text, base64 for bytes that are not UTF-8, or null
+   * @param error why it is a dead letter
+   * @param encoding the payload's encoding, for dead letters
+   * @param sourceValues the converted source column values
+   */
+  private record Row(
+      boolean dead,
+      String source,
+      String coordinate,
+      long index,
+      CharSequence payload,
+      String error,
+      String encoding,
+      Object[] sourceValues) {}
 
   private void checkOpen() {
     if (!open) {
@@ -292,11 +383,18 @@ public final class MessageBatch implements AutoCloseable {
 
     @Override
     public void record(String coordinate, CharSequence payload) {
-      Record row = bronzeTemplate.copy();
-      fill(row, source, coordinate);
-      bronzeValues.fill(row, values);
-      row.setField(BronzeTable.PAYLOAD, payload);
-      records.write(row);
+      recordsAdded++;
+      writer()
+          .accept(
+              new Row(
+                  false,
+                  source,
+                  coordinate,
+                  index++,
+                  payload,
+                  null,
+                  null,
+                  bronzeValues.convert(values)));
     }
 
     @Override

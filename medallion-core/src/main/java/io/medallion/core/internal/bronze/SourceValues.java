@@ -50,14 +50,14 @@ final class SourceValues {
   }
 
   /**
-   * Sets the values in a row.
+   * Converts the values a source gives into what the table's writer takes.
    *
-   * @param row the row
    * @param values one value per source column, in their order; null for none
+   * @return the converted values, in the same order
    * @throws IllegalArgumentException naming the column when a value is of the wrong kind or the
    *     count differs
    */
-  void fill(Record row, Object[] values) {
+  Object[] convert(Object[] values) {
     if (values.length != columns.size()) {
       throw new IllegalArgumentException(
           "expected "
@@ -67,9 +67,23 @@ final class SourceValues {
               + "), got "
               + values.length);
     }
+    Object[] converted = new Object[values.length];
     for (int i = 0; i < values.length; i++) {
       Object value = values[i];
-      row.set(positions[i], value == null ? null : converters.get(i).apply(value));
+      converted[i] = value == null ? null : converters.get(i).apply(value);
+    }
+    return converted;
+  }
+
+  /**
+   * Sets converted values in a row.
+   *
+   * @param row the row
+   * @param converted what {@link #convert} returned
+   */
+  void set(Record row, Object[] converted) {
+    for (int i = 0; i < converted.length; i++) {
+      row.set(positions[i], converted[i]);
     }
   }
 
