@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +42,6 @@ import picocli.CommandLine.Spec;
 final class StreamCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(StreamCommand.class);
   private static final long PROGRESS_SECONDS = 5;
-  private static final long SHUTDOWN_WAIT_SECONDS = 60;
   private static final String EMBEDDED = "--embedded-kafka";
   private static final String EMBEDDED_TOPIC = "randomuser";
   private static final String EMBEDDED_GROUP = "medallion-randomuser";
@@ -114,9 +112,6 @@ final class StreamCommand implements Callable<Integer> {
           "With " + EMBEDDED + ": seed of the generated users (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  /** Counted down when the command is done, so that a Ctrl-C lets it finish first. */
-  private final CountDownLatch finished = new CountDownLatch(1);
-
   private volatile KafkaIngestion running;
   private volatile boolean stopRequested;
 
@@ -124,10 +119,9 @@ final class StreamCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     validate();
     CatalogConfig config = catalog.toConfig(spec, lake);
-    // Ctrl-C: the stream commits what it holds, the command prints its summary and closes the
-    // embedded broker (deleting its data); the JVM exits once this hook returns.
-    Thread shutdownHook = new Thread(this::stopAndWait, "randomuser-stream-stop");
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    // Ctrl-C: the stream commits what it holds, runs silver and gold, and the command prints its
+    // summary and closes the embedded broker (deleting its data) before it returns.
+    StopSignals signals = new StopSignals(this::requestStop);
     try {
       if (embedded) {
         streamEmbedded(config);
@@ -135,8 +129,7 @@ final class StreamCommand implements Callable<Integer> {
         stream(config, bootstrap, null);
       }
     } finally {
-      finished.countDown();
-      removeHook(shutdownHook);
+      signals.close();
     }
     return 0;
   }
@@ -250,33 +243,12 @@ final class StreamCommand implements Callable<Integer> {
         List.of());
   }
 
-  /** The shutdown hook: stops the stream and waits for the command to finish. */
-  private void stopAndWait() {
+  /** Asks the stream to commit and stop; from the signal handler, so it returns at once. */
+  private void requestStop() {
     stopRequested = true;
     KafkaIngestion ingestion = running;
     if (ingestion != null) {
       ingestion.stop();
-    }
-    try {
-      if (!finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
-        LOG.warn(
-            "randomuser-stream did not finish within {} s of the stop; exiting anyway (what was"
-                + " not committed is read again on the next start)",
-            SHUTDOWN_WAIT_SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void removeHook(Thread hook) {
-    if (hook == null) {
-      return;
-    }
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // The JVM is shutting down: the hook is running and waits for this command.
     }
   }
 
