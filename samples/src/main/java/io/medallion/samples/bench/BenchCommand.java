@@ -40,8 +40,6 @@ import picocli.CommandLine.Spec;
           + " per stage and writes them as JSON with --json."
     })
 public final class BenchCommand implements Callable<Integer> {
-  private static final List<String> STAGES = List.of("bronze", "silver", "gold");
-
   @Spec CommandSpec spec;
 
   @Option(names = "--records", defaultValue = "100000", description = "Records to generate.")
@@ -60,7 +58,9 @@ public final class BenchCommand implements Callable<Integer> {
       description =
           "Engines to run (default: ${DEFAULT-VALUE}); medallion-fused ingests and runs silver in"
               + " one call (its bronze column covers both), medallion-serial is medallion on one"
-              + " thread.")
+              + " thread. kafka-plain, kafka-bronze and kafka-gold read the same records from a"
+              + " 2-partition topic on a broker started on 127.0.0.1: a plain consumer that only"
+              + " reads, medallion streaming into bronze, and through silver and gold.")
   List<String> engines;
 
   @Option(names = "--work", description = "Work folder (default: a new temporary folder).")
@@ -82,6 +82,18 @@ public final class BenchCommand implements Callable<Integer> {
     Path folder = work != null ? work : Files.createTempDirectory("medallion-bench");
     Path data = input != null ? input : generate(folder.resolve("input.ndjson"));
     long lines = countLines(data);
+    try (BenchTopic topic = BenchTopic.startIfNeeded(engines, folder.resolve("kafka"), data)) {
+      measure(out, folder, data, lines, topic);
+    }
+    if (work == null) {
+      deleteTree(folder);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private void measure(PrintWriter out, Path folder, Path data, long lines, BenchTopic topic)
+      throws Exception {
     Map<String, List<JsonNode>> runs = new LinkedHashMap<>();
     engines.forEach(e -> runs.put(e, new ArrayList<>()));
     for (int repetition = 0; repetition < repetitions; repetition++) {
@@ -89,7 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
         // Rotate the order so no engine always runs first on a cold cache.
         String engine = engines.get((i + repetition) % engines.size());
         Path runDir = folder.resolve("run-" + repetition + "-" + engine);
-        JsonNode result = runWorker(engine, data, runDir);
+        JsonNode result = runWorker(engine, data, runDir, topic);
         runs.get(engine).add(result);
         out.printf(Locale.ROOT, "run %d %-9s %6.2f s%n", repetition + 1, engine, totalWall(result));
         out.flush();
@@ -104,11 +116,6 @@ public final class BenchCommand implements Callable<Integer> {
           .writeValue(jsonFile.toFile(), report);
       out.println("JSON: " + jsonFile.toAbsolutePath());
     }
-    if (work == null) {
-      deleteTree(folder);
-    }
-    out.flush();
-    return 0;
   }
 
   /** Checks the options before any folder is created or any worker started. */
@@ -141,7 +148,8 @@ public final class BenchCommand implements Callable<Integer> {
     return file;
   }
 
-  private JsonNode runWorker(String engine, Path data, Path runDir) throws Exception {
+  private JsonNode runWorker(String engine, Path data, Path runDir, BenchTopic topic)
+      throws Exception {
     Files.createDirectories(runDir);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -160,6 +168,16 @@ public final class BenchCommand implements Callable<Integer> {
             data.toString(),
             "--work",
             runDir.toString()));
+    if (engine.startsWith(BenchTopic.ENGINE_PREFIX)) {
+      command.addAll(
+          List.of(
+              "--bootstrap",
+              topic.bootstrapServers(),
+              "--topic",
+              BenchTopic.TOPIC,
+              "--group",
+              runDir.getFileName().toString()));
+    }
     Path log = runDir.resolveSibling(runDir.getFileName() + ".log");
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -185,8 +203,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   private static double totalWall(JsonNode run) {
     double total = 0;
-    for (String stage : STAGES) {
-      total += run.get("stages").get(stage).get("wall_seconds").asDouble();
+    for (JsonNode stage : run.get("stages")) {
+      total += stage.get("wall_seconds").asDouble();
     }
     return total;
   }
@@ -204,7 +222,9 @@ public final class BenchCommand implements Callable<Integer> {
       node.put("peak_heap_bytes", (long) median(values(results, r -> r.get("peak_heap_bytes"))));
       node.put("peak_rss_bytes", (long) median(values(results, r -> r.get("peak_rss_bytes"))));
       ObjectNode stages = node.putObject("stages");
-      for (String stage : STAGES) {
+      List<String> measured = new ArrayList<>();
+      results.get(0).get("stages").fieldNames().forEachRemaining(measured::add);
+      for (String stage : measured) {
         ObjectNode s = stages.putObject(stage);
         for (String metric : List.of("wall_seconds", "cpu_seconds", "bytes_written")) {
           s.put(metric, median(values(results, r -> r.get("stages").get(stage).get(metric))));
@@ -224,6 +244,16 @@ public final class BenchCommand implements Callable<Integer> {
         ratios.put(
             "medallion_vs_floor_wall",
             medallion / report.get("floor").get("wall_seconds").asDouble());
+      }
+    }
+    if (report.has("kafka-plain")) {
+      double plain = report.get("kafka-plain").get("records_per_second").asDouble();
+      for (String engine : List.of("kafka-bronze", "kafka-gold")) {
+        if (report.has(engine)) {
+          ratios.put(
+              engine.replace('-', '_') + "_vs_plain_records_per_second",
+              report.get(engine).get("records_per_second").asDouble() / plain);
+        }
       }
     }
     if (report.has("medallion-fused") && report.has("duckdb")) {
@@ -266,11 +296,11 @@ public final class BenchCommand implements Callable<Integer> {
       JsonNode stages = node.get("stages");
       out.printf(
           Locale.ROOT,
-          "%-10s %8.2f %8.2f %8.2f %8.2f %,12.0f %10d %10d%n",
+          "%-10s %8s %8s %8s %8.2f %,12.0f %10d %10d%n",
           engine,
-          stages.get("bronze").get("wall_seconds").asDouble(),
-          stages.get("silver").get("wall_seconds").asDouble(),
-          stages.get("gold").get("wall_seconds").asDouble(),
+          seconds(stages, "bronze"),
+          seconds(stages, "silver"),
+          seconds(stages, "gold"),
           node.get("wall_seconds").asDouble(),
           node.get("records_per_second").asDouble(),
           node.get("peak_heap_bytes").asLong() >> 20,
@@ -281,6 +311,13 @@ public final class BenchCommand implements Callable<Integer> {
         .fields()
         .forEachRemaining(
             r -> out.printf(Locale.ROOT, "%s = %.2f%n", r.getKey(), r.getValue().asDouble()));
+  }
+
+  /** A stage's median seconds, or "-" for an engine without that stage. */
+  private static String seconds(JsonNode stages, String stage) {
+    return stages.has(stage)
+        ? String.format(Locale.ROOT, "%.2f", stages.get(stage).get("wall_seconds").asDouble())
+        : "-";
   }
 
   private static long countLines(Path file) throws IOException {

@@ -2,6 +2,7 @@ package io.medallion.samples.bench;
 
 import io.medallion.Pipeline;
 import io.medallion.TableId;
+import io.medallion.kafka.KafkaColumns;
 import io.medallion.quality.QualityPolicy;
 import io.medallion.quality.RowView;
 import io.medallion.schema.ColumnType;
@@ -40,67 +41,86 @@ final class BenchJob {
           "city",
           "registered_at");
 
-  static final BronzeTable RAW =
-      BronzeTable.builder(TableId.of("bronze", "bench_raw"))
-          .secretPaths("login.password", "login.salt", "login.md5", "login.sha1", "login.sha256")
-          .build();
+  /** The file job's bronze table. */
+  static final BronzeTable RAW = raw(BronzeTable.builder(TableId.of("bronze", "bench_raw")));
 
-  static final SilverTable USERS =
-      SilverTable.builder(TableId.of("silver", "bench_users"), RAW)
-          .map("user_id", ColumnType.STRING, "login.uuid")
-          .map("first_name", ColumnType.STRING, "name.first", Standardizer.TRIM)
-          .map("last_name", ColumnType.STRING, "name.last", Standardizer.TRIM)
-          .map("gender", ColumnType.STRING, "gender")
-          .map("age", ColumnType.INT, "dob.age")
-          .map("born_at", ColumnType.TIMESTAMP_TZ, "dob.date")
-          .map("email", ColumnType.STRING, "email", Standardizer.EMAIL)
-          .map("nationality", ColumnType.STRING, "nat")
-          .map("phone", ColumnType.STRING, "phone", Standardizer.phoneE164("nationality"))
-          .map("country", ColumnType.STRING, "location.country")
-          .map("state", ColumnType.STRING, "location.state")
-          .map("city", ColumnType.STRING, "location.city")
-          .map("postcode", ColumnType.STRING, "location.postcode")
-          .map("latitude", ColumnType.DOUBLE, "location.coordinates.latitude")
-          .map("longitude", ColumnType.DOUBLE, "location.coordinates.longitude")
-          .map("registered_at", ColumnType.TIMESTAMP_TZ, "registered.date")
-          .derive("generation", ColumnType.STRING, Derivation.generation("born_at"))
-          .derive("tenure", ColumnType.STRING, Derivation.tenure("registered_at"))
-          .derive("email_valid", ColumnType.BOOLEAN, Derivation.matches("email", EMAIL))
-          .derive("phone_valid", ColumnType.BOOLEAN, Derivation.matches("phone", E164))
-          .derive("completeness", ColumnType.DOUBLE, Derivation.completeness(REQUIRED))
-          .derive(
-              "score",
-              ColumnType.DOUBLE,
-              Derivation.custom(
-                  "bench_score",
-                  List.of("completeness", "email_valid", "phone_valid"),
-                  BenchJob::score))
-          .policy(QualityPolicy.minScore(0.0))
-          .deduplicateOn("user_id")
-          .keepLatestBy("registered_at")
-          .build();
+  /** The Kafka job's bronze table: the same settings, with the Kafka source columns. */
+  static final BronzeTable KAFKA_RAW =
+      raw(KafkaColumns.bronzeTable(TableId.of("bronze", "bench_kafka_raw")));
 
-  static final GoldTable BY_COUNTRY_GENERATION =
-      GoldTable.builder(TableId.of("gold", "bench_by_country_generation"), USERS)
-          .groupBy("country", "generation")
-          .count("users")
-          .avg("avg_age", "age")
-          .avg("avg_score", "score")
-          .build();
+  /** Bronze and silver of the file job. */
+  static final Pipeline SILVER_ONLY = silverOnly(RAW);
 
-  static final GoldTable MONTHLY =
-      GoldTable.builder(TableId.of("gold", "bench_monthly_registrations"), USERS)
-          .timeBucket("month", TimeBucket.Unit.MONTH, "registered_at")
-          .count("registrations")
-          .cumulativeCount("registrations_to_date")
-          .build();
-
-  static final Pipeline SILVER_ONLY = Pipeline.builder("bench-silver").tables(RAW, USERS).build();
-
-  static final Pipeline PIPELINE =
-      Pipeline.builder("bench").tables(RAW, USERS, BY_COUNTRY_GENERATION, MONTHLY).build();
+  /** The whole file job. */
+  static final Pipeline PIPELINE = pipeline(RAW);
 
   private BenchJob() {}
+
+  private static BronzeTable raw(BronzeTable.Builder builder) {
+    return builder
+        .secretPaths("login.password", "login.salt", "login.md5", "login.sha1", "login.sha256")
+        .build();
+  }
+
+  /** Bronze and silver over a bronze table. */
+  static Pipeline silverOnly(BronzeTable raw) {
+    return Pipeline.builder("bench-silver").tables(raw, users(raw)).build();
+  }
+
+  /** The whole job over a bronze table: silver and the two gold tables. */
+  static Pipeline pipeline(BronzeTable raw) {
+    SilverTable users = users(raw);
+    GoldTable byCountryGeneration =
+        GoldTable.builder(TableId.of("gold", "bench_by_country_generation"), users)
+            .groupBy("country", "generation")
+            .count("users")
+            .avg("avg_age", "age")
+            .avg("avg_score", "score")
+            .build();
+    GoldTable monthly =
+        GoldTable.builder(TableId.of("gold", "bench_monthly_registrations"), users)
+            .timeBucket("month", TimeBucket.Unit.MONTH, "registered_at")
+            .count("registrations")
+            .cumulativeCount("registrations_to_date")
+            .build();
+    return Pipeline.builder("bench").tables(raw, users, byCountryGeneration, monthly).build();
+  }
+
+  private static SilverTable users(BronzeTable raw) {
+    return SilverTable.builder(TableId.of("silver", "bench_users"), raw)
+        .map("user_id", ColumnType.STRING, "login.uuid")
+        .map("first_name", ColumnType.STRING, "name.first", Standardizer.TRIM)
+        .map("last_name", ColumnType.STRING, "name.last", Standardizer.TRIM)
+        .map("gender", ColumnType.STRING, "gender")
+        .map("age", ColumnType.INT, "dob.age")
+        .map("born_at", ColumnType.TIMESTAMP_TZ, "dob.date")
+        .map("email", ColumnType.STRING, "email", Standardizer.EMAIL)
+        .map("nationality", ColumnType.STRING, "nat")
+        .map("phone", ColumnType.STRING, "phone", Standardizer.phoneE164("nationality"))
+        .map("country", ColumnType.STRING, "location.country")
+        .map("state", ColumnType.STRING, "location.state")
+        .map("city", ColumnType.STRING, "location.city")
+        .map("postcode", ColumnType.STRING, "location.postcode")
+        .map("latitude", ColumnType.DOUBLE, "location.coordinates.latitude")
+        .map("longitude", ColumnType.DOUBLE, "location.coordinates.longitude")
+        .map("registered_at", ColumnType.TIMESTAMP_TZ, "registered.date")
+        .derive("generation", ColumnType.STRING, Derivation.generation("born_at"))
+        .derive("tenure", ColumnType.STRING, Derivation.tenure("registered_at"))
+        .derive("email_valid", ColumnType.BOOLEAN, Derivation.matches("email", EMAIL))
+        .derive("phone_valid", ColumnType.BOOLEAN, Derivation.matches("phone", E164))
+        .derive("completeness", ColumnType.DOUBLE, Derivation.completeness(REQUIRED))
+        .derive(
+            "score",
+            ColumnType.DOUBLE,
+            Derivation.custom(
+                "bench_score",
+                List.of("completeness", "email_valid", "phone_valid"),
+                BenchJob::score))
+        .policy(QualityPolicy.minScore(0.0))
+        .deduplicateOn("user_id")
+        .keepLatestBy("registered_at")
+        .build();
+  }
 
   /** 0.5 completeness + 0.3 valid email + 0.2 valid phone. */
   static Object score(RowView row) {

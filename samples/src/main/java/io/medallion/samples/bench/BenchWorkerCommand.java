@@ -20,14 +20,19 @@ import picocli.CommandLine.Spec;
 public final class BenchWorkerCommand implements Callable<Integer> {
   /** The engines a worker runs. */
   static final List<String> ENGINES =
-      List.of("medallion", "medallion-serial", "medallion-fused", "floor", "duckdb");
+      List.of(
+          "medallion",
+          "medallion-serial",
+          "medallion-fused",
+          "floor",
+          "duckdb",
+          "kafka-plain",
+          "kafka-bronze",
+          "kafka-gold");
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--engine",
-      required = true,
-      description = "medallion, medallion-serial, medallion-fused, floor or duckdb")
+  @Option(names = "--engine", required = true, description = "one of the bench engines")
   String engine;
 
   @Option(names = "--input", required = true, description = "NDJSON input")
@@ -35,6 +40,15 @@ public final class BenchWorkerCommand implements Callable<Integer> {
 
   @Option(names = "--work", required = true, description = "an empty work folder")
   Path work;
+
+  @Option(names = "--bootstrap", description = "the broker, for the kafka engines")
+  String bootstrap;
+
+  @Option(names = "--topic", description = "the topic holding the input, for the kafka engines")
+  String topic;
+
+  @Option(names = "--group", description = "a consumer group of its own, for the kafka engines")
+  String group;
 
   /** Creates the command. */
   public BenchWorkerCommand() {}
@@ -48,6 +62,9 @@ public final class BenchWorkerCommand implements Callable<Integer> {
       case "medallion-fused" -> MedallionEngine.runFused(input, work, meter);
       case "floor" -> FloorEngine.run(input, work, meter);
       case "duckdb" -> DuckDbEngine.run(input, work, meter);
+      case "kafka-plain" -> KafkaEngine.plain(bootstrap, topic, group, meter);
+      case "kafka-bronze" -> KafkaEngine.medallion(bootstrap, topic, group, work, meter, false);
+      case "kafka-gold" -> KafkaEngine.medallion(bootstrap, topic, group, work, meter, true);
       default ->
           throw new ParameterException(
               spec.commandLine(),
