@@ -74,6 +74,20 @@ class StreamingCommandsTest {
     return result;
   }
 
+  private static Cli.Result produceGenerated(String topic, int users, long seed) {
+    return ok(
+        Cli.run(
+            "randomuser-produce",
+            "--bootstrap",
+            kafka.bootstrapServers(),
+            "--topic",
+            topic,
+            "--users",
+            Integer.toString(users),
+            "--seed",
+            Long.toString(seed)));
+  }
+
   /** Streams a topic into a lake until caught up, writing the summary JSON. */
   private Cli.Result stream(String topic, Path lake, Path summary) {
     return ok(
@@ -140,18 +154,7 @@ class StreamingCommandsTest {
   @Test
   void randomuserStream_producedUsers_equalsTheBatchRunOverTheSameUsers() throws IOException {
     String topic = newTopic();
-    Cli.Result produced =
-        ok(
-            Cli.run(
-                "randomuser-produce",
-                "--bootstrap",
-                kafka.bootstrapServers(),
-                "--topic",
-                topic,
-                "--users",
-                "300",
-                "--seed",
-                "7"));
+    Cli.Result produced = produceGenerated(topic, 300, 7);
     assertThat(produced.out()).contains("Sent 300 messages to topic " + topic);
     Path streamLake = dir.resolve("stream-lake");
     Path streamSummary = dir.resolve("stream.json");
@@ -269,15 +272,7 @@ class StreamingCommandsTest {
   @Test
   void randomuserStream_stopSignal_commitsWhatItReadAndPrintsTheSummary() throws Exception {
     String topic = newTopic();
-    ok(
-        Cli.run(
-            "randomuser-produce",
-            "--bootstrap",
-            kafka.bootstrapServers(),
-            "--topic",
-            topic,
-            "--users",
-            "30"));
+    produceGenerated(topic, 30, 42);
     Path summary = dir.resolve("summary.json");
     Path output = dir.resolve("out.txt");
     Process process =
@@ -326,15 +321,7 @@ class StreamingCommandsTest {
   @Test
   void kafkaOffsets_showAndMove_printsAndChangesTheRecordedOffsets() {
     String topic = newTopic();
-    ok(
-        Cli.run(
-            "randomuser-produce",
-            "--bootstrap",
-            kafka.bootstrapServers(),
-            "--topic",
-            topic,
-            "--users",
-            "40"));
+    produceGenerated(topic, 40, 42);
     Path lake = dir.resolve("lake");
     stream(topic, lake, dir.resolve("summary.json"));
 
