@@ -19,6 +19,9 @@ import picocli.CommandLine.ScopeType;
     description = "Sample medallion pipelines on an embedded Iceberg lakehouse.",
     subcommands = {
       RandomUserCommand.class,
+      ProduceCommand.class,
+      StreamCommand.class,
+      KafkaOffsetsCommand.class,
       RegisterCommand.class,
       MaintainCommand.class,
       QualityBenchCommand.class,

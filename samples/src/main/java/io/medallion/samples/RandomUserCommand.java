@@ -1,9 +1,5 @@
 package io.medallion.samples;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.medallion.TableId;
 import io.medallion.core.MedallionRuntime;
 import io.medallion.core.RunResult;
@@ -26,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -179,7 +174,7 @@ final class RandomUserCommand implements Callable<Integer> {
         }
       }
       LakeSummary summary = LakeSummary.of(runtime, RandomUserPipeline.PIPELINE);
-      print(out, summary);
+      SummaryOutput.print(out, summary);
       ReportFiles.Written report = writeReport(runtime, run);
       if (report != null) {
         out.println(
@@ -192,7 +187,7 @@ final class RandomUserCommand implements Callable<Integer> {
                 + ")");
       }
       if (summaryJson != null) {
-        writeJson(summary, run, report);
+        SummaryOutput.writeJson(summaryJson, summary, run.tables(), report);
         out.println("Summary JSON: " + summaryJson.toAbsolutePath());
       }
     }
@@ -300,82 +295,5 @@ final class RandomUserCommand implements Callable<Integer> {
   private static void progress(PrintWriter out, String message) {
     out.println("[medallion] " + message);
     out.flush();
-  }
-
-  private static void print(PrintWriter out, LakeSummary summary) {
-    out.println();
-    out.printf("%-45s %-12s %10s%n", "table", "layer", "rows");
-    for (LakeSummary.TableEntry table : summary.tables()) {
-      out.printf("%-45s %-12s %10d%n", table.name(), table.layer(), table.rows());
-    }
-    out.println();
-    out.println("Quarantined rows by failed rule:");
-    if (summary.quarantineReasons().isEmpty()) {
-      out.println("  (none)");
-    }
-    summary.quarantineReasons().forEach((rule, count) -> out.printf("  %-35s %8d%n", rule, count));
-    out.printf(
-        "Average quality score: %s%n",
-        summary.averageQualityScore() == null
-            ? "n/a"
-            : String.format("%.3f", summary.averageQualityScore()));
-    for (Map.Entry<String, List<Map<String, Object>>> gold : summary.goldPreview().entrySet()) {
-      out.println();
-      out.println(gold.getKey() + " (first rows):");
-      for (Map<String, Object> row : gold.getValue()) {
-        out.println("  " + row);
-      }
-    }
-    out.println();
-    out.println("Lake:      " + summary.lake());
-    out.println("Catalog:   " + summary.catalog());
-    out.println("Warehouse: " + summary.warehouse());
-  }
-
-  private void writeJson(LakeSummary summary, RunResult run, ReportFiles.Written report)
-      throws IOException {
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = json.createObjectNode();
-    root.put("lake", summary.lake());
-    root.put("catalog", summary.catalog());
-    root.put("warehouse", summary.warehouse());
-    ArrayNode tables = root.putArray("tables");
-    for (LakeSummary.TableEntry table : summary.tables()) {
-      tables
-          .addObject()
-          .put("name", table.name())
-          .put("layer", table.layer())
-          .put("rows", table.rows())
-          .put("location", table.location());
-    }
-    root.set("quarantine_reasons", json.valueToTree(summary.quarantineReasons()));
-    if (summary.averageQualityScore() == null) {
-      root.putNull("average_quality_score");
-    } else {
-      root.put("average_quality_score", summary.averageQualityScore());
-    }
-    root.set("gold_preview", json.valueToTree(summary.goldPreview()));
-    if (report != null) {
-      root.put("report_html", report.html().toAbsolutePath().toString());
-      root.put("report_markdown", report.markdown().toAbsolutePath().toString());
-      root.put("report_json", report.json().toAbsolutePath().toString());
-    }
-    ArrayNode runs = root.putArray("run");
-    for (TableRun table : run.tables()) {
-      runs.addObject()
-          .put("table", table.table().toString())
-          .put("layer", table.layer().label())
-          .put("read", table.read())
-          .put("written", table.written())
-          .put("rejected", table.quarantined())
-          .put("duplicates", table.duplicates())
-          .put("replaced", table.replaced())
-          .put("committed", table.committed());
-    }
-    Path parent = summaryJson.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    json.writeValue(summaryJson.toFile(), root);
   }
 }
