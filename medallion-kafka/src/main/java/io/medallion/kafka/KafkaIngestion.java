@@ -51,7 +51,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Run it in the caller's thread ({@link #run()}, {@link #runUntilCaughtUp()}) or on its own
  * ({@link #start()}); {@link #close()} flushes, commits and stops. Not for use by several threads,
- * except {@link #stop()}, {@link #close()} and {@link #progress()}.
+ * except {@link #stop()}, {@link #close()} and {@link #progress()}. Stop it from a signal handler
+ * or another thread rather than a JVM shutdown hook: Iceberg's worker pool shuts down with the JVM,
+ * so a commit during shutdown fails and the batch is read again on restart.
  *
  * <pre>{@code
  * try (KafkaIngestion ingestion = KafkaIngestion.open(runtime, pipeline, raw, stream)) {
@@ -93,6 +95,7 @@ public final class KafkaIngestion implements AutoCloseable {
   private Thread looping;
   private volatile Throwable failure;
   private boolean consumerClosed;
+  private boolean closing;
 
   private KafkaIngestion(
       MedallionRuntime runtime, Pipeline pipeline, BronzeTable table, KafkaStream stream) {
@@ -266,6 +269,9 @@ public final class KafkaIngestion implements AutoCloseable {
         runDownstream(true);
       }
     } finally {
+      // What is left after a failure is read again from the table's offsets on restart; closing
+      // the consumer revokes partitions, which must not try to commit it.
+      closing = true;
       batch.close();
       synchronized (this) {
         if (!consumerClosed) {
@@ -636,6 +642,9 @@ public final class KafkaIngestion implements AutoCloseable {
   private final class Rebalance implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      if (closing) {
+        return;
+      }
       commit();
       positions.forget(new HashSet<>(partitions));
     }
