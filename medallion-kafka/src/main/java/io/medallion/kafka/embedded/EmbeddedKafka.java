@@ -27,6 +27,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -288,9 +289,22 @@ public final class EmbeddedKafka implements AutoCloseable {
     return admin;
   }
 
+  /** Whether every partition has a leader; a topic the broker does not know yet is not ready. */
   private boolean hasLeaders(Admin client, String topic, int partitions) {
-    Map<String, TopicDescription> described =
-        await("describing topic " + topic, client.describeTopics(Set.of(topic)).allTopicNames());
+    Map<String, TopicDescription> described;
+    try {
+      described = client.describeTopics(Set.of(topic)).allTopicNames().get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        // Created, but the broker's metadata has not caught up with the controller yet.
+        return false;
+      }
+      throw new IllegalStateException(
+          failure("describing topic " + topic) + ": " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(failure("describing topic " + topic) + ": interrupted", e);
+    }
     List<TopicPartitionInfo> infos = described.get(topic).partitions();
     return infos.size() == partitions && infos.stream().allMatch(info -> info.leader() != null);
   }
