@@ -326,7 +326,8 @@ class CliErrorsTest {
     assertThat(result.err())
         .startsWith(
             "bench: --engines: spark is not an engine; expected some of [medallion,"
-                + " medallion-serial, medallion-fused, floor, duckdb]");
+                + " medallion-serial, medallion-fused, floor, duckdb, kafka-plain, kafka-bronze,"
+                + " kafka-gold]");
     assertThat(work).doesNotExist();
   }
 
