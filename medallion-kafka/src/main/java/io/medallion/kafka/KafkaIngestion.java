@@ -18,6 +18,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,6 +80,8 @@ public final class KafkaIngestion implements AutoCloseable {
   private final Map<TopicPartition, Long> caughtUpTargets = new HashMap<>();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final Map<TableId, Duration> lag = new ConcurrentHashMap<>();
+  /** What the stream did to each table, bronze first; guarded by itself. */
+  private final Map<TableId, TableRun> runs = new LinkedHashMap<>();
   private final long startedNanos = System.nanoTime();
   private BronzeAppender.Batch batch;
   private long batchRecords;
@@ -215,8 +219,12 @@ public final class KafkaIngestion implements AutoCloseable {
    */
   public StreamProgress progress() {
     double seconds = Math.max(1e-3, (System.nanoTime() - startedNanos) / 1e9);
+    List<TableRun> tables;
+    synchronized (runs) {
+      tables = List.copyOf(runs.values());
+    }
     return new StreamProgress(
-        records, deadLetters, commits, records / seconds, Map.copyOf(lag), downstreamRuns);
+        records, deadLetters, commits, records / seconds, Map.copyOf(lag), downstreamRuns, tables);
   }
 
   /**
@@ -400,6 +408,7 @@ public final class KafkaIngestion implements AutoCloseable {
               OffsetMarkers.bronze(positions.starts(), ends));
       records += run.written();
       deadLetters += run.quarantined();
+      added(run);
       commits++;
       commitsSinceDownstream++;
       failedCommits = 0;
@@ -576,6 +585,7 @@ public final class KafkaIngestion implements AutoCloseable {
     long timestamp = newestCommittedTimestamp;
     try {
       RunResult result = runtime.run(pipeline);
+      result.tables().forEach(this::added);
       downstreamRuns++;
       commitsSinceDownstream = 0;
       lastDownstreamNanos = System.nanoTime();
@@ -592,6 +602,12 @@ public final class KafkaIngestion implements AutoCloseable {
           table.id(),
           e.getMessage(),
           e);
+    }
+  }
+
+  private void added(TableRun run) {
+    synchronized (runs) {
+      runs.merge(run.table(), run, TableRun::plus);
     }
   }
 

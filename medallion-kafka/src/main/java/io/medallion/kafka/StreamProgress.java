@@ -2,6 +2,8 @@ package io.medallion.kafka;
 
 import io.medallion.TableId;
 import java.time.Duration;
+import io.medallion.core.TableRun;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +21,8 @@ import java.util.Map;
  * @param lag per table: the time between now and the newest Kafka timestamp the table holds, as of
  *     its last commit (bronze) or run (silver and gold)
  * @param downstreamRuns how many times the pipeline's silver and gold tables ran
+ * @param tables what the stream did to each table since it started, bronze first: its runs added
+ *     up as {@link TableRun#plus} adds them, each with the last snapshot committed
  */
 public record StreamProgress(
     long records,
@@ -26,7 +30,8 @@ public record StreamProgress(
     long commits,
     double recordsPerSecond,
     Map<TableId, Duration> lag,
-    long downstreamRuns) {
+    long downstreamRuns,
+    List<TableRun> tables) {
 
   /**
    * Copies the lag map.
@@ -37,9 +42,11 @@ public record StreamProgress(
    * @param recordsPerSecond records per second
    * @param lag per-table lag
    * @param downstreamRuns silver and gold runs
+   * @param tables the runs per table
    */
   public StreamProgress {
     lag = Map.copyOf(lag);
+    tables = List.copyOf(tables);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.medallion.Pipeline;
 import io.medallion.TableId;
 import io.medallion.catalog.EmbeddedCatalogConfig;
 import io.medallion.core.MedallionRuntime;
+import io.medallion.core.TableRun;
 import io.medallion.kafka.embedded.EmbeddedKafka;
 import io.medallion.schema.ColumnType;
 import io.medallion.table.BronzeTable;
@@ -171,6 +172,12 @@ class KafkaIngestionTest {
     assertThat(progress.deadLetters()).isZero();
     assertThat(progress.commits()).isGreaterThanOrEqualTo(3);
     assertThat(progress.downstreamRuns()).isGreaterThanOrEqualTo(1);
+    assertThat(progress.tables())
+        .extracting(TableRun::table)
+        .containsExactly(RAW.id(), EVENTS.id(), BY_COUNTRY.id());
+    assertThat(progress.tables().get(0).written()).isEqualTo(61);
+    assertThat(progress.tables().get(1).read()).isEqualTo(61);
+    assertThat(progress.tables().get(1).written()).isEqualTo(61);
     assertThat(progress.lag()).containsKeys(RAW.id(), EVENTS.id(), BY_COUNTRY.id());
   }
 

@@ -1,9 +1,7 @@
 package io.medallion.samples;
 
-import io.medallion.Layer;
 import io.medallion.catalog.CatalogConfig;
 import io.medallion.core.MedallionRuntime;
-import io.medallion.core.TableRun;
 import io.medallion.kafka.KafkaIngestion;
 import io.medallion.kafka.KafkaStream;
 import io.medallion.kafka.StreamProgress;
@@ -11,12 +9,10 @@ import io.medallion.kafka.embedded.EmbeddedKafka;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.iceberg.Snapshot;
 import org.apache.kafka.common.errors.InterruptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -187,7 +183,7 @@ final class StreamCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       SummaryOutput.print(out, summary);
       if (summaryJson != null) {
-        SummaryOutput.writeJson(summaryJson, summary, List.of(bronzeRun(runtime, done)), null);
+        SummaryOutput.writeJson(summaryJson, summary, done.tables(), null);
         out.println("Summary JSON: " + summaryJson.toAbsolutePath());
       }
       out.flush();
@@ -226,21 +222,6 @@ final class StreamCommand implements Callable<Integer> {
     } finally {
       ticker.shutdownNow();
     }
-  }
-
-  /** What this run did to bronze, as the batch command reports each table of its run. */
-  private static TableRun bronzeRun(MedallionRuntime runtime, StreamProgress done) {
-    Snapshot current = runtime.table(RandomUserStreamPipeline.RAW.id()).currentSnapshot();
-    return new TableRun(
-        RandomUserStreamPipeline.RAW.id(),
-        Layer.BRONZE,
-        done.records() + done.deadLetters(),
-        done.records(),
-        done.deadLetters(),
-        0,
-        0,
-        done.commits() > 0 && current != null ? current.snapshotId() : -1,
-        List.of());
   }
 
   /** Asks the stream to commit and stop; from the signal handler, so it returns at once. */

@@ -190,10 +190,23 @@ class StreamingCommandsTest {
       assertThat(stream.get(table)).as(table).isPositive().isEqualTo(batch.get(table));
       assertThat(content(streamLake, table)).as(table).isEqualTo(content(batchLake, table));
     }
-    JsonNode run = JSON.readTree(streamSummary.toFile()).get("run").get(0);
+    JsonNode runs = JSON.readTree(streamSummary.toFile()).get("run");
+    JsonNode run = runs.get(0);
     assertThat(run.get("table").asText()).isEqualTo("bronze.randomuser_stream_raw");
     assertThat(run.get("written").asLong()).isEqualTo(300);
     assertThat(run.get("committed").asBoolean()).isTrue();
+    // Silver and gold entries as the batch command writes them: the same tables, and silver read
+    // every bronze record once however many runs the stream made.
+    List<String> streamTables = new ArrayList<>();
+    List<String> batchTables = new ArrayList<>();
+    runs.forEach(entry -> streamTables.add(entry.get("table").asText()));
+    JSON.readTree(batchSummary.toFile())
+        .get("run")
+        .forEach(entry -> batchTables.add(entry.get("table").asText()));
+    assertThat(streamTables.subList(1, streamTables.size()))
+        .containsExactlyElementsOf(batchTables.subList(1, batchTables.size()));
+    assertThat(runs.get(1).get("table").asText()).isEqualTo("silver.users");
+    assertThat(runs.get(1).get("read").asLong()).isEqualTo(300);
     assertThat(JSON.readTree(streamSummary.toFile()).get("quarantine_reasons"))
         .isEqualTo(JSON.readTree(batchSummary.toFile()).get("quarantine_reasons"));
   }
