@@ -80,8 +80,10 @@ public final class KafkaIngestion implements AutoCloseable {
   private final Map<TopicPartition, Long> caughtUpTargets = new HashMap<>();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final Map<TableId, Duration> lag = new ConcurrentHashMap<>();
+
   /** What the stream did to each table, bronze first; guarded by itself. */
   private final Map<TableId, TableRun> runs = new LinkedHashMap<>();
+
   private final long startedNanos = System.nanoTime();
   private BronzeAppender.Batch batch;
   private long batchRecords;

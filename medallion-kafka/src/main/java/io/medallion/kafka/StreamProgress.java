@@ -1,8 +1,8 @@
 package io.medallion.kafka;
 
 import io.medallion.TableId;
-import java.time.Duration;
 import io.medallion.core.TableRun;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +21,8 @@ import java.util.Map;
  * @param lag per table: the time between now and the newest Kafka timestamp the table holds, as of
  *     its last commit (bronze) or run (silver and gold)
  * @param downstreamRuns how many times the pipeline's silver and gold tables ran
- * @param tables what the stream did to each table since it started, bronze first: its runs added
- *     up as {@link TableRun#plus} adds them, each with the last snapshot committed
+ * @param tables what the stream did to each table since it started, bronze first: its runs added up
+ *     as {@link TableRun#plus} adds them, each with the last snapshot committed
  */
 public record StreamProgress(
     long records,
