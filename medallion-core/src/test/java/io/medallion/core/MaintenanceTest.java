@@ -90,6 +90,28 @@ class MaintenanceTest extends EmbeddedLakeTest {
   }
 
   @Test
+  void maintain_tableWhoseOwnAgeRetentionIsShort_stillKeepsThePinnedSnapshots() {
+    runFirstBatch();
+    runtime.ingest(
+        TestPipelines.RAW, ndjson("second.ndjson", personIn("b", "DE", "2024-01-01T00:00:00Z")));
+    runtime.ingest(
+        TestPipelines.RAW, ndjson("third.ndjson", personIn("c", "GB", "2024-01-01T00:00:00Z")));
+    // Iceberg's own age retention would expire everything but the newest snapshot.
+    runtime
+        .table(TestPipelines.RAW.id())
+        .updateProperties()
+        .set("history.expire.max-snapshot-age-ms", "1")
+        .commit();
+
+    runtime.maintain(TestPipelines.PIPELINE, NOW);
+    RunResult caughtUp = runtime.run(TestPipelines.PIPELINE);
+
+    assertThat(caughtUp.table(TestPipelines.PEOPLE.id()).read()).isEqualTo(2);
+    assertThat(ids(runtime.table(TestPipelines.PEOPLE.id())))
+        .containsExactlyInAnyOrder("a", "b", "c");
+  }
+
+  @Test
   void maintain_dryRun_listsAnOrphanFileAndChangesNothing() throws IOException {
     runFirstBatch();
     runtime.ingest(

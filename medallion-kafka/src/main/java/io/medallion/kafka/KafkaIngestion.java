@@ -260,8 +260,8 @@ public final class KafkaIngestion implements AutoCloseable {
       }
       looping = Thread.currentThread();
     }
-    newBatch();
     try {
+      newBatch();
       subscribe();
       while (!stopping.get()) {
         try {
@@ -282,14 +282,19 @@ public final class KafkaIngestion implements AutoCloseable {
       // What is left after a failure is read again from the table's offsets on restart; closing
       // the consumer revokes partitions, which must not try to commit it.
       closing = true;
-      batch.close();
+      if (batch != null) {
+        batch.close();
+      }
       synchronized (this) {
-        if (!consumerClosed) {
-          consumerClosed = true;
-          consumer.close();
+        try {
+          if (!consumerClosed) {
+            consumerClosed = true;
+            consumer.close();
+          }
+        } finally {
+          looping = null;
+          notifyAll();
         }
-        looping = null;
-        notifyAll();
       }
     }
   }
@@ -690,6 +695,9 @@ public final class KafkaIngestion implements AutoCloseable {
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      if (closing) {
+        return;
+      }
       LOG.warn("{}: lost {} without a rebalance; dropping the batch", table.id(), partitions);
       positions.forget(new HashSet<>(partitions));
       Set<TopicPartition> kept = new HashSet<>(consumer.assignment());

@@ -31,6 +31,12 @@ public interface SourceMarker {
   String KEY_ROOT = "medallion.source.";
 
   /**
+   * Marks a key as a note rather than a marker (e.g. {@code medallion.source.kafka.#moved}): it
+   * need not be carried forward, and maintenance keeps no snapshot for it.
+   */
+  String NOTE = "#";
+
+  /**
    * Returns the prefix every summary key of this source starts with; the newest snapshot holding a
    * key with this prefix is the one whose entries are recorded. It starts with {@link #KEY_ROOT}.
    *

@@ -4,6 +4,7 @@ import io.medallion.core.spi.MarkerConflictException;
 import io.medallion.core.spi.SourceMarker;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.kafka.common.TopicPartition;
 
@@ -37,7 +38,9 @@ public final class OffsetMarkers {
           TopicPartition partition = end.getKey();
           Long stands = current.get(partition);
           Long wanted = expected.get(partition);
-          if (stands != null && !stands.equals(wanted)) {
+          // A partition the table no longer records while the batch started from an offset is a
+          // conflict too: the batch must not be merged onto whatever the table holds now.
+          if (!Objects.equals(stands, wanted)) {
             throw new MarkerConflictException(
                 partition
                     + " is recorded at offset "

@@ -214,8 +214,16 @@ public final class MessageBatch implements AutoCloseable {
       dead.abort();
       throw e;
     }
-    List<DataFile> deadFiles = dead.finish();
-    List<DataFile> recordFiles = records.finish();
+    List<DataFile> deadFiles;
+    List<DataFile> recordFiles;
+    try {
+      deadFiles = dead.finish();
+      recordFiles = records.finish();
+    } catch (RuntimeException e) {
+      records.abort();
+      dead.abort();
+      throw e;
+    }
     try {
       if (!deadFiles.isEmpty() || markDeadLetters) {
         commit(deadLetters, deadFiles, dead.rows(), deadLetterMarker);

@@ -60,13 +60,29 @@ public final class Commits {
   public static Snapshot commit(Table table, Supplier<? extends SnapshotUpdate<?>> update) {
     String commitId = UUID.randomUUID().toString();
     Long base = currentId(table);
+    boolean outcomeUnknown = false;
     for (int attempt = 1; ; attempt++) {
+      SnapshotUpdate<?> pending;
       try {
-        SnapshotUpdate<?> pending = update.get();
+        pending = update.get();
+      } catch (RuntimeException refused) {
+        // After an unknown outcome, an earlier attempt may have landed since: the update then
+        // refuses the table it made (its own rows), and that attempt is the answer.
+        Optional<Snapshot> earlier = landedEarlier(outcomeUnknown, table, commitId, base);
+        if (earlier.isPresent()) {
+          return earlier.get();
+        }
+        throw refused;
+      }
+      try {
         pending.set(COMMIT_ID, commitId);
         pending.commit();
         return landed(table, commitId, base).orElseThrow();
       } catch (ValidationException invalid) {
+        Optional<Snapshot> earlier = landedEarlier(outcomeUnknown, table, commitId, base);
+        if (earlier.isPresent()) {
+          return earlier.get();
+        }
         throw new CommitConflictException(
             table.name(),
             // Iceberg's message lists every conflicting file: the cause keeps it for the trace.
@@ -74,6 +90,10 @@ public final class Commits {
                 + " nothing of it was committed, run again to process what is still new",
             invalid);
       } catch (CommitFailedException lost) {
+        Optional<Snapshot> earlier = landedEarlier(outcomeUnknown, table, commitId, base);
+        if (earlier.isPresent()) {
+          return earlier.get();
+        }
         if (attempt == ATTEMPTS) {
           throw new CommitConflictException(
               table.name(),
@@ -88,6 +108,7 @@ public final class Commits {
         table.refresh();
         backOff(table, attempt);
       } catch (CommitStateUnknownException unknown) {
+        outcomeUnknown = true;
         table.refresh();
         Optional<Snapshot> landed = landed(table, commitId, base);
         if (landed.isPresent()) {
@@ -122,6 +143,16 @@ public final class Commits {
       throw new CommitConflictException(
           table.name(), "interrupted while waiting to retry; nothing was committed", e);
     }
+  }
+
+  /** After an unknown outcome, refreshes the table and finds the commit if it landed since. */
+  private static Optional<Snapshot> landedEarlier(
+      boolean outcomeUnknown, Table table, String commitId, Long base) {
+    if (!outcomeUnknown) {
+      return Optional.empty();
+    }
+    table.refresh();
+    return landed(table, commitId, base);
   }
 
   /** Finds the snapshot carrying the commit id among those made since the base snapshot. */

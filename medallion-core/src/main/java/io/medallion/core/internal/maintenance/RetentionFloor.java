@@ -2,6 +2,7 @@ package io.medallion.core.internal.maintenance;
 
 import io.medallion.core.internal.iceberg.Lineage;
 import io.medallion.core.internal.iceberg.TableProperties;
+import io.medallion.core.spi.SourceMarker;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -59,7 +60,10 @@ final class RetentionFloor {
     int oldest = -1;
     for (int i = 0; i < ancestors.size(); i++) {
       for (String key : ancestors.get(i).summary().keySet()) {
-        boolean marker = keys.contains(key) || key.startsWith(TableProperties.SOURCE_PREFIX);
+        boolean marker =
+            keys.contains(key)
+                || (key.startsWith(TableProperties.SOURCE_PREFIX)
+                    && !key.contains(SourceMarker.NOTE));
         if (marker && found.add(key)) {
           oldest = i;
         }

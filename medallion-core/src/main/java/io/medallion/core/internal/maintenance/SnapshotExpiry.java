@@ -58,7 +58,9 @@ final class SnapshotExpiry {
     if (plan.expired().isEmpty()) {
       return;
     }
-    ExpireSnapshots expire = table.expireSnapshots();
+    // Iceberg also expires, by default, whatever its own age retention (history.expire.*) does
+    // not keep, pinned or not: an age of 0 leaves only the snapshots planned here.
+    ExpireSnapshots expire = table.expireSnapshots().expireOlderThan(0L);
     plan.expired().forEach(expire::expireSnapshotId);
     expire.commit();
   }
