@@ -197,33 +197,11 @@ final class JsonRecordReader {
       if (recordsAt.isEmpty()) {
         parser.skipChildren();
       } else {
-        found = findRecords(parser, offsetBase, 0);
+        found = RecordsPath.find(parser, recordsAt, p -> readElements(p, offsetBase, recordsLabel));
       }
       if (!found) {
         emit(where, start, offsetBase + parser.currentLocation().getByteOffset());
       }
-    }
-
-    /**
-     * Reads the rest of an object, descending along the records path from segment {@code depth};
-     * returns whether the records were found. The parser ends at the object's end.
-     */
-    private boolean findRecords(JsonParser parser, long offsetBase, int depth) throws IOException {
-      boolean found = false;
-      boolean last = depth == recordsAt.size() - 1;
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        boolean onPath = !found && recordsAt.get(depth).equals(parser.currentName());
-        JsonToken value = parser.nextToken();
-        if (onPath && last && value == JsonToken.START_ARRAY) {
-          readElements(parser, offsetBase, recordsLabel);
-          found = true;
-        } else if (onPath && !last && value == JsonToken.START_OBJECT) {
-          found = findRecords(parser, offsetBase, depth + 1);
-        } else {
-          parser.skipChildren();
-        }
-      }
-      return found;
     }
 
     private void readElements(JsonParser parser, long offsetBase, String label) throws IOException {

@@ -117,29 +117,11 @@ final class MessageReader {
       if (recordsAt.isEmpty()) {
         parser.skipChildren();
       } else {
-        found = findRecords(parser, 0);
+        found = RecordsPath.find(parser, recordsAt, p -> elements(p, where, recordsLabel));
       }
       if (!found) {
         emit(where, start, end(parser));
       }
-    }
-
-    private boolean findRecords(JsonParser parser, int depth) throws IOException {
-      boolean found = false;
-      boolean last = depth == recordsAt.size() - 1;
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        boolean onPath = !found && recordsAt.get(depth).equals(parser.currentName());
-        JsonToken value = parser.nextToken();
-        if (onPath && last && value == JsonToken.START_ARRAY) {
-          elements(parser, where, recordsLabel);
-          found = true;
-        } else if (onPath && !last && value == JsonToken.START_OBJECT) {
-          found = findRecords(parser, depth + 1);
-        } else {
-          parser.skipChildren();
-        }
-      }
-      return found;
     }
 
     private void elements(JsonParser parser, String base, String label) throws IOException {
