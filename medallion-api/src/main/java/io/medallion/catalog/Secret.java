@@ -18,7 +18,9 @@ public final class Secret {
   private static final Pattern PASSWORD_PARAMETER =
       Pattern.compile("(?i)((?:password|secret|token)=)[^&;\\s]*");
   private static final Pattern PASSWORD_IN_URL = Pattern.compile("(//[^/@:\\s]+:)[^/@\\s]*@");
-  private static final String[] SECRET_WORDS = {"secret", "token", "password", "credential"};
+  private static final String[] SECRET_WORDS = {
+    "secret", "token", "password", "credential", "jaas"
+  };
 
   private final String value;
   private final String origin;
@@ -97,7 +99,7 @@ public final class Secret {
    * Tells whether a setting's name says it holds a secret, so its value is never shown.
    *
    * @param key a setting or property name, e.g. {@code header.X-Api-Token}
-   * @return true when it names a secret, token, password, credential or key
+   * @return true when it names a secret, token, password, credential, JAAS configuration or key
    */
   public static boolean isSecretSetting(String key) {
     String lower = key.toLowerCase(Locale.ROOT);

@@ -1,12 +1,12 @@
 package io.medallion.kafka;
 
 import io.medallion.Problems;
+import io.medallion.catalog.Secret;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -237,7 +237,8 @@ public final class KafkaStream {
   @Override
   public String toString() {
     Map<String, String> shown = new LinkedHashMap<>();
-    properties.forEach((key, value) -> shown.put(key, isSecret(key) ? "****" : value));
+    properties.forEach(
+        (key, value) -> shown.put(key, Secret.isSecretSetting(key) ? "****" : value));
     return "KafkaStream{bootstrapServers="
         + bootstrapServers
         + ", group="
@@ -249,19 +250,6 @@ public final class KafkaStream {
         + ", startAt="
         + startPosition
         + "}";
-  }
-
-  /** Tells whether a client property holds a secret: passwords, keys, JAAS configurations. */
-  static boolean isSecret(String key) {
-    String lower = key.toLowerCase(Locale.ROOT);
-    return lower.contains("password")
-        || lower.contains("secret")
-        || lower.contains("jaas")
-        || lower.contains("credential")
-        || lower.contains("token")
-        || lower.endsWith(".key")
-        || lower.endsWith("key.pem")
-        || lower.endsWith("keystore.key");
   }
 
   /**
