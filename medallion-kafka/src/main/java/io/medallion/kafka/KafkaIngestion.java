@@ -78,6 +78,14 @@ public final class KafkaIngestion implements AutoCloseable {
   private final BatchPositions positions = new BatchPositions();
   private final MessageValues values = new MessageValues();
   private final Map<TopicPartition, Long> caughtUpTargets = new HashMap<>();
+
+  /**
+   * Starts found by time or at the end for partitions the table does not record yet: kept until a
+   * commit records them, so a failed commit does not look for "latest" again and skip what arrived
+   * meanwhile.
+   */
+  private final Map<TopicPartition, Long> pinnedStarts = new HashMap<>();
+
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final Map<TableId, Duration> lag = new ConcurrentHashMap<>();
 
@@ -90,6 +98,7 @@ public final class KafkaIngestion implements AutoCloseable {
   private long batchBytes;
   private long batchOpenedNanos = -1;
   private int failedCommits;
+  private RuntimeException lastCommitFailure;
   private long lastContactNanos = System.nanoTime();
   private long lastDownstreamNanos = System.nanoTime();
   private int commitsSinceDownstream;
@@ -100,6 +109,7 @@ public final class KafkaIngestion implements AutoCloseable {
   private volatile long downstreamRuns;
   private Thread looping;
   private volatile Throwable failure;
+  private volatile boolean failureSeen;
   private boolean consumerClosed;
   private boolean closing;
 
@@ -205,7 +215,11 @@ public final class KafkaIngestion implements AutoCloseable {
    * @return the failure
    */
   public Optional<Throwable> failure() {
-    return Optional.ofNullable(failure);
+    Throwable failed = failure;
+    if (failed != null) {
+      failureSeen = true;
+    }
+    return Optional.ofNullable(failed);
   }
 
   /** Asks the stream to commit what it holds and stop; safe from any thread. */
@@ -232,6 +246,10 @@ public final class KafkaIngestion implements AutoCloseable {
   /**
    * Stops the stream; when it runs on another thread (its own, or a caller's loop stopped from a
    * shutdown hook), waits for it to commit what it holds and finish.
+   *
+   * @throws KafkaStreamException when the stream started with {@link #start()} stopped with a
+   *     failure, its last commit included, that the caller has not seen yet through {@link
+   *     #failure()}
    */
   @Override
   public void close() {
@@ -249,6 +267,14 @@ public final class KafkaIngestion implements AutoCloseable {
         consumerClosed = true;
         consumer.close();
       }
+    }
+    Throwable failed = failure;
+    if (failed != null && !failureSeen) {
+      failureSeen = true;
+      throw failed instanceof KafkaStreamException stopped
+          ? stopped
+          : new KafkaStreamException(
+              table.id() + ": stream stopped: " + failed.getMessage(), failed);
     }
   }
 
@@ -274,7 +300,7 @@ public final class KafkaIngestion implements AutoCloseable {
           throw unwrap(e);
         }
       }
-      commit();
+      commitLast();
       if (pipeline != null && (untilCaughtUp || commitsSinceDownstream > 0)) {
         runDownstream(true);
       }
@@ -296,6 +322,21 @@ public final class KafkaIngestion implements AutoCloseable {
           notifyAll();
         }
       }
+    }
+  }
+
+  /** Commits what the stream holds on stop; failing loudly, as it cannot be read again here. */
+  private void commitLast() {
+    int failedBefore = failedCommits;
+    // A batch refused because another instance owns its partitions now is theirs to commit.
+    if (!commit() && failedCommits > failedBefore) {
+      throw new KafkaStreamException(
+          table.id()
+              + ": the last batch could not be committed on stop ("
+              + failedCommits
+              + " failed attempt(s), see the log); nothing is lost: a restart reads it again"
+              + " from the offsets the table records",
+          lastCommitFailure);
     }
   }
 
@@ -444,6 +485,7 @@ public final class KafkaIngestion implements AutoCloseable {
    */
   private void recoverFrom(RuntimeException first) {
     RuntimeException last = first;
+    lastCommitFailure = first;
     while (true) {
       failedCommits++;
       if (failedCommits >= stream.maxFailedCommits()) {
@@ -500,18 +542,22 @@ public final class KafkaIngestion implements AutoCloseable {
 
   /** Forgets the batch and seeks the partitions to what the bronze table records. */
   private void rereadFromTable(Collection<TopicPartition> partitions) {
-    Map<TopicPartition, Long> bronze =
-        RecordedOffsets.parse(appender.recorded(RecordedOffsets.PREFIX));
-    Map<TopicPartition, Long> dead =
-        RecordedOffsets.parse(appender.recordedInDeadLetters(RecordedOffsets.PREFIX));
+    Map<String, String> bronzeEntries = appender.recorded(RecordedOffsets.PREFIX);
+    Map<String, String> deadEntries = appender.recordedInDeadLetters(RecordedOffsets.PREFIX);
+    requireFinishedMove(bronzeEntries, deadEntries);
+    Map<TopicPartition, Long> bronze = RecordedOffsets.parse(bronzeEntries);
+    Map<TopicPartition, Long> dead = RecordedOffsets.parse(deadEntries);
     batch.close();
     newBatch();
     positions.reset(bronze, dead);
     Set<TopicPartition> unrecorded = new HashSet<>();
     for (TopicPartition partition : partitions) {
       Long recorded = positions.recorded(partition);
+      Long pinned = pinnedStarts.get(partition);
       if (recorded != null) {
         consumer.seek(partition, recorded);
+      } else if (pinned != null) {
+        pin(partition, pinned);
       } else {
         unrecorded.add(partition);
       }
@@ -521,7 +567,42 @@ public final class KafkaIngestion implements AutoCloseable {
     }
   }
 
+  /**
+   * Refuses to read when an offset move committed to the dead-letter table but not to bronze: the
+   * two would disagree on which messages already have their dead letters.
+   */
+  private void requireFinishedMove(Map<String, String> bronze, Map<String, String> deadLetters) {
+    String bronzeNote = bronze.get(RecordedOffsets.NOTE);
+    String deadNote = deadLetters.get(RecordedOffsets.NOTE);
+    if (!Objects.equals(bronzeNote, deadNote)) {
+      throw new KafkaStreamException(
+          table.id()
+              + ": an offset move did not finish (the dead-letter table records \""
+              + deadNote
+              + "\", bronze \""
+              + bronzeNote
+              + "\"); run the same KafkaOffsets.move (CLI: kafka-offsets move) again before"
+              + " streaming",
+          null);
+    }
+  }
+
   private void seekToStart(Set<TopicPartition> partitions) {
+    Set<TopicPartition> added = new HashSet<>();
+    for (TopicPartition partition : partitions) {
+      if (positions.records(partition.topic())) {
+        added.add(partition);
+      }
+    }
+    if (!added.isEmpty()) {
+      // Partitions added to a topic the table already reads: every message in them is new.
+      consumer.seekToBeginning(added);
+      partitions = new HashSet<>(partitions);
+      partitions.removeAll(added);
+      if (partitions.isEmpty()) {
+        return;
+      }
+    }
     StartPosition start = stream.startPosition();
     if (start instanceof StartPosition.AtTimestamp at) {
       Map<TopicPartition, Long> query = new HashMap<>();
@@ -547,6 +628,7 @@ public final class KafkaIngestion implements AutoCloseable {
    * before any message arrived must not look for "latest" again and skip what came meanwhile.
    */
   private void pin(TopicPartition partition, long offset) {
+    pinnedStarts.put(partition, offset);
     consumer.seek(partition, offset);
     positions.movedTo(partition, offset);
     opened();

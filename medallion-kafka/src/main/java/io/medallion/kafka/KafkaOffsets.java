@@ -19,9 +19,12 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
@@ -133,7 +136,7 @@ public final class KafkaOffsets {
     Map<TopicPartition, Long> moved;
     try (Admin admin = Admin.create(adminProperties(stream))) {
       requireInactive(admin, stream.group());
-      moved = resolve(admin, topic, target);
+      moved = resolve(admin, topic, target, isolation(stream));
     } catch (ExecutionException e) {
       throw new MedallionException(
           "Cannot move the offsets of " + topic + ": " + e.getCause().getMessage(), e.getCause());
@@ -201,7 +204,8 @@ public final class KafkaOffsets {
     }
   }
 
-  private static Map<TopicPartition, Long> resolve(Admin admin, String topic, Target target)
+  private static Map<TopicPartition, Long> resolve(
+      Admin admin, String topic, Target target, ListOffsetsOptions options)
       throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
     TopicDescription description =
         admin
@@ -239,7 +243,7 @@ public final class KafkaOffsets {
         .partitions()
         .forEach(info -> query.put(new TopicPartition(topic, info.partition()), spec.spec()));
     Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> found =
-        admin.listOffsets(query).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        admin.listOffsets(query, options).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = null;
     for (TopicPartition partition : query.keySet()) {
       long offset = found.get(partition).offset();
@@ -248,13 +252,27 @@ public final class KafkaOffsets {
         if (ends == null) {
           Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
           query.keySet().forEach(p -> latest.put(p, OffsetSpec.latest()));
-          ends = admin.listOffsets(latest).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+          ends =
+              admin.listOffsets(latest, options).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
         offset = ends.get(partition).offset();
       }
       offsets.put(partition, offset);
     }
     return offsets;
+  }
+
+  /**
+   * Reads the ends as the stream's consumer sees them: with read_committed (its default) the end is
+   * the last stable offset, not past a transaction still open.
+   */
+  private static ListOffsetsOptions isolation(KafkaStream stream) {
+    String level =
+        stream.properties().getOrDefault(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    return new ListOffsetsOptions(
+        "read_uncommitted".equalsIgnoreCase(level)
+            ? IsolationLevel.READ_UNCOMMITTED
+            : IsolationLevel.READ_COMMITTED);
   }
 
   private static String describe(Target target) {

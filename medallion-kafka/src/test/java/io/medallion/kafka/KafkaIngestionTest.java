@@ -8,7 +8,9 @@ import io.medallion.TableId;
 import io.medallion.catalog.EmbeddedCatalogConfig;
 import io.medallion.core.MedallionRuntime;
 import io.medallion.core.TableRun;
+import io.medallion.core.spi.SourceMarker;
 import io.medallion.kafka.embedded.EmbeddedKafka;
+import io.medallion.kafka.internal.RecordedOffsets;
 import io.medallion.schema.ColumnType;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.GoldTable;
@@ -27,6 +29,10 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -418,5 +424,157 @@ class KafkaIngestionTest {
               () -> KafkaOffsets.move(other, RAW, stream, topic, KafkaOffsets.Target.latest()))
           .hasMessageContaining("Consumer group g9 has 1 active member(s)");
     }
+  }
+
+  @Test
+  void runUntilCaughtUp_partitionAddedToARecordedTopic_readsItFromItsStart() throws Exception {
+    String topic = newTopic(1);
+    sendEvents(topic, 1, 0, 5);
+    KafkaStream stream = stream(topic, "g10").toBuilder().startAt(StartPosition.latest()).build();
+    try (MedallionRuntime runtime = runtime()) {
+      try (KafkaIngestion first = KafkaIngestion.open(runtime, RAW, stream)) {
+        assertThat(first.runUntilCaughtUp().records()).isZero();
+      }
+      try (Admin admin =
+          Admin.create(
+              Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(2))).all().get();
+      }
+      sendEvents(topic, 2, 5, 15);
+
+      try (KafkaIngestion second = KafkaIngestion.open(runtime, RAW, stream)) {
+        assertThat(second.runUntilCaughtUp().records()).isEqualTo(10);
+      }
+      assertThat(KafkaOffsets.recorded(runtime, RAW))
+          .containsEntry(new KafkaOffsets.Partition(topic, 0), 10L)
+          .containsEntry(new KafkaOffsets.Partition(topic, 1), 5L);
+    }
+  }
+
+  @Test
+  void run_startAtLatestAndTheFirstCommitsFail_keepsTheStartItFound() throws Exception {
+    String topic = newTopic(1);
+    sendEvents(topic, 1, 0, 5);
+    Path lake = dir.resolve("lake");
+    EmbeddedCatalogConfig impatient =
+        EmbeddedCatalogConfig.builder(lake).property("jdbc.busy_timeout", "200").build();
+    KafkaStream stream =
+        stream(topic, "g11").toBuilder()
+            .startAt(StartPosition.latest())
+            .maxFailedCommits(50)
+            .build();
+    try (MedallionRuntime runtime =
+            MedallionRuntime.builder().lake(lake).catalog(impatient).build();
+        Admin admin =
+            Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      runtime.bronzeAppender(RAW);
+      try (Connection lock =
+              DriverManager.getConnection("jdbc:sqlite:" + lake.resolve("catalog.db"));
+          Statement statement = lock.createStatement();
+          KafkaIngestion ingestion = KafkaIngestion.open(runtime, RAW, stream)) {
+        // Readers go on under SQLite's reserved lock; every commit fails while it is held.
+        statement.execute("BEGIN IMMEDIATE");
+        ingestion.start();
+        awaitAssignment(admin, "g11");
+        Thread.sleep(1_500);
+        sendEvents(topic, 1, 5, 12);
+        Thread.sleep(3_000);
+        statement.execute("ROLLBACK");
+        awaitRecorded(runtime, new KafkaOffsets.Partition(topic, 0), 12L);
+      }
+      List<Record> bronze = rows(runtime.table(RAW.id()));
+      assertThat(offsets(bronze).keySet())
+          .containsExactlyInAnyOrder(
+              topic + "/0@5",
+              topic + "/0@6",
+              topic + "/0@7",
+              topic + "/0@8",
+              topic + "/0@9",
+              topic + "/0@10",
+              topic + "/0@11");
+    }
+  }
+
+  @Test
+  void runUntilCaughtUp_moveCommittedToDeadLettersOnly_isRefusedUntilTheMoveIsRunAgain() {
+    String topic = newTopic(1);
+    sendEvents(topic, 1, 0, 4);
+    KafkaStream stream = stream(topic, "g12");
+    try (MedallionRuntime runtime = runtime()) {
+      try (KafkaIngestion first = KafkaIngestion.open(runtime, RAW, stream)) {
+        first.runUntilCaughtUp();
+      }
+      SourceMarker half =
+          marker(Map.of(RecordedOffsets.PREFIX + topic, "0:0", RecordedOffsets.NOTE, "half move"));
+      SourceMarker crash =
+          new SourceMarker() {
+            @Override
+            public String keyPrefix() {
+              return RecordedOffsets.PREFIX;
+            }
+
+            @Override
+            public Map<String, String> entries(Map<String, String> recorded) {
+              throw new IllegalStateException("crashed between the two commits");
+            }
+          };
+      assertThatThrownBy(() -> runtime.bronzeAppender(RAW).mark(half, crash))
+          .hasMessage("crashed between the two commits");
+
+      try (KafkaIngestion refused = KafkaIngestion.open(runtime, RAW, stream)) {
+        assertThatThrownBy(refused::runUntilCaughtUp)
+            .isInstanceOf(KafkaStreamException.class)
+            .hasMessageContaining(
+                "bronze.events: an offset move did not finish (the dead-letter table records"
+                    + " \"half move\", bronze \"null\"); run the same KafkaOffsets.move");
+      }
+      KafkaOffsets.move(runtime, RAW, stream, topic, KafkaOffsets.Target.earliest());
+      try (KafkaIngestion again = KafkaIngestion.open(runtime, RAW, stream)) {
+        assertThat(again.runUntilCaughtUp().records()).isEqualTo(4);
+      }
+    }
+  }
+
+  private static SourceMarker marker(Map<String, String> entries) {
+    return new SourceMarker() {
+      @Override
+      public String keyPrefix() {
+        return RecordedOffsets.PREFIX;
+      }
+
+      @Override
+      public Map<String, String> entries(Map<String, String> recorded) {
+        return entries;
+      }
+    };
+  }
+
+  private static void awaitAssignment(Admin admin, String group) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      ConsumerGroupDescription description =
+          admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
+      if (description.members().stream()
+          .anyMatch(member -> !member.assignment().topicPartitions().isEmpty())) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("group " + group + " got no assignment within 60 s");
+  }
+
+  private static void awaitRecorded(
+      MedallionRuntime runtime, KafkaOffsets.Partition partition, long offset)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Long.valueOf(offset).equals(KafkaOffsets.recorded(runtime, RAW).get(partition))) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(
+        partition + " not recorded at " + offset + ": " + KafkaOffsets.recorded(runtime, RAW));
   }
 }

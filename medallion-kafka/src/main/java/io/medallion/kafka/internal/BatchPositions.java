@@ -42,6 +42,22 @@ public final class BatchPositions {
   }
 
   /**
+   * Tells whether the table records offsets of a topic: a partition of it that has none was added
+   * to the topic later, and all its messages are new to the table.
+   *
+   * @param topic the topic
+   * @return true when some partition of the topic is recorded
+   */
+  public boolean records(String topic) {
+    for (TopicPartition partition : recorded.keySet()) {
+      if (partition.topic().equals(topic)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Tells whether a message's dead letters, if it has any, are already written.
    *
    * @param partition its partition

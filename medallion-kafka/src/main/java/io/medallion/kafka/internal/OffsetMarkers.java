@@ -3,6 +3,7 @@ package io.medallion.kafka.internal;
 import io.medallion.core.spi.MarkerConflictException;
 import io.medallion.core.spi.SourceMarker;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -53,7 +54,7 @@ public final class OffsetMarkers {
         Map<TopicPartition, Long> merged = new TreeMap<>(RecordedOffsets.ORDER);
         merged.putAll(current);
         merged.putAll(next);
-        return RecordedOffsets.format(merged);
+        return withNote(RecordedOffsets.format(merged), recorded);
       }
     };
   }
@@ -89,9 +90,24 @@ public final class OffsetMarkers {
           }
           merged.merge(partition, next.get(partition), Math::max);
         }
-        return RecordedOffsets.format(merged);
+        return withNote(RecordedOffsets.format(merged), recorded);
       }
     };
+  }
+
+  /**
+   * Carries the note of the last offset move forward, so the newest snapshot always holds it (older
+   * ones may expire) and a stream can tell that both tables saw the same move.
+   */
+  private static Map<String, String> withNote(
+      Map<String, String> entries, Map<String, String> recorded) {
+    String note = recorded.get(RecordedOffsets.NOTE);
+    if (note == null) {
+      return entries;
+    }
+    Map<String, String> noted = new LinkedHashMap<>(entries);
+    noted.put(RecordedOffsets.NOTE, note);
+    return noted;
   }
 
   private abstract static class Marker implements SourceMarker {
