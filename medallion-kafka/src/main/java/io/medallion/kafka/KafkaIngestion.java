@@ -7,6 +7,7 @@ import io.medallion.core.MedallionRuntime;
 import io.medallion.core.RunResult;
 import io.medallion.core.TableRun;
 import io.medallion.core.spi.MarkerConflictException;
+import io.medallion.core.spi.SourceMarker;
 import io.medallion.kafka.internal.BatchPositions;
 import io.medallion.kafka.internal.MessageValues;
 import io.medallion.kafka.internal.OffsetMarkers;
@@ -26,6 +27,10 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -76,6 +81,7 @@ public final class KafkaIngestion implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final BronzeAppender appender;
   private final BatchPositions positions = new BatchPositions();
+  private final ExecutorService committer;
   private final MessageValues values = new MessageValues();
   private final Map<TopicPartition, Long> caughtUpTargets = new HashMap<>();
 
@@ -94,6 +100,7 @@ public final class KafkaIngestion implements AutoCloseable {
 
   private final long startedNanos = System.nanoTime();
   private BronzeAppender.Batch batch;
+  private InFlight inFlight;
   private long batchRecords;
   private long batchBytes;
   private long batchOpenedNanos = -1;
@@ -128,6 +135,13 @@ public final class KafkaIngestion implements AutoCloseable {
     }
     this.appender = runtime.bronzeAppender(table);
     this.consumer = new KafkaConsumer<>(consumerProperties(stream));
+    this.committer =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "medallion-kafka-commit-" + table.id());
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /**
@@ -308,6 +322,17 @@ public final class KafkaIngestion implements AutoCloseable {
       // What is left after a failure is read again from the table's offsets on restart; closing
       // the consumer revokes partitions, which must not try to commit it.
       closing = true;
+      if (inFlight != null) {
+        // Its outcome no longer matters here (the table's offsets tell a restart where to
+        // resume), but it must not be half-way while the stream closes.
+        try {
+          await(inFlight.result());
+        } catch (ExecutionException e) {
+          LOG.debug("{}: commit in flight at stop: {}", table.id(), e.toString());
+        }
+        inFlight = null;
+      }
+      committer.shutdown();
       if (batch != null) {
         batch.close();
       }
@@ -362,7 +387,7 @@ public final class KafkaIngestion implements AutoCloseable {
       add(message);
       // Within a poll too: the byte trigger is what bounds a batch's memory. After a failed
       // commit the partitions were sought back, so the rest of this poll is read again later.
-      if (due() && !commit()) {
+      if (due() && !commitInBackground()) {
         return false;
       }
     }
@@ -371,7 +396,9 @@ public final class KafkaIngestion implements AutoCloseable {
       opened();
     }
     if (due()) {
-      commit();
+      commitInBackground();
+    } else {
+      settleIfDone();
     }
     maybeRunDownstream();
     if (polled.isEmpty()) {
@@ -440,43 +467,106 @@ public final class KafkaIngestion implements AutoCloseable {
   }
 
   /**
-   * Commits the batch, if it holds anything; on failure, reads again from what the table records.
+   * Commits the batch, if it holds anything, and waits for it and any commit still in flight; on
+   * failure, reads again from what the table records.
    *
-   * @return false when the batch was dropped and the partitions sought back
+   * @return false when a batch was dropped and the partitions sought back
    */
   private boolean commit() {
+    return commitInBackground() && settle();
+  }
+
+  /**
+   * Hands the batch to the committing thread and opens the next one, which starts where this one
+   * ends, so consuming goes on while the commit writes its files' ends, manifests and metadata. At
+   * most one commit is in flight: an earlier one is waited for first. The next batch's fencing
+   * expects this one's offsets in the table, so it cannot land unless this one did.
+   *
+   * @return false when the earlier commit failed: both batches are dropped and the partitions
+   *     sought back
+   */
+  private boolean commitInBackground() {
+    if (!settle()) {
+      return false;
+    }
     if (positions.isEmpty()) {
       return true;
     }
     Map<TopicPartition, Long> ends = positions.ends();
-    try {
-      TableRun run =
-          batch.commit(
-              OffsetMarkers.deadLetters(positions.firstDeadLetters(), positions.deadLetterEnds()),
-              OffsetMarkers.bronze(positions.starts(), ends));
-      records += run.written();
-      deadLetters += run.quarantined();
-      added(run);
-      commits++;
-      commitsSinceDownstream++;
-      failedCommits = 0;
-      if (positions.newestTimestamp() > newestCommittedTimestamp) {
-        newestCommittedTimestamp = positions.newestTimestamp();
-      }
-      noteLag(table.id());
-      positions.committed();
-      commitGroupOffsets(ends);
-      LOG.debug("{}: committed {} records up to {}", table.id(), run.written(), ends);
-      newBatch();
-      return true;
-    } catch (MarkerConflictException e) {
-      LOG.warn("{}: {}", table.id(), e.getMessage());
-      rereadFromTable(consumer.assignment());
-    } catch (RuntimeException e) {
-      recoverFrom(e);
-    }
-    return false;
+    SourceMarker deadLetterMarker =
+        OffsetMarkers.deadLetters(positions.firstDeadLetters(), positions.deadLetterEnds());
+    SourceMarker bronzeMarker = OffsetMarkers.bronze(positions.starts(), ends);
+    BronzeAppender.Batch committing = batch;
+    long newest = positions.newestTimestamp();
+    inFlight =
+        new InFlight(
+            committer.submit(() -> committing.commit(deadLetterMarker, bronzeMarker)),
+            ends,
+            newest);
+    positions.committed();
+    newBatch();
+    return true;
   }
+
+  /**
+   * Waits for the commit in flight, if there is one, and takes its outcome.
+   *
+   * @return false when it failed: the batch in progress was dropped too and the partitions sought
+   *     back to what the table records
+   */
+  private boolean settle() {
+    InFlight pending = inFlight;
+    if (pending == null) {
+      return true;
+    }
+    inFlight = null;
+    TableRun run;
+    try {
+      run = await(pending.result());
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof MarkerConflictException conflict) {
+        LOG.warn("{}: {}", table.id(), conflict.getMessage());
+        rereadFromTable(consumer.assignment());
+      } else if (cause instanceof RuntimeException failed) {
+        recoverFrom(failed);
+      } else {
+        throw new KafkaStreamException(
+            table.id() + ": the commit failed: " + cause.getMessage(), cause);
+      }
+      return false;
+    }
+    records += run.written();
+    deadLetters += run.quarantined();
+    added(run);
+    commits++;
+    commitsSinceDownstream++;
+    failedCommits = 0;
+    if (pending.newestTimestamp() > newestCommittedTimestamp) {
+      newestCommittedTimestamp = pending.newestTimestamp();
+    }
+    noteLag(table.id());
+    commitGroupOffsets(pending.ends());
+    LOG.debug("{}: committed {} records up to {}", table.id(), run.written(), pending.ends());
+    return true;
+  }
+
+  /** Takes the outcome of a commit that finished meanwhile, without waiting for one. */
+  private void settleIfDone() {
+    if (inFlight != null && inFlight.result().isDone()) {
+      settle();
+    }
+  }
+
+  /**
+   * A batch being committed on the committing thread.
+   *
+   * @param result its outcome
+   * @param ends the offsets it records
+   * @param newestTimestamp its newest message timestamp
+   */
+  private record InFlight(
+      Future<TableRun> result, Map<TopicPartition, Long> ends, long newestTimestamp) {}
 
   /**
    * After a failed commit: waits, then reads again from what the table records; gives up, loudly,
@@ -781,6 +871,7 @@ public final class KafkaIngestion implements AutoCloseable {
         return;
       }
       LOG.warn("{}: lost {} without a rebalance; dropping the batch", table.id(), partitions);
+      settle();
       positions.forget(new HashSet<>(partitions));
       Set<TopicPartition> kept = new HashSet<>(consumer.assignment());
       kept.removeAll(partitions);
@@ -805,6 +896,26 @@ public final class KafkaIngestion implements AutoCloseable {
       }
     }
     return new KafkaStreamException(table.id() + ": Kafka client failed: " + e.getMessage(), e);
+  }
+
+  /**
+   * Waits for a commit even when interrupted (a commit is never left half-way), then re-asserts it.
+   */
+  private static <T> T await(Future<T> future) throws ExecutionException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return future.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private static String rootMessage(Throwable e) {

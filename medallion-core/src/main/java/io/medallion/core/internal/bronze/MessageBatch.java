@@ -117,13 +117,16 @@ public final class MessageBatch implements AutoCloseable {
   private void add(
       String source, String coordinate, byte[] message, Object[] values, boolean deadLetters) {
     checkOpen();
+    sink.next(source, values, deadLetters);
+    if (reader.readSingleObject(message, coordinate, sink)) {
+      return;
+    }
     if (!Utf8Check.isValid(message)) {
       if (deadLetters) {
         deadLetter(source, coordinate, NOT_UTF8, message, values);
       }
       return;
     }
-    sink.next(source, values, deadLetters);
     reader.read(message, coordinate, sink);
   }
 

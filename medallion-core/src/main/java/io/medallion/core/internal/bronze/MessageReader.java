@@ -40,6 +40,34 @@ final class MessageReader {
   }
 
   /**
+   * Reads a message that is exactly one JSON object in well-formed UTF-8, the common case, without
+   * the tokenizer ({@link SingleObjectScan}); tables with a records path always take {@link #read}.
+   *
+   * @param message the message's bytes, not yet checked
+   * @param coordinate where the message is
+   * @param sink receives the record
+   * @return false, having done nothing, for any other message: check its UTF-8, then {@link #read}
+   */
+  boolean readSingleObject(byte[] message, String coordinate, RecordSink sink) {
+    if (!recordsAt.isEmpty()) {
+      return false;
+    }
+    long found = SingleObjectScan.find(message);
+    if (found < 0) {
+      return false;
+    }
+    int start = (int) (found >>> 32);
+    int end = (int) found;
+    if (end - start > maxRecordBytes) {
+      return false;
+    }
+    byte[] raw =
+        start == 0 && end == message.length ? message : Arrays.copyOfRange(message, start, end);
+    sink.record(coordinate, new Utf8(raw));
+    return true;
+  }
+
+  /**
    * Reads one message.
    *
    * @param message the message's bytes, valid UTF-8

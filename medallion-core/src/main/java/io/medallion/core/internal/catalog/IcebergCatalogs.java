@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.catalog.Catalog;
@@ -59,7 +58,7 @@ public final class IcebergCatalogs {
 
   private static Catalog build(CatalogConfig config, Map<String, String> properties) {
     try {
-      return CatalogUtil.buildIcebergCatalog(config.name(), properties, new Configuration());
+      return CatalogUtil.buildIcebergCatalog(config.name(), properties, LocalFiles.configuration());
     } catch (RuntimeException e) {
       throw CatalogFailures.describe(config, "open", e);
     }
@@ -265,7 +264,9 @@ public final class IcebergCatalogs {
     if (warehouse.startsWith("s3://") || warehouse.startsWith("s3a://")) {
       try (FileIO io =
           CatalogUtil.loadFileIO(
-              properties.get(CatalogProperties.FILE_IO_IMPL), properties, new Configuration())) {
+              properties.get(CatalogProperties.FILE_IO_IMPL),
+              properties,
+              LocalFiles.configuration())) {
         io.newInputFile(warehouse.replaceAll("/+$", "") + "/.medallion-probe").exists();
       } catch (RuntimeException e) {
         CatalogFailures.closeQuietly(catalog);

@@ -45,6 +45,35 @@ class Utf8CheckTest {
     }
   }
 
+  @Test
+  void isValid_badByteAtEveryPositionOfAnAsciiRun_isFalse() {
+    for (int length = 1; length <= 40; length++) {
+      for (int at = 0; at < length; at++) {
+        byte[] bytes = "a".repeat(length).getBytes(StandardCharsets.US_ASCII);
+        bytes[at] = (byte) 0xFF;
+        assertThat(Utf8Check.isValid(bytes)).as(length + " bytes, bad at " + at).isFalse();
+        bytes[at] = (byte) 0xC3;
+        assertThat(Utf8Check.isValid(bytes)).as(length + " bytes, cut at " + at).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void isValid_longMixedText_agreesWithTheJdksStrictDecoder() {
+    Random random = new Random(11);
+    byte[] pieces = "ascii text, Zoë, €, 漢, 😀".getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < 20_000; i++) {
+      byte[] bytes = new byte[8 + random.nextInt(64)];
+      for (int k = 0; k < bytes.length; k++) {
+        bytes[k] = pieces[random.nextInt(pieces.length)];
+      }
+      if (random.nextBoolean()) {
+        bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+      }
+      assertThat(Utf8Check.isValid(bytes)).as(hex(bytes)).isEqualTo(strictlyDecodes(bytes));
+    }
+  }
+
   private static boolean strictlyDecodes(byte[] bytes) {
     try {
       StandardCharsets.UTF_8
