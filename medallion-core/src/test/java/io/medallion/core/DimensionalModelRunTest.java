@@ -234,12 +234,13 @@ class DimensionalModelRunTest extends EmbeddedLakeTest {
             order("o2", "u1", "2024-02-15T00:00:00Z", 20),
             order("o3", "u1", "2023-12-01T00:00:00Z", 30),
             order("o4", "nobody", "2024-03-01T00:00:00Z", 40),
-            order("o5", "u1", "2025-06-01T00:00:00Z", 50)));
+            order("o5", "u1", "2025-06-01T00:00:00Z", 50),
+            "{\"id\":\"o6\",\"user\":\"u1\",\"amount\":60}"));
 
     RunResult result = runtime.run(PIPELINE);
 
     TableRun facts = result.table(FACT_ORDERS.id());
-    assertThat(facts.read()).isEqualTo(5);
+    assertThat(facts.read()).isEqualTo(6);
     assertThat(facts.written()).isEqualTo(facts.read());
     Map<String, Long> versionKeys =
         rows(DIM_USER.id()).stream()
@@ -267,11 +268,14 @@ class DimensionalModelRunTest extends EmbeddedLakeTest {
     assertThat(byOrder.get("o1").getField("latest_user_key")).isEqualTo(latestKey);
     assertThat(byOrder.get("o1").getField("order_date_key")).isEqualTo(20240115);
     assertThat(byOrder.get("o5").getField("order_date_key")).isEqualTo(-1);
+    // No event time: the current version, and no day.
+    assertThat(byOrder.get("o6").getField("user_key")).isEqualTo(versionKeys.get("b@x"));
+    assertThat(byOrder.get("o6").getField("order_date_key")).isEqualTo(-1);
     assertThat(byOrder.get("o2").getField("amount")).isEqualTo(20.0);
     Map<String, String> summary = runtime.table(FACT_ORDERS.id()).currentSnapshot().summary();
     assertThat(summary)
         .containsEntry("medallion.unknown.user_key", "1")
-        .containsEntry("medallion.unknown.order_date_key", "2")
+        .containsEntry("medallion.unknown.order_date_key", "3")
         .containsEntry(
             "medallion.consumed.silver.orders",
             Long.toString(runtime.table(ORDERS.id()).currentSnapshot().snapshotId()))
@@ -296,6 +300,20 @@ class DimensionalModelRunTest extends EmbeddedLakeTest {
             .findFirst()
             .orElseThrow();
     assertThat(version.getField("email")).isEqualTo("c@x");
+  }
+
+  @Test
+  void dimension_rowWithoutChangeTime_failsNamingTheMember() {
+    changes(
+        "c1.ndjson",
+        change("u1", "a@x", "Zurich", "Ada", "2024-01-01T00:00:00Z"),
+        "{\"id\":\"u2\",\"email\":\"g@x\"}");
+
+    assertThatThrownBy(() -> runtime.run(PIPELINE))
+        .isInstanceOf(MedallionException.class)
+        .hasMessageContaining(
+            "gold.dim_user: the source row with user_id=u2 has no change time in 'changed_at'");
+    assertThat(runtime.table(DIM_USER.id()).currentSnapshot()).isNull();
   }
 
   @Test
