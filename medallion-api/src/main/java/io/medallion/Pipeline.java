@@ -4,7 +4,10 @@ import io.medallion.quality.DatasetRule;
 import io.medallion.quality.Rule;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.ColumnMapping;
+import io.medallion.table.DateDimension;
 import io.medallion.table.DerivedColumn;
+import io.medallion.table.DimensionTable;
+import io.medallion.table.FactTable;
 import io.medallion.table.GoldTable;
 import io.medallion.table.SilverTable;
 import io.medallion.table.TableDefinition;
@@ -210,6 +213,18 @@ public final class Pipeline {
           .ifPresent(d -> out.append(detail).append("deduplicate ").append(d).append('\n'));
     } else if (table instanceof GoldTable gold) {
       out.append(detail).append(gold.describeAggregation()).append('\n');
+    } else if (table instanceof DimensionTable dimension) {
+      out.append(detail).append(dimension.describeDimension()).append('\n');
+    } else if (table instanceof DateDimension dates) {
+      out.append(detail).append(dates.describeRange()).append('\n');
+    } else if (table instanceof FactTable fact) {
+      out.append(detail).append(fact.describeGrain()).append('\n');
+      for (FactTable.DimensionKey key : fact.dimensionKeys()) {
+        out.append(detail).append("key ").append(key).append('\n');
+      }
+      for (FactTable.DateKey key : fact.dateKeys()) {
+        out.append(detail).append("key ").append(key).append('\n');
+      }
     }
     for (TableDefinition downstream : downstreamOf(table)) {
       describe(out, downstream, depth + 1);
@@ -368,29 +383,26 @@ public final class Pipeline {
             "table id " + derived + " clashes with a dead-letter, quarantine or metrics table");
       }
       for (TableDefinition table : tables) {
-        table
-            .upstream()
-            .ifPresent(
-                up -> {
-                  TableDefinition known = byId.get(up.id());
-                  if (known == null) {
-                    problems.add(
-                        table.layer().label()
-                            + " table "
-                            + table.id()
-                            + " reads "
-                            + up.id()
-                            + ", which is not in the pipeline; add it");
-                  } else if (!known.equals(up)) {
-                    problems.add(
-                        table.layer().label()
-                            + " table "
-                            + table.id()
-                            + " reads a different definition of "
-                            + up.id()
-                            + " than the one in the pipeline");
-                  }
-                });
+        for (TableDefinition up : table.reads()) {
+          TableDefinition known = byId.get(up.id());
+          if (known == null) {
+            problems.add(
+                table.layer().label()
+                    + " table "
+                    + table.id()
+                    + " reads "
+                    + up.id()
+                    + ", which is not in the pipeline; add it");
+          } else if (!known.equals(up)) {
+            problems.add(
+                table.layer().label()
+                    + " table "
+                    + table.id()
+                    + " reads a different definition of "
+                    + up.id()
+                    + " than the one in the pipeline");
+          }
+        }
       }
       problems.check(owner == null || !owner.isBlank(), "owner must not be blank");
       for (String namespace : namespaceDescriptions.keySet()) {
@@ -433,8 +445,12 @@ public final class Pipeline {
       }
       state.put(table.id(), 1);
       path.add(table.id());
-      Optional<TableDefinition> up = table.upstream().map(u -> byId.get(u.id()));
-      up.ifPresent(u -> visit(u, byId, state, ordered, path, problems));
+      for (TableDefinition read : table.reads()) {
+        TableDefinition up = byId.get(read.id());
+        if (up != null) {
+          visit(up, byId, state, ordered, path, problems);
+        }
+      }
       path.remove(path.size() - 1);
       state.put(table.id(), 2);
       ordered.add(table);

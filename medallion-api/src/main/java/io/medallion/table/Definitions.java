@@ -55,6 +55,17 @@ final class Definitions {
     return null;
   }
 
+  /** The problem of a column name that the source table lacks, listing the columns it has. */
+  static String unknown(String what, String name, TableDefinition source) {
+    return what
+        + " '"
+        + name
+        + "' is not a column of "
+        + source.id()
+        + "; known columns: "
+        + names(source.columns());
+  }
+
   static String names(List<Column> columns) {
     return columns.stream().map(Column::name).collect(Collectors.joining(", ", "[", "]"));
   }

@@ -1,7 +1,8 @@
 package io.medallion.table;
 
 /**
- * A table a gold table may read: silver or gold. The compiler rejects bronze as a gold source.
+ * A table a gold table may read: silver or gold (aggregates, dimensions and facts). The compiler
+ * rejects bronze as a gold source.
  *
  * <pre>{@code
  * GoldSource source = users; // a SilverTable or a GoldTable
@@ -9,4 +10,5 @@ package io.medallion.table;
  *     .groupBy("country").count("users").build();
  * }</pre>
  */
-public sealed interface GoldSource extends TableDefinition permits SilverTable, GoldTable {}
+public sealed interface GoldSource extends TableDefinition
+    permits SilverTable, GoldTable, DimensionTable, DateDimension, FactTable {}

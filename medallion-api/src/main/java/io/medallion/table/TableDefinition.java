@@ -61,6 +61,20 @@ public sealed interface TableDefinition permits SilverSource, GoldSource {
   Optional<TableDefinition> upstream();
 
   /**
+   * Returns every table this one reads, which must run before it: its upstream, and for a fact
+   * table also the dimensions it references.
+   *
+   * <pre>{@code
+   * List<TableDefinition> first = facts.reads(); // [silver.users, gold.dim_user, gold.dim_date]
+   * }</pre>
+   *
+   * @return the tables read; empty for bronze and generated tables
+   */
+  default List<TableDefinition> reads() {
+    return upstream().map(List::of).orElse(List.of());
+  }
+
+  /**
    * Finds a column by name.
    *
    * @param name the column name

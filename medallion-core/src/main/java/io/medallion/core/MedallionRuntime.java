@@ -10,6 +10,7 @@ import io.medallion.core.internal.bronze.BronzeIngestor;
 import io.medallion.core.internal.catalog.IcebergCatalogs;
 import io.medallion.core.internal.catalog.Publisher;
 import io.medallion.core.internal.catalog.Registrar;
+import io.medallion.core.internal.gold.DimensionalModel;
 import io.medallion.core.internal.gold.GoldAggregator;
 import io.medallion.core.internal.iceberg.TableStore;
 import io.medallion.core.internal.maintenance.LakeMaintenance;
@@ -64,6 +65,7 @@ public final class MedallionRuntime implements AutoCloseable {
   private final BronzeIngestor bronze;
   private final SilverProcessor silver;
   private final GoldAggregator gold;
+  private final DimensionalModel model;
   private final LakeMaintenance maintenance;
   private final String disposableDomains;
   private final Clock clock;
@@ -90,6 +92,7 @@ public final class MedallionRuntime implements AutoCloseable {
             new SilverProcessor.Tuning(
                 builder.parallelism > 1, builder.keysInMemory, builder.spillDirectory));
     this.gold = new GoldAggregator(store);
+    this.model = new DimensionalModel(store);
     this.maintenance = new LakeMaintenance(store, builder.clock);
     this.disposableDomains = builder.emails.disposableDomains().description();
   }
@@ -192,6 +195,8 @@ public final class MedallionRuntime implements AutoCloseable {
         }
       } else if (table instanceof GoldTable aggregate) {
         runs.add(processGold(aggregate));
+      } else if (DimensionalModel.handles(table)) {
+        runs.add(processModel(table));
       }
     }
   }
@@ -225,6 +230,14 @@ public final class MedallionRuntime implements AutoCloseable {
   private TableRun processGold(GoldTable table) {
     try {
       return gold.process(table);
+    } catch (RuntimeException e) {
+      throw failures.naming(table.id().toString(), table.id() + " was not updated", e);
+    }
+  }
+
+  private TableRun processModel(TableDefinition table) {
+    try {
+      return model.process(table);
     } catch (RuntimeException e) {
       throw failures.naming(table.id().toString(), table.id() + " was not updated", e);
     }

@@ -12,19 +12,24 @@ import io.medallion.samples.randomuser.RandomUserRequest;
 import io.medallion.schema.ColumnType;
 import io.medallion.schema.PartitionField;
 import io.medallion.table.BronzeTable;
+import io.medallion.table.DateDimension;
 import io.medallion.table.Derivation;
+import io.medallion.table.DimensionTable;
 import io.medallion.table.EpochUnit;
+import io.medallion.table.FactTable;
 import io.medallion.table.GoldTable;
 import io.medallion.table.SilverTable;
 import io.medallion.table.Standardizer;
 import io.medallion.table.TimeBucket;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The RandomUser user-demographics pipeline: raw API records in bronze, one typed, standardized and
- * scored row per user in silver, and demographics in gold. It reads every API version from 1.0 to
+ * scored row per user in silver, and in gold demographics plus a dimensional model (users with
+ * history, places, a calendar and registrations as facts). It reads every API version from 1.0 to
  * 1.4, whose shapes differ (see the {@code mapFirst} calls).
  */
 public final class RandomUserPipeline {
@@ -78,10 +83,44 @@ public final class RandomUserPipeline {
   /** Data quality per nationality. */
   public static final GoldTable QUALITY_BY_NATIONALITY = qualityByNationality(USERS);
 
+  /** Users with history: a new version whenever email, phone, city or country changes. */
+  public static final DimensionTable DIM_USER =
+      DimensionTable.type2(TableId.of("gold", "dim_user"), USERS, "user_id")
+          .description("Users, one version per change of email, phone, city or country")
+          .tracked("email", "phone", "city", "country")
+          .attributes("first_name", "last_name", "gender", "nationality", "born_at")
+          .build();
+
+  /** The places users live in. */
+  public static final DimensionTable DIM_LOCATION =
+      DimensionTable.type1(TableId.of("gold", "dim_location"), USERS, "country", "state", "city")
+          .description("Places users live in, by country, state and city")
+          .build();
+
+  /** A calendar covering every registration the API hands out. */
+  public static final DateDimension DIM_DATE =
+      DateDimension.builder(
+              TableId.of("gold", "dim_date"), LocalDate.of(2000, 1, 1), LocalDate.of(2035, 12, 31))
+          .description("Calendar days 2000 to 2035")
+          .build();
+
+  /** One fact per registration, with the user as they were when registering. */
+  public static final FactTable FACT_REGISTRATION =
+      FactTable.builder(TableId.of("gold", "fact_registration"), USERS, "user_id")
+          .description("One row per registration: the user's version, place and day, and scores")
+          .eventTime("registered_at")
+          .dimension(DIM_USER, "user_id")
+          .dimension(DIM_LOCATION, "country", "state", "city")
+          .date("registration_date_key", DIM_DATE, "registered_at")
+          .attributes("tenure", "generation")
+          .measures("quality_score")
+          .build();
+
   /** The whole pipeline. */
   public static final Pipeline PIPELINE =
       Pipeline.builder("randomuser")
           .tables(RAW, USERS, BY_COUNTRY_GENERATION, MONTHLY_REGISTRATIONS, QUALITY_BY_NATIONALITY)
+          .tables(DIM_USER, DIM_LOCATION, DIM_DATE, FACT_REGISTRATION)
           .build();
 
   private RandomUserPipeline() {}

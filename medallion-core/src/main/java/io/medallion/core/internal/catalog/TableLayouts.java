@@ -10,6 +10,9 @@ import io.medallion.quality.Severity;
 import io.medallion.schema.Column;
 import io.medallion.schema.PartitionField;
 import io.medallion.table.BronzeTable;
+import io.medallion.table.DateDimension;
+import io.medallion.table.DimensionTable;
+import io.medallion.table.FactTable;
 import io.medallion.table.GoldTable;
 import io.medallion.table.SilverTable;
 import io.medallion.table.TableDefinition;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The physical tables behind definitions: a bronze table comes with its dead-letter table, a silver
@@ -78,6 +82,12 @@ public final class TableLayouts {
         layouts.add(with(metrics(silver), ownership));
       } else if (table instanceof GoldTable gold) {
         layouts.add(with(gold(gold), ownership));
+      } else if (table instanceof DimensionTable dimension) {
+        layouts.add(with(dimension(dimension), ownership));
+      } else if (table instanceof DateDimension dates) {
+        layouts.add(with(dateDimension(dates), ownership));
+      } else if (table instanceof FactTable fact) {
+        layouts.add(with(fact(fact), ownership));
       }
     }
     return layouts;
@@ -181,6 +191,42 @@ public final class TableLayouts {
    */
   public static TableLayout gold(GoldTable table) {
     return new Draft(table.id(), Layer.GOLD, table.description(), table.source().id().toString())
+        .build(table.columns(), table.partitioning());
+  }
+
+  /**
+   * A dimension table.
+   *
+   * @param table the definition
+   * @return the layout
+   */
+  public static TableLayout dimension(DimensionTable table) {
+    return new Draft(table.id(), Layer.GOLD, table.description(), table.source().id().toString())
+        .build(table.columns(), table.partitioning());
+  }
+
+  /**
+   * A generated date dimension.
+   *
+   * @param table the definition
+   * @return the layout
+   */
+  public static TableLayout dateDimension(DateDimension table) {
+    return new Draft(
+            table.id(), Layer.GOLD, table.description(), "generated: " + table.describeRange())
+        .build(table.columns(), table.partitioning());
+  }
+
+  /**
+   * A fact table; its source property names the dimensions it references too.
+   *
+   * @param table the definition
+   * @return the layout
+   */
+  public static TableLayout fact(FactTable table) {
+    String reads =
+        table.reads().stream().map(read -> read.id().toString()).collect(Collectors.joining(", "));
+    return new Draft(table.id(), Layer.GOLD, table.description(), reads)
         .build(table.columns(), table.partitioning());
   }
 
