@@ -210,6 +210,7 @@ public final class Pipeline {
           .ifPresent(d -> out.append(detail).append("deduplicate ").append(d).append('\n'));
     } else if (table instanceof GoldTable gold) {
       out.append(detail).append(gold.describeAggregation()).append('\n');
+      gold.describeSeries().ifPresent(series -> out.append(detail).append(series).append('\n'));
     }
     for (TableDefinition downstream : downstreamOf(table)) {
       describe(out, downstream, depth + 1);
