@@ -66,7 +66,16 @@ class RandomUserCommandTest {
     List<String> layers = new ArrayList<>();
     summary.get("tables").forEach(t -> layers.add(t.get("layer").asText()));
     assertThat(layers)
-        .containsExactly("bronze", "dead_letter", "silver", "quarantine", "gold", "gold", "gold");
+        .containsExactly(
+            "bronze",
+            "dead_letter",
+            "silver",
+            "quarantine",
+            "gold",
+            "gold",
+            "gold",
+            "gold",
+            "gold");
     assertThat(summary.get("quarantine_reasons").size()).isPositive();
     Path html = Path.of(summary.get("report_html").asText());
     assertThat(html).exists().startsWith(lake.toAbsolutePath());
