@@ -231,7 +231,7 @@ public final class GoldTable implements GoldSource {
     builder.measures.addAll(measures);
     if (cohort != null) {
       builder.cohortStart = new TimeBucket(cohort.name(), cohort.unit(), cohort.cohortColumn());
-      builder.periodsSince = new String[] {cohort.periodsSinceName(), cohort.periodColumn()};
+      builder.periodsSince = List.of(cohort.periodsSinceName(), cohort.periodColumn());
     }
     builder.gapFill = gapFill;
     builder.seriesColumns.addAll(seriesColumns);
@@ -295,7 +295,8 @@ public final class GoldTable implements GoldSource {
     private TimeBucket timeBucket;
     private final List<Measure> measures = new ArrayList<>();
     private TimeBucket cohortStart;
-    private String[] periodsSince;
+    // The periods-since column's name and the column whose period is counted.
+    private List<String> periodsSince;
     private GapFill gapFill;
     private final List<SeriesColumn> seriesColumns = new ArrayList<>();
     private List<PartitionField> partitioning = List.of();
@@ -387,9 +388,12 @@ public final class GoldTable implements GoldSource {
      * @return this builder
      */
     public Builder periodsSince(String name, String periodColumn) {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(periodColumn, "periodColumn");
-      this.periodsSince = given.set("periodsSince", new String[] {name, periodColumn});
+      this.periodsSince =
+          given.set(
+              "periodsSince",
+              List.of(
+                  Objects.requireNonNull(name, "name"),
+                  Objects.requireNonNull(periodColumn, "periodColumn")));
       return this;
     }
 
@@ -748,8 +752,8 @@ public final class GoldTable implements GoldSource {
               cohortStart.name(),
               cohortStart.unit(),
               cohortStart.sourceColumn(),
-              periodsSince[0],
-              periodsSince[1]);
+              periodsSince.get(0),
+              periodsSince.get(1));
     }
 
     private void checkCohort(Problems problems, List<Column> columns) {
@@ -759,7 +763,7 @@ public final class GoldTable implements GoldSource {
       if (cohortStart == null) {
         problems.add(
             "periodsSince '"
-                + periodsSince[0]
+                + periodsSince.get(0)
                 + "' counts periods from a cohort start; declare the cohort with cohort(...)");
         return;
       }
@@ -779,9 +783,9 @@ public final class GoldTable implements GoldSource {
               + cohortStart.name()
               + "'");
       checkTemporal(problems, "cohort '" + cohortStart.name() + "'", cohortStart.sourceColumn());
-      checkTemporal(problems, "periodsSince '" + periodsSince[0] + "'", periodsSince[1]);
+      checkTemporal(problems, "periodsSince '" + periodsSince.get(0) + "'", periodsSince.get(1));
       columns.add(Column.of(cohortStart.name(), ColumnType.DATE));
-      columns.add(Column.of(periodsSince[0], ColumnType.INT));
+      columns.add(Column.of(periodsSince.get(0), ColumnType.INT));
     }
 
     private void checkTemporal(Problems problems, String what, String name) {

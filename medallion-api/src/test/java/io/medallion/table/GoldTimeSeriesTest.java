@@ -199,13 +199,17 @@ class GoldTimeSeriesTest {
             .fillGaps()
             .fillGaps(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31))
             .cohort("a", TimeBucket.Unit.MONTH, "registered_at")
-            .cohort("b", TimeBucket.Unit.MONTH, "registered_at");
+            .cohort("b", TimeBucket.Unit.MONTH, "registered_at")
+            .periodsSince("since", "ordered_on")
+            .periodsSince("since", "registered_at");
 
     assertThatThrownBy(builder::build)
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining(
             "fillGaps is set twice: fill gaps, then fill gaps from 2024-01-01 to 2024-12-31")
-        .hasMessageContaining("cohort is set twice: a = month(registered_at), then b =");
+        .hasMessageContaining("cohort is set twice: a = month(registered_at), then b =")
+        .hasMessageContaining(
+            "periodsSince is set twice: [since, ordered_on], then [since, registered_at]");
   }
 
   @Test
