@@ -213,6 +213,7 @@ public final class Pipeline {
           .ifPresent(d -> out.append(detail).append("deduplicate ").append(d).append('\n'));
     } else if (table instanceof GoldTable gold) {
       out.append(detail).append(gold.describeAggregation()).append('\n');
+      gold.describeSeries().ifPresent(series -> out.append(detail).append(series).append('\n'));
     } else if (table instanceof DimensionTable dimension) {
       out.append(detail).append(dimension.describeDimension()).append('\n');
     } else if (table instanceof DateDimension dates) {

@@ -7,6 +7,7 @@ import io.medallion.TableId;
 import io.medallion.schema.Column;
 import io.medallion.schema.ColumnType;
 import io.medallion.schema.PartitionField;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,14 +15,24 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A gold aggregate: rows of a silver or gold table grouped by columns and optionally a time bucket,
- * with measures.
+ * A gold aggregate: rows of a silver or gold table grouped by columns and optionally a time bucket
+ * or a cohort, with measures. With a time bucket or a cohort the table is a time series: it may
+ * fill periods that have no rows and add columns computed over the periods (rolling windows,
+ * period-over-period change, running totals), per group of the other grouping columns.
  *
  * <pre>{@code
  * GoldTable monthly = GoldTable.builder(TableId.of("gold", "monthly_registrations"), users)
  *     .timeBucket("month", TimeBucket.Unit.MONTH, "registered_at")
  *     .count("registrations")
  *     .cumulativeCount("registrations_to_date")
+ *     .build();
+ * GoldTable daily = GoldTable.builder(TableId.of("gold", "registrations_daily"), users)
+ *     .timeBucket("day", TimeBucket.Unit.DAY, "registered_at")
+ *     .count("registrations")
+ *     .fillGaps()
+ *     .rollingAvg("registrations_7d_avg", "registrations", 7)
+ *     .change("registrations_change", "registrations")
+ *     .runningTotal("registrations_to_date", "registrations")
  *     .build();
  * }</pre>
  */
@@ -32,6 +43,9 @@ public final class GoldTable implements GoldSource {
   private final List<String> groupBy;
   private final TimeBucket timeBucket;
   private final List<Measure> measures;
+  private final Cohort cohort;
+  private final GapFill gapFill;
+  private final List<SeriesColumn> seriesColumns;
   private final List<PartitionField> partitioning;
   private final List<Column> columns;
 
@@ -42,6 +56,9 @@ public final class GoldTable implements GoldSource {
     this.groupBy = List.copyOf(builder.groupBy);
     this.timeBucket = builder.timeBucket;
     this.measures = List.copyOf(builder.measures);
+    this.cohort = builder.cohort();
+    this.gapFill = builder.gapFill;
+    this.seriesColumns = List.copyOf(builder.seriesColumns);
     this.partitioning = List.copyOf(builder.partitioning);
     this.columns = columns;
   }
@@ -97,7 +114,7 @@ public final class GoldTable implements GoldSource {
   }
 
   /**
-   * Returns the grouping columns, not counting the time bucket.
+   * Returns the grouping columns, not counting the time bucket or the cohort.
    *
    * @return the column names
    */
@@ -124,6 +141,43 @@ public final class GoldTable implements GoldSource {
   }
 
   /**
+   * Returns the cohort grouping.
+   *
+   * @return the cohort, or empty
+   */
+  public Optional<Cohort> cohort() {
+    return Optional.ofNullable(cohort);
+  }
+
+  /**
+   * Returns which periods without rows are filled.
+   *
+   * @return the gap fill, or empty when only periods with rows are written
+   */
+  public Optional<GapFill> gapFill() {
+    return Optional.ofNullable(gapFill);
+  }
+
+  /**
+   * Returns the columns computed over the periods, in output order after the measures.
+   *
+   * @return the series columns
+   */
+  public List<SeriesColumn> seriesColumns() {
+    return seriesColumns;
+  }
+
+  /**
+   * Tells whether the table is computed as a time series: it has a cohort, fills gaps, or has
+   * series columns.
+   *
+   * @return true for a time series
+   */
+  public boolean isTimeSeries() {
+    return cohort != null || gapFill != null || !seriesColumns.isEmpty();
+  }
+
+  /**
    * Describes the aggregation in one line.
    *
    * @return e.g. {@code "group by country, generation: users = count(*)"}
@@ -133,10 +187,31 @@ public final class GoldTable implements GoldSource {
     if (timeBucket != null) {
       keys.add(timeBucket.toString());
     }
+    if (cohort != null) {
+      keys.add(cohort.toString());
+    }
     return "group by "
         + (keys.isEmpty() ? "(all rows)" : String.join(", ", keys))
         + ": "
         + measures.stream().map(Measure::toString).collect(Collectors.joining(", "));
+  }
+
+  /**
+   * Describes the time series in one line.
+   *
+   * @return e.g. {@code "series: fill gaps; avg_7d = rolling_avg(users, 7)"}, or empty when the
+   *     table is not a time series or only groups by cohort
+   */
+  public Optional<String> describeSeries() {
+    List<String> parts = new ArrayList<>();
+    if (gapFill != null) {
+      parts.add(gapFill.toString());
+    }
+    if (!seriesColumns.isEmpty()) {
+      parts.add(
+          seriesColumns.stream().map(SeriesColumn::toString).collect(Collectors.joining(", ")));
+    }
+    return parts.isEmpty() ? Optional.empty() : Optional.of("series: " + String.join("; ", parts));
   }
 
   /**
@@ -154,13 +229,19 @@ public final class GoldTable implements GoldSource {
     builder.groupBy.addAll(groupBy);
     builder.timeBucket = timeBucket;
     builder.measures.addAll(measures);
+    if (cohort != null) {
+      builder.cohortStart = new TimeBucket(cohort.name(), cohort.unit(), cohort.cohortColumn());
+      builder.periodsSince = List.of(cohort.periodsSinceName(), cohort.periodColumn());
+    }
+    builder.gapFill = gapFill;
+    builder.seriesColumns.addAll(seriesColumns);
     builder.partitioning = partitioning;
     return builder;
   }
 
   /**
-   * Tells whether another definition has the same id, source, description, grouping, measures and
-   * partitioning.
+   * Tells whether another definition has the same id, source, description, grouping, measures,
+   * series and partitioning.
    *
    * @param other the other object
    * @return true when both define the same table
@@ -174,12 +255,25 @@ public final class GoldTable implements GoldSource {
         && groupBy.equals(that.groupBy)
         && Objects.equals(timeBucket, that.timeBucket)
         && measures.equals(that.measures)
+        && Objects.equals(cohort, that.cohort)
+        && Objects.equals(gapFill, that.gapFill)
+        && seriesColumns.equals(that.seriesColumns)
         && partitioning.equals(that.partitioning);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, source, description, groupBy, timeBucket, measures, partitioning);
+    return Objects.hash(
+        id,
+        source,
+        description,
+        groupBy,
+        timeBucket,
+        measures,
+        cohort,
+        gapFill,
+        seriesColumns,
+        partitioning);
   }
 
   @Override
@@ -188,9 +282,10 @@ public final class GoldTable implements GoldSource {
   }
 
   /**
-   * Builds a {@link GoldTable}. Description, time bucket and partitioning are set once: setting one
-   * again is a validation problem naming both values. {@link #groupBy} and the measures add to what
-   * is there; {@link #clearGroupBy()} and {@link #clearMeasures()} empty them.
+   * Builds a {@link GoldTable}. Description, time bucket, cohort, periods since, gap fill and
+   * partitioning are set once: setting one again is a validation problem naming both values. {@link
+   * #groupBy}, the measures and the series columns add to what is there; {@link #clearGroupBy()},
+   * {@link #clearMeasures()} and {@link #clearSeries()} empty them.
    */
   public static final class Builder {
     private final TableId id;
@@ -199,6 +294,11 @@ public final class GoldTable implements GoldSource {
     private final List<String> groupBy = new ArrayList<>();
     private TimeBucket timeBucket;
     private final List<Measure> measures = new ArrayList<>();
+    private TimeBucket cohortStart;
+    // The periods-since column's name and the column whose period is counted.
+    private List<String> periodsSince;
+    private GapFill gapFill;
+    private final List<SeriesColumn> seriesColumns = new ArrayList<>();
     private List<PartitionField> partitioning = List.of();
     private final SetOnce given = new SetOnce();
 
@@ -253,6 +353,185 @@ public final class GoldTable implements GoldSource {
      */
     public Builder timeBucket(String name, TimeBucket.Unit unit, String sourceColumn) {
       this.timeBucket = given.set("timeBucket", new TimeBucket(name, unit, sourceColumn));
+      return this;
+    }
+
+    /**
+     * Groups by cohort as well: the period of a date or timestamp column is each row's cohort. A
+     * cohort needs {@link #periodsSince}; a table has a cohort or a time bucket, not both.
+     *
+     * <pre>{@code
+     * GoldTable retention = GoldTable.builder(TableId.of("gold", "retention"), orders)
+     *     .cohort("signup_month", TimeBucket.Unit.MONTH, "signed_up_at")
+     *     .periodsSince("months_since", "ordered_at")
+     *     .countDistinct("customers", "customer_id")
+     *     .build();
+     * }</pre>
+     *
+     * @param name the output column (a date: the cohort's first day)
+     * @param unit the period size
+     * @param cohortColumn the column that places a row in its cohort
+     * @return this builder
+     */
+    public Builder cohort(String name, TimeBucket.Unit unit, String cohortColumn) {
+      this.cohortStart = given.set("cohort", new TimeBucket(name, unit, cohortColumn));
+      return this;
+    }
+
+    /**
+     * Groups a cohort's rows by the number of periods from the cohort start to the period of
+     * another date or timestamp column (0 is the cohort's first period; a row before its cohort
+     * start counts negative).
+     *
+     * @param name the output column (an int)
+     * @param periodColumn the column whose period is counted
+     * @return this builder
+     */
+    public Builder periodsSince(String name, String periodColumn) {
+      this.periodsSince =
+          given.set(
+              "periodsSince",
+              List.of(
+                  Objects.requireNonNull(name, "name"),
+                  Objects.requireNonNull(periodColumn, "periodColumn")));
+      return this;
+    }
+
+    /**
+     * Writes a row for every period between the first and the last period with rows, per group of
+     * the other grouping columns; a period with no rows counts 0. For a cohort, every period from
+     * the cohort's start to the table's last period is written.
+     *
+     * @return this builder
+     */
+    public Builder fillGaps() {
+      return gapFill(GapFill.OBSERVED);
+    }
+
+    /**
+     * Writes a row for every period from the one holding {@code from} to the one holding {@code
+     * to}, and between the periods with rows outside that range, per group of the other grouping
+     * columns; a period with no rows counts 0.
+     *
+     * <pre>{@code
+     * builder.fillGaps(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31));
+     * }</pre>
+     *
+     * @param from a date in the first period written
+     * @param to a date in the last period written
+     * @return this builder
+     */
+    public Builder fillGaps(LocalDate from, LocalDate to) {
+      return gapFill(GapFill.range(from, to));
+    }
+
+    /**
+     * Sets which periods without rows are written.
+     *
+     * @param fill the gap fill
+     * @return this builder
+     */
+    public Builder gapFill(GapFill fill) {
+      this.gapFill = given.set("fillGaps", Objects.requireNonNull(fill, "fill"));
+      return this;
+    }
+
+    /**
+     * Adds the number of periods, among the current one and the {@code periods - 1} before it,
+     * whose measure has a value (fewer at the start of the series).
+     *
+     * @param name the output column
+     * @param measure a measure of this table
+     * @param periods the window length
+     * @return this builder
+     */
+    public Builder rollingCount(String name, String measure, int periods) {
+      return series(new SeriesColumn(name, SeriesColumn.Kind.ROLLING_COUNT, measure, periods));
+    }
+
+    /**
+     * Adds the sum of a measure over the current period and the {@code periods - 1} before it.
+     *
+     * @param name the output column
+     * @param measure a numeric measure of this table
+     * @param periods the window length
+     * @return this builder
+     */
+    public Builder rollingSum(String name, String measure, int periods) {
+      return series(new SeriesColumn(name, SeriesColumn.Kind.ROLLING_SUM, measure, periods));
+    }
+
+    /**
+     * Adds the mean of a measure over the current period and the {@code periods - 1} before it,
+     * taken over the periods in the window that have a value (at the start of the series the window
+     * is shorter).
+     *
+     * @param name the output column
+     * @param measure a numeric measure of this table
+     * @param periods the window length
+     * @return this builder
+     */
+    public Builder rollingAvg(String name, String measure, int periods) {
+      return series(new SeriesColumn(name, SeriesColumn.Kind.ROLLING_AVG, measure, periods));
+    }
+
+    /**
+     * Adds a measure's change from the previous period; null when the previous period is not in the
+     * series (a gap that is not filled, or the first period) or either value is null.
+     *
+     * @param name the output column
+     * @param measure a numeric measure of this table
+     * @return this builder
+     */
+    public Builder change(String name, String measure) {
+      return series(new SeriesColumn(name, SeriesColumn.Kind.CHANGE, measure, 1));
+    }
+
+    /**
+     * Adds a measure's change from the previous period divided by the previous period's value (0.25
+     * is 25% more); null where {@link #change} is null or the previous value is 0.
+     *
+     * @param name the output column
+     * @param measure a numeric measure of this table
+     * @return this builder
+     */
+    public Builder changeRatio(String name, String measure) {
+      return series(new SeriesColumn(name, SeriesColumn.Kind.CHANGE_RATIO, measure, 1));
+    }
+
+    /**
+     * Adds the sum of a measure over this and every earlier period of the group.
+     *
+     * @param name the output column
+     * @param measure a numeric measure of this table
+     * @return this builder
+     */
+    public Builder runningTotal(String name, String measure) {
+      return series(new SeriesColumn(name, SeriesColumn.Kind.RUNNING_TOTAL, measure, 1));
+    }
+
+    /**
+     * Adds a column computed over the periods.
+     *
+     * @param column the series column
+     * @return this builder
+     */
+    public Builder series(SeriesColumn column) {
+      seriesColumns.add(Objects.requireNonNull(column, "column"));
+      return this;
+    }
+
+    /**
+     * Forgets the series columns given so far, so that the ones given next replace them.
+     *
+     * <pre>{@code
+     * GoldTable plain = daily.toBuilder().clearSeries().build();
+     * }</pre>
+     *
+     * @return this builder
+     */
+    public Builder clearSeries() {
+      seriesColumns.clear();
       return this;
     }
 
@@ -322,7 +601,8 @@ public final class GoldTable implements GoldSource {
     }
 
     /**
-     * Adds a running count over the time bucket, per group of the other grouping columns.
+     * Adds a running count over the time bucket or the cohort's periods, per group of the other
+     * grouping columns.
      *
      * @param name the output column
      * @return this builder
@@ -400,10 +680,19 @@ public final class GoldTable implements GoldSource {
         }
         columns.add(Column.of(timeBucket.name(), ColumnType.DATE));
       }
+      checkCohort(problems, columns);
       problems.check(!measures.isEmpty(), "a gold table needs at least one measure");
       for (Measure measure : measures) {
         columns.add(Column.of(measure.name(), outputType(problems, measure, sourceColumns)));
       }
+      checkGapFill(problems);
+      List<Column> measureColumns =
+          columns.subList(columns.size() - measures.size(), columns.size());
+      List<Column> seriesOutputs = new ArrayList<>();
+      for (SeriesColumn series : seriesColumns) {
+        seriesOutputs.add(Column.of(series.name(), seriesType(problems, series, measureColumns)));
+      }
+      columns.addAll(seriesOutputs);
       Definitions.checkUniqueNames(problems, columns);
       Definitions.checkPartitioning(problems, columns, partitioning);
       problems.throwIfAny("gold table " + id);
@@ -417,8 +706,10 @@ public final class GoldTable implements GoldSource {
           break;
         case CUMULATIVE_COUNT:
           problems.check(
-              timeBucket != null,
-              "measure '" + measure.name() + "' is a cumulative count and needs a time bucket");
+              timeBucket != null || cohortStart != null,
+              "measure '"
+                  + measure.name()
+                  + "' is a cumulative count and needs a time bucket or a cohort");
           return ColumnType.LONG;
         default:
           break;
@@ -451,6 +742,126 @@ public final class GoldTable implements GoldSource {
               : ColumnType.DOUBLE;
         default:
           return input.type();
+      }
+    }
+
+    private Cohort cohort() {
+      return cohortStart == null || periodsSince == null
+          ? null
+          : new Cohort(
+              cohortStart.name(),
+              cohortStart.unit(),
+              cohortStart.sourceColumn(),
+              periodsSince.get(0),
+              periodsSince.get(1));
+    }
+
+    private void checkCohort(Problems problems, List<Column> columns) {
+      if (cohortStart == null && periodsSince == null) {
+        return;
+      }
+      if (cohortStart == null) {
+        problems.add(
+            "periodsSince '"
+                + periodsSince.get(0)
+                + "' counts periods from a cohort start; declare the cohort with cohort(...)");
+        return;
+      }
+      if (periodsSince == null) {
+        problems.add(
+            "cohort '"
+                + cohortStart.name()
+                + "' needs periodsSince(name, column): the column whose period is counted from"
+                + " the cohort start");
+        return;
+      }
+      problems.check(
+          timeBucket == null,
+          "a gold table groups by a time bucket or a cohort, not both; got time bucket '"
+              + (timeBucket == null ? "" : timeBucket.name())
+              + "' and cohort '"
+              + cohortStart.name()
+              + "'");
+      checkTemporal(problems, "cohort '" + cohortStart.name() + "'", cohortStart.sourceColumn());
+      checkTemporal(problems, "periodsSince '" + periodsSince.get(0) + "'", periodsSince.get(1));
+      columns.add(Column.of(cohortStart.name(), ColumnType.DATE));
+      columns.add(Column.of(periodsSince.get(0), ColumnType.INT));
+    }
+
+    private void checkTemporal(Problems problems, String what, String name) {
+      Column column = Definitions.find(source.columns(), name);
+      if (column == null) {
+        problems.add(unknown(what + " column", name));
+      } else if (!Definitions.isTemporal(column.type())) {
+        problems.add(
+            what
+                + " needs a date or timestamp column, but '"
+                + name
+                + "' is "
+                + column.type().displayName());
+      }
+    }
+
+    private void checkGapFill(Problems problems) {
+      if (gapFill == null) {
+        return;
+      }
+      problems.check(
+          timeBucket != null || cohortStart != null,
+          "fillGaps fills the periods of a time bucket or a cohort; declare one of them");
+      if (gapFill.declared()) {
+        problems.check(
+            cohortStart == null,
+            "fillGaps from "
+                + gapFill.from()
+                + " to "
+                + gapFill.to()
+                + ": a cohort is filled from its start to the last period; a declared range"
+                + " applies to a time bucket only, so use fillGaps()");
+        problems.check(
+            !gapFill.from().isAfter(gapFill.to()),
+            "fillGaps from " + gapFill.from() + " to " + gapFill.to() + ": from is after to");
+      }
+    }
+
+    private ColumnType seriesType(
+        Problems problems, SeriesColumn series, List<Column> measureColumns) {
+      String what = "series column '" + series.name() + "'";
+      problems.check(
+          timeBucket != null || cohortStart != null,
+          what + " is computed over periods and needs a time bucket or a cohort");
+      if (series.kind().rolling()) {
+        problems.check(
+            series.periods() >= 1,
+            what + " needs a window of at least 1 period, got " + series.periods());
+      }
+      Column input = Definitions.find(measureColumns, series.measure());
+      ColumnType type = input == null ? null : input.type();
+      if (input == null) {
+        problems.add(
+            what
+                + " reads '"
+                + series.measure()
+                + "', which is not a measure of this table; measures: "
+                + Definitions.names(measureColumns));
+      } else {
+        problems.check(
+            type == ColumnType.INT || type == ColumnType.LONG || type == ColumnType.DOUBLE,
+            what
+                + " needs a measure of type int, long or double, but '"
+                + series.measure()
+                + "' is "
+                + type.displayName());
+      }
+      boolean integral = type == ColumnType.INT || type == ColumnType.LONG;
+      switch (series.kind()) {
+        case ROLLING_COUNT:
+          return ColumnType.LONG;
+        case ROLLING_AVG:
+        case CHANGE_RATIO:
+          return ColumnType.DOUBLE;
+        default:
+          return integral ? ColumnType.LONG : ColumnType.DOUBLE;
       }
     }
 

@@ -116,10 +116,23 @@ public final class RandomUserPipeline {
           .measures("quality_score")
           .build();
 
+  /** Registrations per day, every day present, with moving averages and a running total. */
+  public static final GoldTable REGISTRATIONS_DAILY = registrationsDaily(USERS);
+
+  /** Users by registration month and the months from registration to loading. */
+  public static final GoldTable COHORT_BY_REGISTRATION_MONTH = cohortByRegistrationMonth(USERS);
+
   /** The whole pipeline. */
   public static final Pipeline PIPELINE =
       Pipeline.builder("randomuser")
-          .tables(RAW, USERS, BY_COUNTRY_GENERATION, MONTHLY_REGISTRATIONS, QUALITY_BY_NATIONALITY)
+          .tables(
+              RAW,
+              USERS,
+              BY_COUNTRY_GENERATION,
+              MONTHLY_REGISTRATIONS,
+              QUALITY_BY_NATIONALITY,
+              REGISTRATIONS_DAILY,
+              COHORT_BY_REGISTRATION_MONTH)
           .tables(DIM_USER, DIM_LOCATION, DIM_DATE, FACT_REGISTRATION)
           .build();
 
@@ -135,7 +148,7 @@ public final class RandomUserPipeline {
    *
    * @param name the pipeline's name
    * @param raw the bronze table, set up with {@link #randomUserRecords}
-   * @return the pipeline: {@code raw}, silver.users and the three gold tables
+   * @return the pipeline: {@code raw}, silver.users and the five gold tables
    */
   public static Pipeline over(String name, BronzeTable raw) {
     SilverTable users = users(raw);
@@ -145,7 +158,9 @@ public final class RandomUserPipeline {
             users,
             byCountryGeneration(users),
             monthlyRegistrations(users),
-            qualityByNationality(users))
+            qualityByNationality(users),
+            registrationsDaily(users),
+            cohortByRegistrationMonth(users))
         .build();
   }
 
@@ -320,6 +335,34 @@ public final class RandomUserPipeline {
         .count("registrations")
         .cumulativeCount("registrations_to_date")
         .partitionBy(PartitionField.year("month"))
+        .build();
+  }
+
+  private static GoldTable registrationsDaily(SilverTable users) {
+    return GoldTable.builder(TableId.of("gold", "registrations_daily"), users)
+        .description(
+            "Registrations per day (0 on days without any), 7- and 30-day moving averages and the"
+                + " running total")
+        .timeBucket("day", TimeBucket.Unit.DAY, "registered_at")
+        .count("registrations")
+        .fillGaps()
+        .rollingAvg("registrations_7d_avg", "registrations", 7)
+        .rollingAvg("registrations_30d_avg", "registrations", 30)
+        .runningTotal("registrations_to_date", "registrations")
+        .partitionBy(PartitionField.year("day"))
+        .build();
+  }
+
+  private static GoldTable cohortByRegistrationMonth(SilverTable users) {
+    return GoldTable.builder(TableId.of("gold", "cohort_by_registration_month"), users)
+        .description(
+            "Users by registration month and the months from registration to loading, with their"
+                + " average quality")
+        .cohort("registration_month", TimeBucket.Unit.MONTH, "registered_at")
+        .periodsSince("months_since", SilverTable.LINEAGE_INGESTED_AT)
+        .count("users")
+        .avg("avg_quality_score", "quality_score")
+        .runningTotal("users_to_date", "users")
         .build();
   }
 

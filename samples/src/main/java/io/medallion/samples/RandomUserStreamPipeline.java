@@ -23,7 +23,7 @@ public final class RandomUserStreamPipeline {
           .description("RandomUser records from Kafka exactly as received, one row per user")
           .build();
 
-  /** Bronze, silver.users and the three gold tables. */
+  /** Bronze, silver.users and the five gold tables. */
   public static final Pipeline PIPELINE = RandomUserPipeline.over("randomuser_stream", RAW);
 
   private RandomUserStreamPipeline() {}

@@ -77,6 +77,8 @@ class RandomUserCommandTest {
             "gold",
             "gold",
             "gold",
+            "gold",
+            "gold",
             "gold");
     assertThat(summary.get("quarantine_reasons").size()).isPositive();
     Path html = Path.of(summary.get("report_html").asText());

@@ -15,6 +15,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -186,6 +188,53 @@ class RandomUserPipelineTest {
         .hasSize((int) (firstRun.written() + secondRun.written()));
     RunResult third = runtime.run(RandomUserPipeline.PIPELINE);
     assertThat(third.tables()).noneMatch(TableRun::committed);
+  }
+
+  @Test
+  void run_realApiResponses_registrationsDailyHasEveryDayAndReconcilesWithSilver() {
+    runtime.ingest(RandomUserPipeline.RAW, JsonSource.files(SharedData.randomUserDevFiles()));
+    runtime.run(RandomUserPipeline.PIPELINE);
+
+    List<Record> users = Lakes.rows(runtime.table(RandomUserPipeline.USERS.id()));
+    List<Record> rows = Lakes.rows(runtime.table(RandomUserPipeline.REGISTRATIONS_DAILY.id()));
+    List<Record> days =
+        rows.stream()
+            .filter(r -> r.getField("day") != null)
+            .sorted(Comparator.comparing(r -> (LocalDate) r.getField("day")))
+            .toList();
+    List<Record> undated = rows.stream().filter(r -> r.getField("day") == null).toList();
+    long dated = users.stream().filter(u -> u.getField("registered_at") != null).count();
+
+    for (int i = 1; i < days.size(); i++) {
+      assertThat((LocalDate) days.get(i).getField("day"))
+          .isEqualTo(((LocalDate) days.get(i - 1).getField("day")).plusDays(1));
+    }
+    assertThat(days.stream().mapToLong(d -> (Long) d.getField("registrations")).sum())
+        .isEqualTo(dated);
+    assertThat(days.get(days.size() - 1).getField("registrations_to_date")).isEqualTo(dated);
+    assertThat(days).anySatisfy(d -> assertThat(d.getField("registrations")).isEqualTo(0L));
+    // Users without a registration date are one row without a day, never dropped.
+    assertThat(undated)
+        .singleElement()
+        .satisfies(
+            u -> {
+              assertThat(u.getField("registrations")).isEqualTo(users.size() - dated);
+              assertThat(u.getField("registrations_to_date")).isNull();
+            });
+    Record first = days.get(0);
+    assertThat((Double) first.getField("registrations_7d_avg"))
+        .isEqualTo(((Long) first.getField("registrations")).doubleValue());
+    List<Record> cohorts =
+        Lakes.rows(runtime.table(RandomUserPipeline.COHORT_BY_REGISTRATION_MONTH.id()));
+    assertThat(cohorts.stream().mapToLong(c -> (Long) c.getField("users")).sum())
+        .isEqualTo(users.size());
+    assertThat(cohorts)
+        .filteredOn(c -> c.getField("registration_month") != null)
+        .allSatisfy(c -> assertThat((Integer) c.getField("months_since")).isPositive());
+    assertThat(cohorts)
+        .filteredOn(c -> c.getField("registration_month") == null)
+        .singleElement()
+        .satisfies(c -> assertThat(c.getField("users")).isEqualTo(users.size() - dated));
   }
 
   private static void write(Path file, RandomUserGenerator generator, int count)

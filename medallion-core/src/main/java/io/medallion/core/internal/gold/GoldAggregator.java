@@ -13,14 +13,7 @@ import io.medallion.schema.Column;
 import io.medallion.schema.ColumnType;
 import io.medallion.table.GoldTable;
 import io.medallion.table.Measure;
-import io.medallion.table.TimeBucket;
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Recomputes a gold aggregate when its source table has changed, streaming the columns it needs
  * from the source once and keeping one state per group, and replaces the table's contents in one
- * commit that records the source snapshot consumed. An unchanged source commits nothing.
+ * commit that records the source snapshot consumed. An unchanged source commits nothing. A time
+ * series is completed per series by {@link SeriesRows} from the same groups.
  */
 public final class GoldAggregator {
   private static final Logger LOG = LoggerFactory.getLogger(GoldAggregator.class);
@@ -73,51 +67,28 @@ public final class GoldAggregator {
     if (head == null || Objects.equals(consumed, head.snapshotId())) {
       return TableRun.unchanged(definition.id(), Layer.GOLD);
     }
-    List<String> groupBy = definition.groupBy();
-    TimeBucket bucket = definition.timeBucket().orElse(null);
-    List<Measure> measures = definition.measures();
-    int keyWidth = groupBy.size() + (bucket == null ? 0 : 1);
-    Map<List<Object>, GroupState> groups = new HashMap<>();
+    Groups groups = new Groups(definition);
     long read = 0;
     try (CloseableIterable<Record> rows =
         IcebergGenerics.read(source)
             .useSnapshot(head.snapshotId())
             .select(readColumns(definition, source))
             .build()) {
-      Object[] inputs = new Object[measures.size()];
       for (Record row : rows) {
         read++;
-        Object[] key = new Object[keyWidth];
-        for (int i = 0; i < groupBy.size(); i++) {
-          key[i] = row.getField(groupBy.get(i));
-        }
-        if (bucket != null) {
-          key[groupBy.size()] = truncate(row.getField(bucket.sourceColumn()), bucket.unit());
-        }
-        for (int i = 0; i < measures.size(); i++) {
-          String column = measures.get(i).column();
-          inputs[i] = column == null ? null : row.getField(column);
-        }
-        groups.computeIfAbsent(Arrays.asList(key), k -> new GroupState(measures)).add(inputs);
+        groups.add(row);
       }
     } catch (IOException e) {
       throw new MedallionException("Cannot read " + sourceName + ": " + e.getMessage(), e);
     }
-    List<Map.Entry<List<Object>, GroupState>> ordered = new ArrayList<>(groups.entrySet());
-    ordered.sort(Map.Entry.comparingByKey(GoldAggregator::compareKeys));
+    List<Map.Entry<List<Object>, GroupState>> ordered = groups.sorted();
     long written;
     List<DataFile> files;
     try (RecordWriter writer = new RecordWriter(gold)) {
-      List<Object> runningPartition = null;
-      long running = 0;
-      for (Map.Entry<List<Object>, GroupState> group : ordered) {
-        List<Object> partition = group.getKey().subList(0, groupBy.size());
-        if (!partition.equals(runningPartition)) {
-          runningPartition = partition;
-          running = 0;
-        }
-        running += group.getValue().rows();
-        writer.write(toRecord(gold, definition, group.getKey(), group.getValue(), running));
+      if (definition.isTimeSeries()) {
+        new SeriesRows(definition).write(ordered, values -> writer.write(toRecord(gold, values)));
+      } else {
+        writeAggregates(gold, definition, ordered, writer);
       }
       written = writer.rows();
       files = writer.finish();
@@ -145,6 +116,32 @@ public final class GoldAggregator {
         definition.id(), Layer.GOLD, read, written, 0, 0, 0, committed.snapshotId(), List.of());
   }
 
+  private static void writeAggregates(
+      Table gold,
+      GoldTable definition,
+      List<Map.Entry<List<Object>, GroupState>> ordered,
+      RecordWriter writer) {
+    List<Object> runningPartition = null;
+    long running = 0;
+    for (Map.Entry<List<Object>, GroupState> group : ordered) {
+      List<Object> partition = group.getKey().subList(0, definition.groupBy().size());
+      if (!partition.equals(runningPartition)) {
+        runningPartition = partition;
+        running = 0;
+      }
+      running += group.getValue().rows();
+      writer.write(toRecord(gold, definition, group.getKey(), group.getValue(), running));
+    }
+  }
+
+  private static Record toRecord(Table gold, Object[] values) {
+    Record record = GenericRecord.create(gold.schema());
+    for (int i = 0; i < values.length; i++) {
+      record.set(i, values[i]);
+    }
+    return record;
+  }
+
   /**
    * The source columns the aggregate reads: a silver table has dozens, and decoding the others
    * would cost most of the scan.
@@ -152,6 +149,13 @@ public final class GoldAggregator {
   private static List<String> readColumns(GoldTable definition, Table source) {
     Set<String> columns = new LinkedHashSet<>(definition.groupBy());
     definition.timeBucket().ifPresent(bucket -> columns.add(bucket.sourceColumn()));
+    definition
+        .cohort()
+        .ifPresent(
+            cohort -> {
+              columns.add(cohort.cohortColumn());
+              columns.add(cohort.periodColumn());
+            });
     for (Measure measure : definition.measures()) {
       if (measure.column() != null) {
         columns.add(measure.column());
@@ -181,33 +185,5 @@ public final class GoldAggregator {
       record.set(key.size() + i, value);
     }
     return record;
-  }
-
-  static LocalDate truncate(Object value, TimeBucket.Unit unit) {
-    LocalDate date =
-        value instanceof OffsetDateTime timestamp
-            ? timestamp.toLocalDate()
-            : value instanceof LocalDate day ? day : null;
-    if (date == null) {
-      return null;
-    }
-    return switch (unit) {
-      case DAY -> date;
-      case MONTH -> date.withDayOfMonth(1);
-      case YEAR -> date.withDayOfYear(1);
-    };
-  }
-
-  @SuppressWarnings("unchecked")
-  private static int compareKeys(List<Object> left, List<Object> right) {
-    Comparator<Object> nullsFirst =
-        Comparator.nullsFirst((a, b) -> ((Comparable<Object>) a).compareTo(b));
-    for (int i = 0; i < left.size(); i++) {
-      int c = nullsFirst.compare(left.get(i), right.get(i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return 0;
   }
 }

@@ -74,7 +74,9 @@ final class GroupState {
     return switch (measures.get(i).function()) {
       case COUNT, CUMULATIVE_COUNT -> rows;
       case COUNT_DISTINCT -> distincts[i] == null ? 0L : (long) distincts[i].size();
-      case SUM -> counts[i] == 0 ? null : integralSum ? (Object) longSums[i] : (Object) sums[i];
+      // A filled gap (no rows) sums to 0; a group whose values are all null has no sum.
+      case SUM ->
+          counts[i] == 0 && rows > 0 ? null : integralSum ? (Object) longSums[i] : (Object) sums[i];
       case AVG -> counts[i] == 0 ? null : sums[i] / counts[i];
       case MIN, MAX -> extremes[i];
     };
