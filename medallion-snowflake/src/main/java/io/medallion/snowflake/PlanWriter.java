@@ -303,13 +303,18 @@ final class PlanWriter {
         context.add(
             ObjectKind.FILE_FORMAT,
             format,
-            "CREATE FILE FORMAT IF NOT EXISTS " + format + INDENT + "TYPE = PARQUET");
+            "CREATE FILE FORMAT IF NOT EXISTS "
+                + format
+                + INDENT
+                + "TYPE = PARQUET"
+                + INDENT
+                + "USE_LOGICAL_TYPE = TRUE");
       }
-      classicTable(table, format);
+      classicTable(table);
     }
   }
 
-  private void classicTable(TableDefinition table, String format) {
+  private void classicTable(TableDefinition table) {
     TableId id = table.id();
     Optional<TableFacts> facts = settings.facts().flatMap(f -> f.table(id));
     String stage = context.inSchema(id.namespace(), PlanContext.upper(id.name()) + "_FILES");
@@ -333,8 +338,9 @@ final class PlanWriter {
             + "STORAGE_INTEGRATION = "
             + SQL.identifier(context.storageIntegration())
             + INDENT
-            + "FILE_FORMAT = "
-            + format);
+            + "FILE_FORMAT = (FORMAT_NAME = "
+            + SQL.literal(formatName(id.namespace()))
+            + ")");
     String name = context.object(id);
     List<String> columns = new ArrayList<>();
     for (Column column : table.columns()) {
@@ -352,13 +358,12 @@ final class PlanWriter {
             + (table.description().isEmpty()
                 ? ""
                 : INDENT + "COMMENT = " + SQL.literal(table.description())));
-    copies(id, name, stage, format, facts);
+    copies(id, name, stage, facts);
     relations.put(id, name);
   }
 
   /** COPY statements naming exactly the current snapshot's data files, so a load repeats safely. */
-  private void copies(
-      TableId id, String name, String stage, String format, Optional<TableFacts> facts) {
+  private void copies(TableId id, String name, String stage, Optional<TableFacts> facts) {
     List<String> files = new ArrayList<>();
     if (facts.isPresent()) {
       String root = withoutScheme(facts.get().location()) + "/";
@@ -396,11 +401,19 @@ final class PlanWriter {
               + ")"
               + INDENT
               + "FILE_FORMAT = (FORMAT_NAME = "
-              + SQL.literal(format)
+              + SQL.literal(formatName(id.namespace()))
               + ")"
               + INDENT
               + "MATCH_BY_COLUMN_NAME = CASE_SENSITIVE");
     }
+  }
+
+  /**
+   * The file format's name for a FORMAT_NAME literal: database and schema names are plain
+   * upper-case identifiers, so the unquoted dotted form resolves to exactly the quoted objects.
+   */
+  private String formatName(String namespace) {
+    return settings.database + "." + PlanContext.upper(namespace) + ".PARQUET_FILES";
   }
 
   static String snowflakeType(ColumnType type) {

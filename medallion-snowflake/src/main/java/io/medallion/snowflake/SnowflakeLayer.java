@@ -93,6 +93,7 @@ public final class SnowflakeLayer {
     boolean autoRefresh = true;
     String readerRole = "MEDALLION_READER";
     String piiReaderRole = "MEDALLION_PII_READER";
+    String ownerRole = "SYSADMIN";
     String metricSchedule = "60 MINUTE";
     LakeFacts facts;
     WriteProfile writeProfile = WriteProfile.defaults();
@@ -218,6 +219,18 @@ public final class SnowflakeLayer {
     }
 
     /**
+     * Names the role that applies the plan and so owns the views: views read personal columns
+     * unmasked through it, so gold aggregates are exact while readers see no personal value.
+     *
+     * @param role a plain identifier, default {@code SYSADMIN}
+     * @return this builder
+     */
+    public Builder ownerRole(String role) {
+      this.ownerRole = given.set("ownerRole", Objects.requireNonNull(role, "ownerRole"));
+      return this;
+    }
+
+    /**
      * Sets how often the data metric functions run.
      *
      * @param schedule a Snowflake schedule, default {@code 60 MINUTE}
@@ -264,12 +277,12 @@ public final class SnowflakeLayer {
       plainName(problems, "database", database);
       plainName(problems, "readerRole", readerRole);
       plainName(problems, "piiReaderRole", piiReaderRole);
+      plainName(problems, "ownerRole", ownerRole);
       problems.check(
           metricSchedule.matches("[0-9]{1,4} MINUTE|USING CRON [0-9*/,\\- ]+ [A-Za-z_/]+"),
           "metricSchedule '"
               + metricSchedule
               + "' must be '<n> MINUTE' or 'USING CRON <expression> <time zone>'");
-      problems.addAll(catalog.problems());
       problems.throwIfAny("Snowflake layer of pipeline " + pipeline.name());
       return new SnowflakeLayer(this);
     }
@@ -307,6 +320,7 @@ public final class SnowflakeLayer {
       copy.autoRefresh = autoRefresh;
       copy.readerRole = readerRole;
       copy.piiReaderRole = piiReaderRole;
+      copy.ownerRole = ownerRole;
       copy.metricSchedule = metricSchedule;
       copy.facts = facts;
       copy.writeProfile = writeProfile;
