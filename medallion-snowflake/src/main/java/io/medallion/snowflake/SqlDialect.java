@@ -5,7 +5,7 @@ package io.medallion.snowflake;
  * view returns the gold table's rows on the same data files.
  *
  * <pre>{@code
- * String literal = SqlDialect.SNOWFLAKE.literal("O'Brien"); // 'O''Brien'
+ * String literal = SqlDialect.SNOWFLAKE.literal("O'Brien"); // 'O\'Brien'
  * }</pre>
  */
 public enum SqlDialect {
@@ -40,14 +40,14 @@ public enum SqlDialect {
    * Quotes a string literal so that no character of it can end the literal.
    *
    * @param value the text
-   * @return e.g. {@code 'O''Brien'}; in Snowflake backslashes are doubled as well
+   * @return e.g. {@code 'O\'Brien'} in Snowflake, where the backslash is the escape character (a
+   *     backslash is doubled), or {@code 'O''Brien'} in DuckDB
    */
   public String literal(String value) {
-    String escaped = value.replace("'", "''");
     if (this == SNOWFLAKE) {
-      escaped = escaped.replace("\\", "\\\\");
+      return '\'' + value.replace("\\", "\\\\").replace("'", "\\'") + '\'';
     }
-    return '\'' + escaped + '\'';
+    return '\'' + value.replace("'", "''") + '\'';
   }
 
   /**
