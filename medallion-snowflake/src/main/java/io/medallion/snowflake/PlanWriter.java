@@ -455,7 +455,9 @@ final class PlanWriter {
       ColumnType type = table.column(name).map(Column::type).orElse(ColumnType.STRING);
       String sqlType = type == ColumnType.STRING ? "VARCHAR" : snowflakeType(type);
       String policy =
-          context.inSchema(table.id().namespace(), "PII_" + sqlType.replaceAll("[^A-Z0-9]", "_"));
+          context.inSchema(
+              table.id().namespace(),
+              "PII_" + PlanContext.upper(type.displayName()).replaceAll("[^A-Z0-9]", "_"));
       if (context.statements.stream()
           .noneMatch(s -> s.kind() == ObjectKind.MASKING_POLICY && s.objectName().equals(policy))) {
         String masked = type == ColumnType.STRING ? "'***MASKED***'" : "NULL";

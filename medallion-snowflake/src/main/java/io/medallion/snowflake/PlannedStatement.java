@@ -38,6 +38,32 @@ public record PlannedStatement(
   }
 
   /**
+   * Tells whether the statement creates an object that a changed definition would replace, as
+   * opposed to one that changes or grants something (refresh, masking, metrics, grants, loads).
+   *
+   * @return true for {@code CREATE} statements
+   */
+  public boolean createsObject() {
+    return sql.startsWith("CREATE ");
+  }
+
+  /**
+   * Returns this statement as one that replaces the existing object.
+   *
+   * @return the {@code CREATE OR REPLACE} form, marked destructive; this statement itself when it
+   *     creates no object
+   */
+  public PlannedStatement replacing() {
+    if (!createsObject()) {
+      return this;
+    }
+    String replaced =
+        "CREATE OR REPLACE "
+            + sql.substring("CREATE ".length()).replaceFirst(" IF NOT EXISTS ", " ");
+    return new PlannedStatement(kind, objectName, replaced, true);
+  }
+
+  /**
    * Tells whether the statement still holds a placeholder for a missing setting.
    *
    * @return true when it cannot run as is
