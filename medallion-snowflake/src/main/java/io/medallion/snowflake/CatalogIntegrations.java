@@ -61,7 +61,6 @@ final class CatalogIntegrations implements CatalogConfig.Visitor<Boolean> {
 
   @Override
   public Boolean rest(RestCatalogConfig config) {
-    String uri = PlanContext.SQL.literal(config.uri().toString());
     if (config.sigv4().isPresent()) {
       RestCatalogConfig.SigV4 sigv4 = config.sigv4().get();
       String warehouse =
@@ -74,7 +73,7 @@ final class CatalogIntegrations implements CatalogConfig.Visitor<Boolean> {
           region(Optional.of(sigv4.region())));
     }
     List<String> rest = new ArrayList<>();
-    rest.add("CATALOG_URI = " + uri);
+    rest.add("CATALOG_URI = " + PlanContext.SQL.literal(config.uri().toString()));
     config.warehouse().ifPresent(w -> rest.add("CATALOG_NAME = " + PlanContext.SQL.literal(w)));
     List<String> auth = new ArrayList<>();
     if (config.oauth().isPresent()) {

@@ -474,13 +474,16 @@ final class PlanWriter {
                 + INDENT
                 + "CASE WHEN IS_ROLE_IN_SESSION("
                 + SQL.literal(settings.piiReaderRole)
-                + ") THEN val ELSE "
+                // Through a view the invoker is the view's owner: gold views then aggregate the
+                // real values, and a reader of the views still sees no personal value.
+                + ") OR INVOKER_ROLE() = "
+                + SQL.literal(settings.ownerRole)
+                + " THEN val ELSE "
                 + masked
                 + " END"
                 + INDENT
-                + "COMMENT = 'Personal data: shown to "
-                + settings.piiReaderRole
-                + " only'");
+                + "COMMENT = "
+                + SQL.literal("Personal data: shown to " + settings.piiReaderRole + " only"));
       }
       if (settings.exposure == Exposure.LINKED_DATABASE) {
         continue;

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Applies the people pipeline's layer to a real Snowflake account over a Glue lake, twice, then
- * drops the database it made. Runs only when the account is given; JUnit reports it skipped,
- * naming the variable, otherwise.
+ * drops the database it made. Runs only when the account is given; JUnit reports it skipped, naming
+ * the variable, otherwise.
  *
  * <p>Variables: {@code SNOWFLAKE_ACCOUNT}, {@code SNOWFLAKE_USER}, {@code
  * SNOWFLAKE_PRIVATE_KEY_FILE} (or {@code SNOWFLAKE_PASSWORD}), optional {@code
@@ -33,7 +33,8 @@ class SnowflakeLiveTest {
   @Test
   void apply_twiceOnARealAccount_createsThenChangesNothing() throws Exception {
     String warehouse = env("SNOWFLAKE_TEST_WAREHOUSE");
-    String database = "MEDALLION_LIVE_" + Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT);
+    String database =
+        "MEDALLION_LIVE_" + Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT);
     SnowflakePlan plan =
         SnowflakeLayer.builder(
                 People.PIPELINE,
@@ -45,7 +46,8 @@ class SnowflakeLiveTest {
             .ownerRole(env("SNOWFLAKE_ROLE"))
             .build()
             .plan();
-    Optional<Path> key = Optional.ofNullable(System.getenv("SNOWFLAKE_PRIVATE_KEY_FILE")).map(Path::of);
+    Optional<Path> key =
+        Optional.ofNullable(System.getenv("SNOWFLAKE_PRIVATE_KEY_FILE")).map(Path::of);
     SnowflakeAccount account =
         new SnowflakeAccount(
             env("SNOWFLAKE_ACCOUNT"),
@@ -53,7 +55,8 @@ class SnowflakeLiveTest {
             Optional.of(env("SNOWFLAKE_ROLE")),
             Optional.of(env("SNOWFLAKE_WAREHOUSE")),
             key,
-            Optional.ofNullable(System.getenv("SNOWFLAKE_PRIVATE_KEY_PASSPHRASE")).map(v -> Secret.fromEnv("SNOWFLAKE_PRIVATE_KEY_PASSPHRASE")),
+            Optional.ofNullable(System.getenv("SNOWFLAKE_PRIVATE_KEY_PASSPHRASE"))
+                .map(v -> Secret.fromEnv("SNOWFLAKE_PRIVATE_KEY_PASSPHRASE")),
             key.isPresent() ? Optional.empty() : Optional.of(Secret.fromEnv("SNOWFLAKE_PASSWORD")));
     try (Connection connection = account.open()) {
       try {

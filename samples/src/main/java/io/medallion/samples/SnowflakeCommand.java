@@ -68,7 +68,9 @@ final class SnowflakeCommand implements Callable<Integer> {
       description = "iceberg-tables (default), linked-database or classic-copy.")
   String exposure;
 
-  @Option(names = "--glue-api", description = "Reach Glue through its API, not its Iceberg REST endpoint.")
+  @Option(
+      names = "--glue-api",
+      description = "Reach Glue through its API, not its Iceberg REST endpoint.")
   boolean glueApi;
 
   @Option(names = "--aws-role-arn", paramLabel = "ARN", description = "IAM role Snowflake assumes.")
@@ -126,15 +128,19 @@ final class SnowflakeCommand implements Callable<Integer> {
   public Integer call() throws SQLException {
     PrintWriter out = spec.commandLine().getOut();
     if (!List.of("plan", "apply", "status").contains(action)) {
-      throw new CliFailure(ExitCode.USAGE, "snowflake " + action + ": expected plan, apply or status");
+      throw new CliFailure(
+          ExitCode.USAGE, "snowflake " + action + ": expected plan, apply or status");
     }
     CatalogConfig catalogConfig = catalog.toConfig(spec, lake);
-    boolean lakeExists = !(catalogConfig instanceof EmbeddedCatalogConfig) || Files.isDirectory(lake);
+    boolean lakeExists =
+        !(catalogConfig instanceof EmbeddedCatalogConfig) || Files.isDirectory(lake);
     if (!lakeExists && !action.equals("plan")) {
       Preflight.existingLake(lake, catalogConfig, "there is nothing to " + action);
     }
     try (MedallionRuntime runtime =
-        lakeExists ? Preflight.open(MedallionRuntime.builder().lake(lake).catalog(catalogConfig)) : null) {
+        lakeExists
+            ? Preflight.open(MedallionRuntime.builder().lake(lake).catalog(catalogConfig))
+            : null) {
       SnowflakeLayer.Builder layer = layer(catalogConfig);
       if (runtime != null) {
         layer.facts(LakeFacts.read(runtime, RandomUserPipeline.PIPELINE));
@@ -146,7 +152,8 @@ final class SnowflakeCommand implements Callable<Integer> {
       } else {
         try (Connection connection = account().open()) {
           if (action.equals("apply")) {
-            ApplyReport report = SnowflakeApply.to(connection).allowReplace(allowReplace).apply(plan);
+            ApplyReport report =
+                SnowflakeApply.to(connection).allowReplace(allowReplace).apply(plan);
             out.println(report.summary());
             code = report.failure().isPresent() ? ExitCode.RUN_FAILED.code() : code;
           } else {
@@ -157,8 +164,12 @@ final class SnowflakeCommand implements Callable<Integer> {
         }
       }
       if (!plan.refusals().isEmpty()) {
-        spec.commandLine().getErr().println(
-            "Tables not exposed (write profile): " + plan.refusals().keySet() + "; see the script's header");
+        spec.commandLine()
+            .getErr()
+            .println(
+                "Tables not exposed (write profile): "
+                    + plan.refusals().keySet()
+                    + "; see the script's header");
         code = ExitCode.RUN_FAILED.code();
       }
       out.flush();
@@ -171,7 +182,8 @@ final class SnowflakeCommand implements Callable<Integer> {
         Optional.ofNullable(storageLocation)
             .or(catalogConfig::warehouseLocation)
             .orElse(lake.resolve("warehouse").toString());
-    SnowflakeLayer.Builder layer = SnowflakeLayer.builder(RandomUserPipeline.PIPELINE, catalogConfig, location);
+    SnowflakeLayer.Builder layer =
+        SnowflakeLayer.builder(RandomUserPipeline.PIPELINE, catalogConfig, location);
     Optional.ofNullable(database).ifPresent(layer::database);
     Optional.ofNullable(exposure).map(SnowflakeCommand::exposure).ifPresent(layer::exposure);
     if (glueApi) {

@@ -14,7 +14,9 @@ class SnowflakeCommandTest {
   void plan_embeddedLakeWithoutCloudSettings_printsTheWholeScriptWithPlaceholdersListed()
       throws Exception {
     Path lake = dir.resolve("lake");
-    assertThat(Cli.run("randomuser", "--users", "100", "--lake", lake.toString(), "--no-report").exitCode())
+    assertThat(
+            Cli.run("randomuser", "--users", "100", "--lake", lake.toString(), "--no-report")
+                .exitCode())
         .isZero();
 
     Cli.Result plan = Cli.run("snowflake", "plan", "--lake", lake.toString());
@@ -56,7 +58,8 @@ class SnowflakeCommandTest {
   @Test
   void plan_unknownExposure_isAUsageError() {
     Cli.Result plan =
-        Cli.run("snowflake", "plan", "--lake", dir.resolve("none").toString(), "--exposure", "views");
+        Cli.run(
+            "snowflake", "plan", "--lake", dir.resolve("none").toString(), "--exposure", "views");
 
     assertThat(plan.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(plan.err())
