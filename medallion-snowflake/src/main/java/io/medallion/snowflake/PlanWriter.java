@@ -61,9 +61,22 @@ final class PlanWriter {
     }
     goldViews();
     grants();
+    List<PlannedStatement> kept = new ArrayList<>();
+    for (PlannedStatement statement : context.statements) {
+      if (!settings.omitted.contains(statement.kind())) {
+        kept.add(statement);
+      }
+    }
+    if (!settings.omitted.isEmpty()) {
+      context.notes.add(
+          "Left out on request (they exist already or are managed elsewhere): "
+              + settings.omitted.stream().map(ObjectKind::label).toList()
+              + ".");
+    }
     return new SnowflakePlan(
         settings.pipeline.name(),
-        context.statements,
+        settings.database,
+        kept,
         context.missing,
         context.refusals,
         context.notes);

@@ -120,7 +120,7 @@ public final class SnowflakeApply {
     String table =
         ledger != null
             ? ledger
-            : PlanContext.SQL.qualified(databaseOf(plan), "PUBLIC", "MEDALLION_APPLIED");
+            : PlanContext.SQL.qualified(plan.database(), "PUBLIC", "MEDALLION_APPLIED");
     List<ApplyReport.Outcome> outcomes = new ArrayList<>();
     Map<String, String> applied = null;
     Map<String, Integer> ordinals = new HashMap<>();
@@ -195,14 +195,6 @@ public final class SnowflakeApply {
       LOG.error("{} {} failed: {}", statement.kind().label(), statement.objectName(), message);
       return Optional.of(new ApplyReport.Failure(statement, message));
     }
-  }
-
-  private static String databaseOf(SnowflakePlan plan) {
-    return plan.statements().stream()
-        .filter(s -> s.kind() == ObjectKind.DATABASE)
-        .map(PlannedStatement::objectName)
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("The plan creates no database"));
   }
 
   /** The secrets a plan references, by reference; an unset variable is a missing setting. */

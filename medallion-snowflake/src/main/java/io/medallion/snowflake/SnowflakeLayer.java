@@ -4,8 +4,11 @@ import io.medallion.Pipeline;
 import io.medallion.Problems;
 import io.medallion.SetOnce;
 import io.medallion.catalog.CatalogConfig;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -97,6 +100,7 @@ public final class SnowflakeLayer {
     String metricSchedule = "60 MINUTE";
     LakeFacts facts;
     WriteProfile writeProfile = WriteProfile.defaults();
+    final Set<ObjectKind> omitted = EnumSet.noneOf(ObjectKind.class);
     private SetOnce given = new SetOnce();
 
     private Builder(Pipeline pipeline, CatalogConfig catalog, String storageLocation) {
@@ -267,6 +271,37 @@ public final class SnowflakeLayer {
     }
 
     /**
+     * Leaves kinds of statements out of the plan, e.g. the external volume and catalog integration
+     * when an administrator created them, or the grants when roles are managed elsewhere. Adds to
+     * the kinds left out before.
+     *
+     * <pre>{@code
+     * layer.omit(ObjectKind.EXTERNAL_VOLUME, ObjectKind.CATALOG_INTEGRATION);
+     * }</pre>
+     *
+     * @param kinds the kinds of statements to leave out
+     * @return this builder
+     */
+    public Builder omit(ObjectKind... kinds) {
+      omitted.addAll(List.of(kinds));
+      return this;
+    }
+
+    /**
+     * Forgets the kinds given to {@link #omit}, so that every statement is planned again.
+     *
+     * <pre>{@code
+     * SnowflakeLayer whole = layer.toBuilder().clearOmitted().build();
+     * }</pre>
+     *
+     * @return this builder
+     */
+    public Builder clearOmitted() {
+      omitted.clear();
+      return this;
+    }
+
+    /**
      * Validates the settings and builds the layer.
      *
      * @return the layer
@@ -324,6 +359,7 @@ public final class SnowflakeLayer {
       copy.metricSchedule = metricSchedule;
       copy.facts = facts;
       copy.writeProfile = writeProfile;
+      copy.omitted.addAll(omitted);
       // A copy handed out by toBuilder() may set each property once more.
       copy.given = new SetOnce();
       return copy;

@@ -17,6 +17,7 @@ import java.util.Map;
  * }</pre>
  *
  * @param pipeline the pipeline's name
+ * @param database the Snowflake database the layer lives in
  * @param statements the statements, in the order they run
  * @param missingSettings each placeholder's name and what to give for it
  * @param refusals each table the write-profile check refused, with the reasons
@@ -24,6 +25,7 @@ import java.util.Map;
  */
 public record SnowflakePlan(
     String pipeline,
+    String database,
     List<PlannedStatement> statements,
     Map<String, String> missingSettings,
     Map<TableId, List<String>> refusals,
@@ -33,6 +35,7 @@ public record SnowflakePlan(
    * Copies the collections.
    *
    * @param pipeline the pipeline
+   * @param database the database
    * @param statements the statements
    * @param missingSettings the placeholders
    * @param refusals the refused tables

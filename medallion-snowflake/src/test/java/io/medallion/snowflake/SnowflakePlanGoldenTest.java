@@ -201,4 +201,23 @@ class SnowflakePlanGoldenTest {
     assertThat(plan.statements()).noneMatch(s -> s.sql().contains("\"PEOPLE\""));
     Golden.assertMatches("write-profile-refusals.sql", plan.script());
   }
+
+  @Test
+  void plan_omittedKinds_areLeftOutAndNamedInTheNotes() {
+    SnowflakePlan plan =
+        glue()
+            .omit(ObjectKind.EXTERNAL_VOLUME, ObjectKind.CATALOG_INTEGRATION, ObjectKind.GRANT)
+            .build()
+            .plan();
+
+    assertThat(plan.statements())
+        .extracting(PlannedStatement::kind)
+        .doesNotContain(
+            ObjectKind.EXTERNAL_VOLUME, ObjectKind.CATALOG_INTEGRATION, ObjectKind.GRANT)
+        .contains(ObjectKind.ICEBERG_TABLE, ObjectKind.VIEW);
+    assertThat(plan.notes())
+        .contains(
+            "Left out on request (they exist already or are managed elsewhere): [external volume,"
+                + " catalog integration, grant].");
+  }
 }

@@ -8,6 +8,7 @@ import io.medallion.snowflake.ApplyReport;
 import io.medallion.snowflake.Exposure;
 import io.medallion.snowflake.GlueAccess;
 import io.medallion.snowflake.LakeFacts;
+import io.medallion.snowflake.ObjectKind;
 import io.medallion.snowflake.SnowflakeAccount;
 import io.medallion.snowflake.SnowflakeApply;
 import io.medallion.snowflake.SnowflakeLayer;
@@ -87,6 +88,15 @@ final class SnowflakeCommand implements Callable<Integer> {
 
   @Option(names = "--no-auto-refresh", description = "Refresh Iceberg tables by statement.")
   boolean noAutoRefresh;
+
+  @Option(
+      names = "--omit",
+      split = ",",
+      paramLabel = "KIND",
+      description =
+          "Kinds of statements to leave out, e.g. EXTERNAL_VOLUME,CATALOG_INTEGRATION,GRANT"
+              + " (${COMPLETION-CANDIDATES}).")
+  List<ObjectKind> omit = List.of();
 
   @Option(names = "--reader-role", description = "Role granted the gold views.")
   String readerRole;
@@ -196,6 +206,7 @@ final class SnowflakeCommand implements Callable<Integer> {
     if (noAutoRefresh) {
       layer.autoRefresh(false);
     }
+    layer.omit(omit.toArray(ObjectKind[]::new));
     Optional.ofNullable(readerRole).ifPresent(layer::readerRole);
     Optional.ofNullable(piiReaderRole).ifPresent(layer::piiReaderRole);
     Optional.ofNullable(role).ifPresent(layer::ownerRole);
