@@ -7,10 +7,12 @@ import io.medallion.table.TableDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Snapshot;
@@ -79,13 +81,13 @@ public final class LakeFacts {
     TableMetadata metadata = ((HasTableOperations) table).operations().current();
     Snapshot current = table.currentSnapshot();
     List<String> dataFiles = new ArrayList<>();
-    int deleteFiles = 0;
+    Set<String> deleteFiles = new HashSet<>();
     if (current != null) {
       try (CloseableIterable<FileScanTask> tasks =
           table.newScan().useSnapshot(current.snapshotId()).planFiles()) {
         for (FileScanTask task : tasks) {
           dataFiles.add(task.file().location());
-          deleteFiles += task.deletes().size();
+          task.deletes().forEach(delete -> deleteFiles.add(delete.location()));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot list the data files of " + id, e);
@@ -112,7 +114,7 @@ public final class LakeFacts {
         Optional.ofNullable(current).map(Snapshot::snapshotId),
         current == null ? 0 : current.timestampMillis(),
         dataFiles,
-        deleteFiles,
+        deleteFiles.size(),
         equalityDeletes,
         unmapped);
   }

@@ -169,8 +169,13 @@ final class PlanWriter {
   private void schemas() {
     Set<String> namespaces = new LinkedHashSet<>();
     for (TableDefinition table : settings.pipeline.tables()) {
-      boolean lakeTable = !(table instanceof GoldTable);
-      if (!lakeTable || settings.exposure != Exposure.LINKED_DATABASE) {
+      // A catalog-linked database holds the lake's tables; this database then needs the gold
+      // schemas, and the schemas of the masking policies for personal columns.
+      boolean linkedTable =
+          settings.exposure == Exposure.LINKED_DATABASE && !(table instanceof GoldTable);
+      boolean holdsPolicies =
+          table instanceof SilverTable silver && !silver.personalColumns().isEmpty();
+      if (!linkedTable || holdsPolicies) {
         namespaces.add(table.id().namespace());
       }
     }
@@ -577,8 +582,8 @@ final class PlanWriter {
         continue;
       }
       TableId source = gold.source().id();
-      String relation =
-          gold.source() instanceof GoldTable ? context.object(source) : relations.get(source);
+      // Tables are in dependency order: a gold source's view is planned before this one.
+      String relation = relations.get(source);
       if (relation == null) {
         context.notes.add(
             "Gold view " + gold.id() + " is left out: its source " + source + " is not exposed.");

@@ -167,7 +167,11 @@ final class SnowflakeCommand implements Callable<Integer> {
             out.println(report.summary());
             code = report.failure().isPresent() ? ExitCode.RUN_FAILED.code() : code;
           } else {
-            for (TableStatus table : SnowflakeStatus.of(connection, plan, runtime)) {
+            List<TableStatus> statuses = SnowflakeStatus.of(connection, plan, runtime);
+            if (statuses.isEmpty()) {
+              out.println("No Iceberg table in the plan: status follows Iceberg tables only.");
+            }
+            for (TableStatus table : statuses) {
               out.println(table.describe());
             }
           }
