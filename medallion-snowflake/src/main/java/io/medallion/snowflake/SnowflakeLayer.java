@@ -74,10 +74,6 @@ public final class SnowflakeLayer {
     return new PlanWriter(settings).write();
   }
 
-  Builder settings() {
-    return settings;
-  }
-
   /**
    * Builds a {@link SnowflakeLayer}. Each setting is set once; setting one again is a validation
    * problem naming both values. {@link #build()} reports every problem at once.
