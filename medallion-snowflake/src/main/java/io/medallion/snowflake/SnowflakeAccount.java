@@ -61,11 +61,12 @@ public record SnowflakeAccount(
   }
 
   /**
-   * Opens a connection through the Snowflake JDBC driver (net.snowflake:snowflake-jdbc on the class
-   * path).
+   * Opens a connection through the Snowflake JDBC driver, which must be on the class path
+   * (net.snowflake:snowflake-jdbc, an optional dependency of this module).
    *
    * @return the connection
    * @throws io.medallion.ValidationException listing every setting missing or wrong
+   * @throws IllegalStateException when the Snowflake JDBC driver is not on the class path
    * @throws SQLException when Snowflake refuses the connection
    */
   public Connection open() throws SQLException {
@@ -95,8 +96,18 @@ public record SnowflakeAccount(
     } else {
       properties.put("password", password.flatMap(Secret::reveal).orElseThrow());
     }
-    return DriverManager.getConnection(
-        "jdbc:snowflake://" + account + ".snowflakecomputing.com/", properties);
+    String url = "jdbc:snowflake://" + account + ".snowflakecomputing.com/";
+    try {
+      DriverManager.getDriver(url);
+    } catch (SQLException e) {
+      // The driver is an optional dependency: planning never needs it.
+      throw new IllegalStateException(
+          "The Snowflake JDBC driver is not on the class path; add net.snowflake:snowflake-jdbc"
+              + " to connect to "
+              + account,
+          e);
+    }
+    return DriverManager.getConnection(url, properties);
   }
 
   @Override

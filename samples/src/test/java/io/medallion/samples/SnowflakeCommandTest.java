@@ -65,4 +65,30 @@ class SnowflakeCommandTest {
     assertThat(plan.err())
         .contains("--exposure views: expected iceberg-tables, linked-database or classic-copy");
   }
+
+  @Test
+  void apply_withoutTheSnowflakeDriverOnTheClassPath_saysToAddIt() throws Exception {
+    Path lake = dir.resolve("lake");
+    Files.createDirectories(lake);
+
+    // PATH is set in every environment; the driver check comes before any connection.
+    Cli.Result apply =
+        Cli.run(
+            "snowflake",
+            "apply",
+            "--lake",
+            lake.toString(),
+            "--account",
+            "myorg-myaccount",
+            "--user",
+            "MEDALLION",
+            "--password-env",
+            "PATH");
+
+    assertThat(apply.exitCode()).isEqualTo(ExitCode.RUN_FAILED.code());
+    assertThat(apply.err())
+        .contains(
+            "The Snowflake JDBC driver is not on the class path; add net.snowflake:snowflake-jdbc"
+                + " to connect to myorg-myaccount");
+  }
 }
