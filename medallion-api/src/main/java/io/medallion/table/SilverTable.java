@@ -128,6 +128,7 @@ public final class SilverTable implements SilverSource, GoldSource {
   private final List<DerivedColumn> derivedColumns;
   private final List<RuleFlag> ruleFlags;
   private final List<String> shownInReports;
+  private final List<String> personalColumns;
   private final Map<String, String> docs;
   private final List<Rule> rules;
   private final List<DatasetRule> datasetRules;
@@ -147,6 +148,7 @@ public final class SilverTable implements SilverSource, GoldSource {
     this.ruleFlags = List.copyOf(builder.flags);
     this.shownInReports = List.copyOf(builder.shownInReports);
     this.docs = Map.copyOf(builder.docs);
+    this.personalColumns = List.copyOf(builder.personal);
     this.rules = List.copyOf(builder.rules);
     this.datasetRules = List.copyOf(builder.datasetRules);
     this.policy = builder.policy;
@@ -162,6 +164,7 @@ public final class SilverTable implements SilverSource, GoldSource {
             derivedColumns,
             ruleFlags,
             shownInReports,
+            personalColumns,
             docs,
             rules,
             datasetRules,
@@ -204,6 +207,7 @@ public final class SilverTable implements SilverSource, GoldSource {
     builder.derived.addAll(derivedColumns);
     builder.flags.addAll(ruleFlags);
     builder.shownInReports.addAll(shownInReports);
+    builder.personal.addAll(personalColumns);
     builder.docs.putAll(docs);
     builder.rules.addAll(rules);
     builder.datasetRules.addAll(datasetRules);
@@ -301,6 +305,16 @@ public final class SilverTable implements SilverSource, GoldSource {
   }
 
   /**
+   * Returns the columns holding personal data (emails, phones, names, coordinates), which consumers
+   * such as the Snowflake layer mask for readers without access to them.
+   *
+   * @return the column names
+   */
+  public List<String> personalColumns() {
+    return personalColumns;
+  }
+
+  /**
    * Returns the quality rules.
    *
    * @return the rules
@@ -372,6 +386,7 @@ public final class SilverTable implements SilverSource, GoldSource {
         && derivedColumns.equals(that.derivedColumns)
         && ruleFlags.equals(that.ruleFlags)
         && shownInReports.equals(that.shownInReports)
+        && personalColumns.equals(that.personalColumns)
         && docs.equals(that.docs)
         && rules.equals(that.rules)
         && datasetRules.equals(that.datasetRules)
@@ -405,6 +420,7 @@ public final class SilverTable implements SilverSource, GoldSource {
     private final Map<String, EpochUnit> epochUnits = new LinkedHashMap<>();
     private final List<RuleFlag> flags = new ArrayList<>();
     private final List<String> shownInReports = new ArrayList<>();
+    private final List<String> personal = new ArrayList<>();
     private final Map<String, String> docs = new HashMap<>();
     private final List<Rule> rules = new ArrayList<>();
     private final List<DatasetRule> datasetRules = new ArrayList<>();
@@ -568,6 +584,35 @@ public final class SilverTable implements SilverSource, GoldSource {
      */
     public Builder clearShowInReports() {
       shownInReports.clear();
+      return this;
+    }
+
+    /**
+     * Marks columns as personal data, to be masked by consumers for readers without access.
+     *
+     * <pre>{@code
+     * SilverTable users = builder.personal("email", "phone", "last_name").build();
+     * }</pre>
+     *
+     * @param columns the columns holding personal data
+     * @return this builder
+     */
+    public Builder personal(String... columns) {
+      personal.addAll(List.of(columns));
+      return this;
+    }
+
+    /**
+     * Forgets the columns given to {@link #personal}, so that the ones given next replace them.
+     *
+     * <pre>{@code
+     * users.toBuilder().clearPersonal().personal("email").build();
+     * }</pre>
+     *
+     * @return this builder
+     */
+    public Builder clearPersonal() {
+      personal.clear();
       return this;
     }
 
@@ -763,6 +808,14 @@ public final class SilverTable implements SilverSource, GoldSource {
         problems.check(
             Definitions.find(columns, shown) != null,
             "showInReports names unknown column '" + shown + "'");
+      }
+      for (String marked : personal) {
+        problems.check(
+            Definitions.find(columns, marked) != null,
+            "personal names unknown column '"
+                + marked
+                + "'; columns: "
+                + Definitions.names(columns));
       }
       for (String documented : docs.keySet()) {
         problems.check(

@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
       KafkaOffsetsCommand.class,
       RegisterCommand.class,
       MaintainCommand.class,
+      SnowflakeCommand.class,
       QualityBenchCommand.class,
       BenchCommand.class,
       BenchWorkerCommand.class,

@@ -183,6 +183,20 @@ public final class RandomUserPipeline {
   private static SilverTable users(BronzeTable raw) {
     return SilverTable.builder(TableId.of("silver", "users"), raw)
         .description("RandomUser users: typed, standardized, scored, one row per user")
+        // Masked by consumers such as the Snowflake layer for readers without access to them.
+        .personal(
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "cell",
+            "street_number",
+            "street_name",
+            "postcode",
+            "latitude",
+            "longitude",
+            "national_id")
         .map("login_uuid", ColumnType.STRING, "login.uuid", Standardizer.TRIM)
         .map("username", ColumnType.STRING, "login.username", Standardizer.TRIM)
         .map("gender", ColumnType.STRING, "gender", Standardizer.TRIM, Standardizer.LOWER_CASE)
