@@ -20,6 +20,7 @@ import io.medallion.table.FactTable;
 import io.medallion.table.GoldTable;
 import io.medallion.table.SilverTable;
 import io.medallion.table.Standardizer;
+import io.medallion.table.TableDefinition;
 import io.medallion.table.TimeBucket;
 import java.time.LocalDate;
 import java.util.List;
@@ -84,37 +85,17 @@ public final class RandomUserPipeline {
   public static final GoldTable QUALITY_BY_NATIONALITY = qualityByNationality(USERS);
 
   /** Users with history: a new version whenever email, phone, city or country changes. */
-  public static final DimensionTable DIM_USER =
-      DimensionTable.type2(TableId.of("gold", "dim_user"), USERS, "user_id")
-          .description("Users, one version per change of email, phone, city or country")
-          .tracked("email", "phone", "city", "country")
-          .attributes("first_name", "last_name", "gender", "nationality", "born_at")
-          .build();
+  public static final DimensionTable DIM_USER = dimUser(USERS);
 
   /** The places users live in. */
-  public static final DimensionTable DIM_LOCATION =
-      DimensionTable.type1(TableId.of("gold", "dim_location"), USERS, "country", "state", "city")
-          .description("Places users live in, by country, state and city")
-          .build();
+  public static final DimensionTable DIM_LOCATION = dimLocation(USERS);
 
   /** A calendar covering every registration the API hands out. */
-  public static final DateDimension DIM_DATE =
-      DateDimension.builder(
-              TableId.of("gold", "dim_date"), LocalDate.of(2000, 1, 1), LocalDate.of(2035, 12, 31))
-          .description("Calendar days 2000 to 2035")
-          .build();
+  public static final DateDimension DIM_DATE = dimDate();
 
   /** One fact per registration, with the user as they were when registering. */
   public static final FactTable FACT_REGISTRATION =
-      FactTable.builder(TableId.of("gold", "fact_registration"), USERS, "user_id")
-          .description("One row per registration: the user's version, place and day, and scores")
-          .eventTime("registered_at")
-          .dimension(DIM_USER, "user_id")
-          .dimension(DIM_LOCATION, "country", "state", "city")
-          .date("registration_date_key", DIM_DATE, "registered_at")
-          .attributes("tenure", "generation")
-          .measures("quality_score")
-          .build();
+      factRegistration(USERS, DIM_USER, DIM_LOCATION, DIM_DATE);
 
   /** Registrations per day, every day present, with moving averages and a running total. */
   public static final GoldTable REGISTRATIONS_DAILY = registrationsDaily(USERS);
@@ -161,6 +142,7 @@ public final class RandomUserPipeline {
             qualityByNationality(users),
             registrationsDaily(users),
             cohortByRegistrationMonth(users))
+        .tables(dimensionalModel(users))
         .build();
   }
 
@@ -349,6 +331,48 @@ public final class RandomUserPipeline {
         .count("registrations")
         .cumulativeCount("registrations_to_date")
         .partitionBy(PartitionField.year("month"))
+        .build();
+  }
+
+  private static List<TableDefinition> dimensionalModel(SilverTable users) {
+    DimensionTable user = dimUser(users);
+    DimensionTable location = dimLocation(users);
+    DateDimension date = dimDate();
+    return List.of(user, location, date, factRegistration(users, user, location, date));
+  }
+
+  private static DimensionTable dimUser(SilverTable users) {
+    return DimensionTable.type2(TableId.of("gold", "dim_user"), users, "user_id")
+        .description("Users, one version per change of email, phone, city or country")
+        .tracked("email", "phone", "city", "country")
+        .attributes("first_name", "last_name", "gender", "nationality", "born_at")
+        .build();
+  }
+
+  private static DimensionTable dimLocation(SilverTable users) {
+    return DimensionTable.type1(
+            TableId.of("gold", "dim_location"), users, "country", "state", "city")
+        .description("Places users live in, by country, state and city")
+        .build();
+  }
+
+  private static DateDimension dimDate() {
+    return DateDimension.builder(
+            TableId.of("gold", "dim_date"), LocalDate.of(2000, 1, 1), LocalDate.of(2035, 12, 31))
+        .description("Calendar days 2000 to 2035")
+        .build();
+  }
+
+  private static FactTable factRegistration(
+      SilverTable users, DimensionTable user, DimensionTable location, DateDimension date) {
+    return FactTable.builder(TableId.of("gold", "fact_registration"), users, "user_id")
+        .description("One row per registration: the user's version, place and day, and scores")
+        .eventTime("registered_at")
+        .dimension(user, "user_id")
+        .dimension(location, "country", "state", "city")
+        .date("registration_date_key", date, "registered_at")
+        .attributes("tenure", "generation")
+        .measures("quality_score")
         .build();
   }
 
