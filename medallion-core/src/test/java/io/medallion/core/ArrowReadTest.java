@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.arrow.ArrowAllocation;
 import org.apache.iceberg.data.IcebergGenerics;
@@ -324,7 +323,7 @@ class ArrowReadTest extends EmbeddedLakeTest {
       List<Map<String, Object>> rows = new ArrayList<>();
       while (batches.next()) {
         assertThat(batches.root().getRowCount()).isBetween(1, batchRows);
-        rows.addAll(rowsOf(batches.root()));
+        rows.addAll(batches.batchRows());
       }
       return rows;
     }
@@ -333,19 +332,7 @@ class ArrowReadTest extends EmbeddedLakeTest {
   private static List<Map<String, Object>> collect(ArrowBatches batches) {
     List<Map<String, Object>> rows = new ArrayList<>();
     while (batches.next()) {
-      rows.addAll(rowsOf(batches.root()));
-    }
-    return rows;
-  }
-
-  private static List<Map<String, Object>> rowsOf(VectorSchemaRoot batch) {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (int i = 0; i < batch.getRowCount(); i++) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      for (var vector : batch.getFieldVectors()) {
-        row.put(vector.getName(), io.medallion.core.internal.read.ArrowValues.get(vector, i));
-      }
-      rows.add(row);
+      rows.addAll(batches.batchRows());
     }
     return rows;
   }

@@ -24,6 +24,8 @@ import picocli.CommandLine.ScopeType;
       KafkaOffsetsCommand.class,
       RegisterCommand.class,
       MaintainCommand.class,
+      ShowCommand.class,
+      HistoryCommand.class,
       QualityBenchCommand.class,
       BenchCommand.class,
       BenchWorkerCommand.class,

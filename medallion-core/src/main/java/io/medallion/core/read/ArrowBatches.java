@@ -1,5 +1,7 @@
 package io.medallion.core.read;
 
+import java.util.List;
+import java.util.Map;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -32,6 +34,20 @@ public interface ArrowBatches extends AutoCloseable {
    * @return the batch, valid until the next call to {@link #next()} or {@link #close()}
    */
   VectorSchemaRoot root();
+
+  /**
+   * Returns the current batch as plain rows, each a map from column name to value in column order,
+   * with the value types of {@link TableRead#rows()}: for printing and tests, not for speed.
+   *
+   * <pre>{@code
+   * while (batches.next()) {
+   *   batches.batchRows().forEach(row -> sink.accept(row.get("email")));
+   * }
+   * }</pre>
+   *
+   * @return the rows of {@link #root()}
+   */
+  List<Map<String, Object>> batchRows();
 
   /**
    * Returns how many data files the read plans to open, after partitions and file statistics ruled

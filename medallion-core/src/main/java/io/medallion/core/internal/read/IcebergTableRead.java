@@ -6,12 +6,10 @@ import io.medallion.core.read.TableRead;
 import io.medallion.read.ReadRequest;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Table;
@@ -108,14 +106,7 @@ public final class IcebergTableRead implements TableRead {
                   + " rows, too many to return as plain rows: read them as Arrow batches, or set"
                   + " a limit");
         }
-        List<FieldVector> vectors = batch.getFieldVectors();
-        for (int row = 0; row < batch.getRowCount(); row++) {
-          Map<String, Object> values = new LinkedHashMap<>();
-          for (FieldVector vector : vectors) {
-            values.put(vector.getName(), ArrowValues.get(vector, row));
-          }
-          rows.add(values);
-        }
+        rows.addAll(batches.batchRows());
       }
     }
     return rows;

@@ -1,7 +1,12 @@
 package io.medallion.core.internal.read;
 
 import io.medallion.core.read.ArrowBatches;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -54,6 +59,20 @@ final class TableBatches implements ArrowBatches {
   @Override
   public VectorSchemaRoot root() {
     return root;
+  }
+
+  @Override
+  public List<Map<String, Object>> batchRows() {
+    List<FieldVector> vectors = root.getFieldVectors();
+    List<Map<String, Object>> rows = new ArrayList<>(root.getRowCount());
+    for (int row = 0; row < root.getRowCount(); row++) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (FieldVector vector : vectors) {
+        values.put(vector.getName(), ArrowValues.get(vector, row));
+      }
+      rows.add(values);
+    }
+    return rows;
   }
 
   @Override
