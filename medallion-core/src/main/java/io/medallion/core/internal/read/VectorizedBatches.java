@@ -130,26 +130,15 @@ final class VectorizedBatches implements BatchSource {
 
   /** Moves a batch's kept rows into the output; returns how many. */
   private int keep(ColumnarBatch batch, VectorSchemaRoot out) {
-    int columnsRead = plan.read().columns().size();
-    List<FieldVector> columns = new ArrayList<>(columnsRead);
-    List<FieldVector> decoded = new ArrayList<>();
+    Columns columns = new Columns(batch, plan.read().columns().size());
     try {
-      for (int i = 0; i < columnsRead; i++) {
-        ColumnVector column = batch.column(i);
-        FieldVector values = column.getArrowVector();
-        if (values != column.getFieldVector()) {
-          // Dictionary-encoded: decoding made a vector of our own.
-          decoded.add(values);
-        }
-        columns.add(values);
-      }
       int rows = batch.numRows();
       int[] kept = select(batch, columns, rows);
       int count = kept == null ? rows : kept.length;
       out.clear();
       for (int i = 0; i < outputColumns.length; i++) {
-        FieldVector source = columns.get(outputColumns[i]);
         FieldVector target = out.getVector(i);
+        FieldVector source = columns.get(outputColumns[i]);
         if (kept == null && source.getField().getType().equals(target.getField().getType())) {
           source.makeTransferPair(target).transfer();
         } else {
@@ -159,18 +148,20 @@ final class VectorizedBatches implements BatchSource {
       out.setRowCount(count);
       return count;
     } finally {
-      decoded.forEach(FieldVector::close);
+      columns.close();
     }
   }
 
   /** The rows to keep, or null when every row is kept. */
-  private int[] select(ColumnarBatch batch, List<FieldVector> columns, int rows) {
+  private int[] select(ColumnarBatch batch, Columns columns, int rows) {
     if (deleted == null && residual == null) {
       return null;
     }
     BigIntVector positions =
-        deleted == null ? null : (BigIntVector) batch.column(columns.size()).getFieldVector();
-    ArrowRow row = new ArrowRow(columns);
+        deleted == null
+            ? null
+            : (BigIntVector) batch.column(plan.read().columns().size()).getFieldVector();
+    ArrowRow row = residual == null ? null : new ArrowRow(columns.all());
     int[] kept = new int[rows];
     int count = 0;
     for (int i = 0; i < rows; i++) {
@@ -185,6 +176,45 @@ final class VectorizedBatches implements BatchSource {
     int[] selected = new int[count];
     System.arraycopy(kept, 0, selected, 0, count);
     return selected;
+  }
+
+  /**
+   * A batch's columns as plain Arrow vectors, decoded from their dictionaries on first use; the
+   * decoded vectors are this read's own and are closed with it.
+   */
+  private static final class Columns {
+    private final ColumnarBatch batch;
+    private final FieldVector[] vectors;
+    private final List<FieldVector> decoded = new ArrayList<>();
+
+    Columns(ColumnarBatch batch, int count) {
+      this.batch = batch;
+      this.vectors = new FieldVector[count];
+    }
+
+    FieldVector get(int index) {
+      if (vectors[index] == null) {
+        ColumnVector column = batch.column(index);
+        FieldVector values = column.getArrowVector();
+        if (values != column.getFieldVector()) {
+          decoded.add(values);
+        }
+        vectors[index] = values;
+      }
+      return vectors[index];
+    }
+
+    List<FieldVector> all() {
+      List<FieldVector> all = new ArrayList<>(vectors.length);
+      for (int i = 0; i < vectors.length; i++) {
+        all.add(get(i));
+      }
+      return all;
+    }
+
+    void close() {
+      decoded.forEach(FieldVector::close);
+    }
   }
 
   /**
