@@ -1,10 +1,8 @@
 package io.medallion.samples;
 
 import io.medallion.TableId;
-import io.medallion.catalog.CatalogConfig;
 import io.medallion.core.MedallionRuntime;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,8 +14,6 @@ import org.apache.iceberg.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -39,28 +35,17 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--lake",
-      defaultValue = "lakehouse",
-      description = "Lake folder (default: ${DEFAULT-VALUE}).")
-  Path lake;
-
-  @Mixin CatalogOptions catalog = new CatalogOptions();
-
-  @Parameters(index = "0", paramLabel = "TABLE", description = "The table, e.g. silver.users.")
-  String table;
+  @Mixin TableArguments arguments = new TableArguments();
 
   @Override
   public Integer call() {
-    TableId id = ShowCommand.tableId(spec, table);
-    CatalogConfig config = catalog.toConfig(spec, lake);
-    Preflight.existingLake(lake, config, "no history to list");
+    TableId id = arguments.tableId(spec);
     PrintWriter out = spec.commandLine().getOut();
-    try (MedallionRuntime runtime =
-        Preflight.open(MedallionRuntime.builder().lake(lake).catalog(config))) {
+    try (MedallionRuntime runtime = arguments.open(spec, "no history to list")) {
       if (!runtime.exists(id)) {
         throw new CliFailure(
-            ExitCode.RUN_FAILED, id + " does not exist in " + config.label() + "; check TABLE");
+            ExitCode.RUN_FAILED,
+            id + " does not exist in " + runtime.catalogConfig().label() + "; check TABLE");
       }
       print(out, runtime.table(id));
     }

@@ -1,11 +1,9 @@
 package io.medallion.samples;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -22,7 +20,10 @@ abstract class RowOutput {
   /** The widest a table column gets. */
   static final int MAX_WIDTH = 40;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   /** The output formats. */
   enum Format {
@@ -79,7 +80,7 @@ abstract class RowOutput {
       return "";
     } else if (value instanceof List<?> || value instanceof Map<?, ?>) {
       try {
-        return JSON.writeValueAsString(json(value));
+        return JSON.writeValueAsString(value);
       } catch (JsonProcessingException e) {
         throw new UncheckedIOException(e);
       }
@@ -87,33 +88,6 @@ abstract class RowOutput {
       return decimal.toPlainString();
     }
     return value.toString();
-  }
-
-  /** A value as JSON: numbers and booleans as such, times as ISO-8601 text. */
-  static JsonNode json(Object value) {
-    JsonNodeFactory nodes = JsonNodeFactory.instance;
-    if (value == null) {
-      return nodes.nullNode();
-    } else if (value instanceof Integer number) {
-      return nodes.numberNode(number);
-    } else if (value instanceof Long number) {
-      return nodes.numberNode(number);
-    } else if (value instanceof Double number) {
-      return nodes.numberNode(number);
-    } else if (value instanceof BigDecimal number) {
-      return nodes.numberNode(number);
-    } else if (value instanceof Boolean flag) {
-      return nodes.booleanNode(flag);
-    } else if (value instanceof List<?> list) {
-      ArrayNode array = nodes.arrayNode();
-      list.forEach(element -> array.add(json(element)));
-      return array;
-    } else if (value instanceof Map<?, ?> map) {
-      ObjectNode object = nodes.objectNode();
-      map.forEach((key, field) -> object.set(key.toString(), json(field)));
-      return object;
-    }
-    return nodes.textNode(value.toString());
   }
 
   /** The aligned text table. */
@@ -222,9 +196,11 @@ abstract class RowOutput {
     @Override
     void batch(List<Map<String, Object>> rows) {
       for (Map<String, Object> row : rows) {
-        ObjectNode object = JsonNodeFactory.instance.objectNode();
-        row.forEach((column, value) -> object.set(column, json(value)));
-        out.println(object.toString());
+        try {
+          out.println(JSON.writeValueAsString(row));
+        } catch (JsonProcessingException e) {
+          throw new UncheckedIOException(e);
+        }
       }
     }
   }

@@ -1,15 +1,12 @@
 package io.medallion.samples;
 
-import io.medallion.TableId;
 import io.medallion.ValidationException;
-import io.medallion.catalog.CatalogConfig;
 import io.medallion.core.MedallionRuntime;
 import io.medallion.core.read.ArrowBatches;
 import io.medallion.core.read.TableRead;
 import io.medallion.read.AsOf;
 import io.medallion.read.ReadRequest;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,7 +16,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -39,16 +35,7 @@ import picocli.CommandLine.TypeConversionException;
 final class ShowCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--lake",
-      defaultValue = "lakehouse",
-      description = "Lake folder (default: ${DEFAULT-VALUE}).")
-  Path lake;
-
-  @Mixin CatalogOptions catalog = new CatalogOptions();
-
-  @Parameters(index = "0", paramLabel = "TABLE", description = "The table, e.g. silver.users.")
-  String table;
+  @Mixin TableArguments arguments = new TableArguments();
 
   @Option(
       names = "--columns",
@@ -86,11 +73,8 @@ final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ReadRequest request = request();
-    CatalogConfig config = catalog.toConfig(spec, lake);
-    Preflight.existingLake(lake, config, "nothing to show");
     PrintWriter out = spec.commandLine().getOut();
-    try (MedallionRuntime runtime =
-        Preflight.open(MedallionRuntime.builder().lake(lake).catalog(config))) {
+    try (MedallionRuntime runtime = arguments.open(spec, "nothing to show")) {
       TableRead read = resolve(runtime, request);
       RowOutput output = RowOutput.of(format, out, read.columns());
       long rows = 0;
@@ -115,7 +99,7 @@ final class ShowCommand implements Callable<Integer> {
   }
 
   private ReadRequest request() {
-    ReadRequest.Builder builder = ReadRequest.builder(tableId(spec, table)).columns(columns);
+    ReadRequest.Builder builder = ReadRequest.builder(arguments.tableId(spec)).columns(columns);
     try {
       if (where != null) {
         builder.filter(WhereParser.parse(where));
@@ -141,21 +125,6 @@ final class ShowCommand implements Callable<Integer> {
       return runtime.read(request);
     } catch (ValidationException e) {
       throw new ParameterException(spec.commandLine(), oneLine(e));
-    }
-  }
-
-  /**
-   * Parses a table id, as a usage error when it is not {@code namespace.name}.
-   *
-   * @param spec the command, for the error
-   * @param text the argument
-   * @return the id
-   */
-  static TableId tableId(CommandSpec spec, String text) {
-    try {
-      return TableId.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "TABLE: " + e.getMessage());
     }
   }
 

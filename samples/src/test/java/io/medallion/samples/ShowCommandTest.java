@@ -72,6 +72,23 @@ class ShowCommandTest {
     assertThat(csvLines).hasSize(jsonLines.size() + 1);
     JsonNode first = new ObjectMapper().readTree(jsonLines.get(0));
     assertThat(first.fieldNames()).toIterable().startsWith("country", "generation");
+    Cli.Result timestamps =
+        Cli.run(
+            "show",
+            "--lake",
+            lake,
+            "silver.users",
+            "--columns",
+            "user_id,registered_at,age",
+            "--where",
+            "registered_at is not null",
+            "--limit",
+            "1",
+            "--format",
+            "json");
+    assertThat(timestamps.out().strip())
+        .matches(
+            "\\{\"user_id\":\"[^\"]+\",\"registered_at\":\"\\d{4}-[0-9T:.-]+Z\",\"age\":\\d+}");
   }
 
   @Test

@@ -2,7 +2,6 @@ package io.medallion.samples.bench;
 
 import io.medallion.core.MedallionRuntime;
 import io.medallion.core.read.ArrowBatches;
-import io.medallion.core.spi.JsonSource;
 import io.medallion.read.ReadRequest;
 import io.medallion.table.SilverTable;
 import java.nio.file.Path;
@@ -44,18 +43,7 @@ final class ReadEngine {
     Path warehouse = lake.resolve("warehouse");
     SilverTable users = silver();
     try (MedallionRuntime runtime = MedallionRuntime.builder().lake(lake).build()) {
-      meter.measure(
-          "bronze",
-          () -> {
-            runtime.ingest(BenchJob.RAW, JsonSource.file(input));
-            return StageMeter.sizeOf(warehouse.resolve("bronze"));
-          });
-      meter.measure(
-          "silver",
-          () -> {
-            runtime.run(BenchJob.SILVER_ONLY);
-            return StageMeter.sizeOf(warehouse.resolve("silver"));
-          });
+      MedallionEngine.bronzeAndSilver(runtime, input, warehouse, meter);
       Table table = runtime.table(users.id());
       List<String> columns =
           table.schema().columns().stream()
