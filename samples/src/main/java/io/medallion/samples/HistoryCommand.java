@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Lists the snapshots of a table of the lake, oldest first: id, commit time, operation, rows"
-          + " added, deleted and in total, and medallion's markers (the upstream snapshot each"
+          + " added, deleted and live, and medallion's markers (the upstream snapshot each"
           + " commit consumed, batch and commit ids, source parts loaded). Any snapshot id listed"
           + " can be given to show --as-of."
     })
@@ -61,14 +61,14 @@ final class HistoryCommand implements Callable<Integer> {
     for (Snapshot snapshot : snapshots) {
       Map<String, String> summary = snapshot.summary();
       out.printf(
-          "%d%s  %s  %-9s  +%s -%s rows, %s total%n",
+          "%d%s  %s  %-9s  +%s -%d rows, %d live%n",
           snapshot.snapshotId(),
           current != null && current.snapshotId() == snapshot.snapshotId() ? " (current)" : "",
           Instant.ofEpochMilli(snapshot.timestampMillis()),
           snapshot.operation(),
           summary.getOrDefault("added-records", "0"),
           deleted(summary),
-          summary.getOrDefault("total-records", "?"));
+          count(summary, "total-records") - count(summary, "total-position-deletes"));
       long loaded = 0;
       for (Map.Entry<String, String> entry : summary.entrySet()) {
         if (entry.getKey().startsWith(LOADED)) {
@@ -86,7 +86,10 @@ final class HistoryCommand implements Callable<Integer> {
 
   /** Rows removed: deleted outright, plus those positional deletes mark. */
   private static long deleted(Map<String, String> summary) {
-    return Long.parseLong(summary.getOrDefault("deleted-records", "0"))
-        + Long.parseLong(summary.getOrDefault("added-position-deletes", "0"));
+    return count(summary, "deleted-records") + count(summary, "added-position-deletes");
+  }
+
+  private static long count(Map<String, String> summary, String key) {
+    return Long.parseLong(summary.getOrDefault(key, "0"));
   }
 }
