@@ -23,13 +23,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.arrow.ArrowAllocation;
+import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.data.parquet.GenericParquetWriter;
+import org.apache.iceberg.deletes.EqualityDeleteWriter;
 import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -177,6 +182,40 @@ class ArrowReadTest extends EmbeddedLakeTest {
         .containsExactlyInAnyOrderElementsOf(generic(silver, null, List.of("id", "age"), expected))
         .extracting(row -> row.get("id"))
         .containsExactlyInAnyOrder("p3", "p4");
+  }
+
+  @Test
+  void arrow_equalityDeleteWrittenByAnotherEngine_fallsBackToRowByRowWithoutTheDeletedRow()
+      throws IOException {
+    loadPeopleTwice();
+    Table silver = runtime.table(TestPipelines.PEOPLE.id());
+    Schema idOnly = silver.schema().select("id");
+    EqualityDeleteWriter<Record> writer =
+        Parquet.writeDeletes(
+                silver
+                    .io()
+                    .newOutputFile(silver.locationProvider().newDataLocation("eq-delete.parquet")))
+            .forTable(silver)
+            .rowSchema(idOnly)
+            .withSpec(silver.spec())
+            .equalityFieldIds(idOnly.findField("id").fieldId())
+            .createWriterFunc(GenericParquetWriter::create)
+            .buildEqualityWriter();
+    try (writer) {
+      GenericRecord p2 = GenericRecord.create(idOnly);
+      p2.setField("id", "p2");
+      writer.write(p2);
+    }
+    silver.newRowDelta().addDeletes(writer.toDeleteFile()).commit();
+    ReadRequest request =
+        ReadRequest.builder(TestPipelines.PEOPLE.id()).columns(PRIMITIVE_COLUMNS).build();
+
+    List<Map<String, Object>> arrow = arrowRows(runtime.read(request), 2, false);
+
+    assertThat(arrow)
+        .containsExactlyInAnyOrderElementsOf(generic(silver, null, PRIMITIVE_COLUMNS, null))
+        .extracting(row -> row.get("id"))
+        .containsExactlyInAnyOrder("p1", "p3", "p4");
   }
 
   @Test

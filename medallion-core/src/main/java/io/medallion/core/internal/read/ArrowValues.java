@@ -24,7 +24,7 @@ import org.apache.iceberg.util.DateTimeUtil;
  * generic reader returns, with a struct as a map) or as the value Iceberg evaluates expressions on
  * (days for dates, microseconds for timestamps).
  */
-public final class ArrowValues {
+final class ArrowValues {
   private ArrowValues() {}
 
   /**
@@ -35,7 +35,7 @@ public final class ArrowValues {
    * @return null, String, Integer, Long, Double, Boolean, BigDecimal, LocalDate, OffsetDateTime
    *     (UTC timestamps), LocalDateTime, a List, or a Map from field name to value (structs)
    */
-  public static Object get(ValueVector vector, int index) {
+  static Object get(ValueVector vector, int index) {
     if (vector.isNull(index)) {
       return null;
     } else if (vector instanceof VarCharVector text) {

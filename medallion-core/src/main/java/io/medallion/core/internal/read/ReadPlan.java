@@ -33,7 +33,7 @@ import org.apache.iceberg.util.SnapshotUtil;
  * @param read the columns read from the data files: the output and the filter's columns
  * @param filter the row filter, {@code alwaysTrue} when the request has none
  */
-public record ReadPlan(
+record ReadPlan(
     Table table,
     ReadRequest request,
     Long snapshotId,
