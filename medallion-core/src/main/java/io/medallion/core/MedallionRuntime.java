@@ -17,14 +17,17 @@ import io.medallion.core.internal.maintenance.LakeMaintenance;
 import io.medallion.core.internal.quality.DefaultContactChecks;
 import io.medallion.core.internal.quality.QualityReports;
 import io.medallion.core.internal.quality.SampleMasking;
+import io.medallion.core.internal.read.IcebergTableRead;
 import io.medallion.core.internal.silver.LiveBatch;
 import io.medallion.core.internal.silver.SilverOutcome;
 import io.medallion.core.internal.silver.SilverProcessor;
+import io.medallion.core.read.TableRead;
 import io.medallion.core.spi.JsonSource;
 import io.medallion.core.spi.contact.EmailValidator;
 import io.medallion.core.spi.contact.PhoneValidator;
 import io.medallion.maintenance.MaintenanceOptions;
 import io.medallion.maintenance.MaintenanceReport;
+import io.medallion.read.ReadRequest;
 import io.medallion.report.QualityReport;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.GoldTable;
@@ -42,6 +45,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.exceptions.NoSuchTableException;
 
 /**
  * Runs pipelines against Iceberg tables. The embedded default keeps an Iceberg JDBC catalog in
@@ -424,6 +428,48 @@ public final class MedallionRuntime implements AutoCloseable {
     } finally {
       closeCatalog(targetCatalog);
     }
+  }
+
+  /**
+   * Resolves a read of one table: its columns, a filter and a point in time (the current snapshot
+   * by default). Iceberg prunes partitions and data files with the filter; the rows come as Arrow
+   * batches or as plain rows, and rows deleted by de-duplication never appear.
+   *
+   * <pre>{@code
+   * TableRead read =
+   *     runtime.read(
+   *         ReadRequest.builder(TableId.of("silver", "users"))
+   *             .columns("user_id", "email")
+   *             .filter(Filter.eq("country", "FR"))
+   *             .build());
+   * try (ArrowBatches batches = read.arrow()) {
+   *   while (batches.next()) {
+   *     VectorSchemaRoot batch = batches.root();
+   *   }
+   * }
+   * }</pre>
+   *
+   * @param request what to read
+   * @return the read, with its snapshot fixed
+   * @throws io.medallion.ValidationException listing every unknown column, snapshot, branch or tag
+   *     and every literal that does not fit its column
+   * @throws MedallionException when the table does not exist or the catalog fails
+   */
+  public TableRead read(ReadRequest request) {
+    Table table;
+    try {
+      table = store.load(request.table());
+    } catch (NoSuchTableException missing) {
+      throw new MedallionException(
+          "Cannot read "
+              + request.table()
+              + ": the table does not exist in catalog "
+              + catalogConfig.label(),
+          missing);
+    } catch (RuntimeException e) {
+      throw failures.naming(request.table().toString(), "Cannot read " + request.table(), e);
+    }
+    return IcebergTableRead.of(table, request);
   }
 
   /**

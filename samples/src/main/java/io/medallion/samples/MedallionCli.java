@@ -25,6 +25,8 @@ import picocli.CommandLine.ScopeType;
       RegisterCommand.class,
       MaintainCommand.class,
       SnowflakeCommand.class,
+      ShowCommand.class,
+      HistoryCommand.class,
       QualityBenchCommand.class,
       BenchCommand.class,
       BenchWorkerCommand.class,

@@ -60,7 +60,10 @@ public final class BenchCommand implements Callable<Integer> {
               + " one call (its bronze column covers both), medallion-serial is medallion on one"
               + " thread. kafka-plain, kafka-bronze and kafka-gold read the same records from a"
               + " 2-partition topic on a broker started on 127.0.0.1: a plain consumer that only"
-              + " reads, medallion streaming into bronze, and through silver and gold.")
+              + " reads, medallion streaming into bronze, and through silver and gold. "
+              + ReadEngine.NAME
+              + " builds silver, then reads its columns with Iceberg's generic reader and"
+              + " with medallion's Arrow reader in the same run and reports rows/s for each.")
   List<String> engines;
 
   @Option(names = "--work", description = "Work folder (default: a new temporary folder).")
@@ -156,6 +159,8 @@ public final class BenchCommand implements Callable<Integer> {
     if (workerHeap != null) {
       command.add("-Xmx" + workerHeap);
     }
+    // Arrow's memory layer (the read-silver engine) reads direct buffer addresses.
+    command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
     command.addAll(
         List.of(
             "-cp",
@@ -230,6 +235,11 @@ public final class BenchCommand implements Callable<Integer> {
           s.put(metric, median(values(results, r -> r.get("stages").get(stage).get(metric))));
         }
         s.put("records_per_second", lines / s.get("wall_seconds").asDouble());
+        if (results.get(0).get("stages").get(stage).has("rows")) {
+          long rows = results.get(0).get("stages").get(stage).get("rows").asLong();
+          s.put("rows", rows);
+          s.put("rows_per_second", rows / s.get("wall_seconds").asDouble());
+        }
       }
     }
     ObjectNode ratios = report.putObject("ratios");
@@ -255,6 +265,13 @@ public final class BenchCommand implements Callable<Integer> {
               report.get(engine).get("records_per_second").asDouble() / plain);
         }
       }
+    }
+    if (report.has(ReadEngine.NAME)) {
+      JsonNode reads = report.get(ReadEngine.NAME).get("stages");
+      ratios.put(
+          "arrow_vs_generic_read_rows_per_second",
+          reads.get(ReadEngine.ARROW).get("rows_per_second").asDouble()
+              / reads.get(ReadEngine.GENERIC).get("rows_per_second").asDouble());
     }
     if (report.has("medallion-fused") && report.has("duckdb")) {
       ratios.put(
@@ -305,6 +322,18 @@ public final class BenchCommand implements Callable<Integer> {
           node.get("records_per_second").asDouble(),
           node.get("peak_heap_bytes").asLong() >> 20,
           node.get("peak_rss_bytes").asLong() >> 20);
+    }
+    if (report.has(ReadEngine.NAME)) {
+      JsonNode reads = report.get(ReadEngine.NAME).get("stages");
+      for (String read : List.of(ReadEngine.GENERIC, ReadEngine.ARROW)) {
+        out.printf(
+            Locale.ROOT,
+            "%-12s %,d silver rows in %.2f s: %,.0f rows/s%n",
+            read,
+            reads.get(read).get("rows").asLong(),
+            reads.get(read).get("wall_seconds").asDouble(),
+            reads.get(read).get("rows_per_second").asDouble());
+      }
     }
     report
         .get("ratios")

@@ -28,7 +28,8 @@ public final class BenchWorkerCommand implements Callable<Integer> {
           "duckdb",
           "kafka-plain",
           "kafka-bronze",
-          "kafka-gold");
+          "kafka-gold",
+          ReadEngine.NAME);
 
   @Spec CommandSpec spec;
 
@@ -65,6 +66,7 @@ public final class BenchWorkerCommand implements Callable<Integer> {
       case "kafka-plain" -> KafkaEngine.plain(bootstrap, topic, group, meter);
       case "kafka-bronze" -> KafkaEngine.medallion(bootstrap, topic, group, work, meter, false);
       case "kafka-gold" -> KafkaEngine.medallion(bootstrap, topic, group, work, meter, true);
+      case ReadEngine.NAME -> ReadEngine.run(input, work, meter);
       default ->
           throw new ParameterException(
               spec.commandLine(),
@@ -74,11 +76,15 @@ public final class BenchWorkerCommand implements Callable<Integer> {
     ObjectNode result = json.createObjectNode().put("engine", engine);
     ObjectNode stages = result.putObject("stages");
     for (Map.Entry<String, StageMeter.Stage> stage : meter.stages().entrySet()) {
-      stages
-          .putObject(stage.getKey())
-          .put("wall_seconds", stage.getValue().wallSeconds())
-          .put("cpu_seconds", stage.getValue().cpuSeconds())
-          .put("bytes_written", stage.getValue().bytesWritten());
+      ObjectNode measured =
+          stages
+              .putObject(stage.getKey())
+              .put("wall_seconds", stage.getValue().wallSeconds())
+              .put("cpu_seconds", stage.getValue().cpuSeconds())
+              .put("bytes_written", stage.getValue().bytesWritten());
+      if (stage.getValue().rows() > 0) {
+        measured.put("rows", stage.getValue().rows());
+      }
     }
     result.put("peak_heap_bytes", StageMeter.peakHeapBytes());
     result.put("peak_rss_bytes", StageMeter.peakRssBytes());

@@ -19,18 +19,7 @@ final class MedallionEngine {
     Path warehouse = lake.resolve("warehouse");
     try (MedallionRuntime runtime =
         MedallionRuntime.builder().lake(lake).parallelism(threads).build()) {
-      meter.measure(
-          "bronze",
-          () -> {
-            runtime.ingest(BenchJob.RAW, JsonSource.file(input));
-            return StageMeter.sizeOf(warehouse.resolve("bronze"));
-          });
-      meter.measure(
-          "silver",
-          () -> {
-            runtime.run(BenchJob.SILVER_ONLY);
-            return StageMeter.sizeOf(warehouse.resolve("silver"));
-          });
+      bronzeAndSilver(runtime, input, warehouse, meter);
       meter.measure(
           "gold",
           () -> {
@@ -38,6 +27,27 @@ final class MedallionEngine {
             return StageMeter.sizeOf(warehouse.resolve("gold"));
           });
     }
+  }
+
+  /**
+   * Ingests the input into bronze, then runs silver, measuring each as a stage.
+   *
+   * @param warehouse the lake's data folder, whose layers' sizes are the bytes written
+   */
+  static void bronzeAndSilver(
+      MedallionRuntime runtime, Path input, Path warehouse, StageMeter meter) throws Exception {
+    meter.measure(
+        "bronze",
+        () -> {
+          runtime.ingest(BenchJob.RAW, JsonSource.file(input));
+          return StageMeter.sizeOf(warehouse.resolve("bronze"));
+        });
+    meter.measure(
+        "silver",
+        () -> {
+          runtime.run(BenchJob.SILVER_ONLY);
+          return StageMeter.sizeOf(warehouse.resolve("silver"));
+        });
   }
 
   /**

@@ -18,8 +18,8 @@ final class StageMeter {
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private final Map<String, Stage> stages = new LinkedHashMap<>();
 
-  /** One measured stage. */
-  record Stage(double wallSeconds, double cpuSeconds, long bytesWritten) {}
+  /** One measured stage; {@code rows} is 0 unless the stage counts the rows it read. */
+  record Stage(double wallSeconds, double cpuSeconds, long bytesWritten, long rows) {}
 
   /** Work whose duration is measured. */
   @FunctionalInterface
@@ -34,11 +34,25 @@ final class StageMeter {
   }
 
   void measure(String name, Work work) throws Exception {
+    record(name, work, false);
+  }
+
+  /** Measures a stage whose work returns the rows it read instead of bytes written. */
+  void measureRows(String name, Work rowsRead) throws Exception {
+    record(name, rowsRead, true);
+  }
+
+  private void record(String name, Work work, boolean countsRows) throws Exception {
     long cpu = os.getProcessCpuTime();
     long start = System.nanoTime();
-    long bytes = work.run();
+    long result = work.run();
     double wall = (System.nanoTime() - start) / 1e9;
-    stages.put(name, new Stage(wall, (os.getProcessCpuTime() - cpu) / 1e9, bytes));
+    double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
+    stages.put(
+        name,
+        countsRows
+            ? new Stage(wall, cpuSeconds, 0, result)
+            : new Stage(wall, cpuSeconds, result, 0));
   }
 
   Map<String, Stage> stages() {

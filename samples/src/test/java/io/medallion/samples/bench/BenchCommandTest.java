@@ -60,6 +60,39 @@ class BenchCommandTest {
   }
 
   @Test
+  void bench_readSilver_reportsRowsPerSecondOfBothReadersOfTheSameSilver() throws Exception {
+    Path json = dir.resolve("read.json");
+    CommandLine cli = MedallionCli.commandLine();
+    StringWriter out = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+
+    int code =
+        cli.execute(
+            "bench",
+            "--records",
+            "300",
+            "--repetitions",
+            "1",
+            "--engines",
+            "read-silver",
+            "--work",
+            dir.resolve("work").toString(),
+            "--json",
+            json.toString());
+
+    assertThat(code).as(out.toString()).isZero();
+    JsonNode stages = new ObjectMapper().readTree(json.toFile()).get("read-silver").get("stages");
+    long rows = stages.get("read-generic").get("rows").asLong();
+    assertThat(rows).isPositive().isLessThanOrEqualTo(300);
+    assertThat(stages.get("read-arrow").get("rows").asLong()).isEqualTo(rows);
+    assertThat(stages.get("read-arrow").get("rows_per_second").asDouble()).isPositive();
+    assertThat(stages.get("silver").get("bytes_written").asLong()).isPositive();
+    assertThat(out.toString())
+        .containsPattern("read-arrow +" + rows + " silver rows in [0-9.]+ s: [0-9,]+ rows/s")
+        .contains("arrow_vs_generic_read_rows_per_second = ");
+  }
+
+  @Test
   void median_oddAndEvenCounts() {
     assertThat(BenchCommand.median(new double[] {3, 1, 2})).isEqualTo(2);
     assertThat(BenchCommand.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
