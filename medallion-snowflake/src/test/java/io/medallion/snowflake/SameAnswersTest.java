@@ -78,7 +78,17 @@ class SameAnswersTest {
         }
       }
     }
-    assertThat(compared).isEqualTo(4);
+    assertThat(compared).isEqualTo(7);
+  }
+
+  @Test
+  void writeProfile_dimensionsDateDimensionAndFacts_acceptEveryColumn() {
+    LakeFacts facts = LakeFacts.read(runtime, People.PIPELINE);
+    for (TableDefinition table : List.of(People.DIM_PERSON, People.DIM_DATE, People.FACT_PERSON)) {
+      TableFacts lake = facts.table(table.id()).orElseThrow();
+      assertThat(lake.dataFiles()).as(table.id().toString()).isNotEmpty();
+      assertThat(WriteProfile.defaults().violations(lake)).as(table.id().toString()).isEmpty();
+    }
   }
 
   @Test
@@ -154,12 +164,15 @@ class SameAnswersTest {
     return rows;
   }
 
-  /** One spelling per value: whole numbers as longs, doubles to 12 significant digits. */
+  /**
+   * One spelling per value: whole numbers as longs, doubles to 10 significant digits (a window sums
+   * in another order than medallion's differences of running sums).
+   */
   private static String normalize(Object value) {
     if (value == null) {
       return "null";
     } else if (value instanceof Double || value instanceof Float) {
-      return String.format(Locale.ROOT, "%.12g", ((Number) value).doubleValue());
+      return String.format(Locale.ROOT, "%.10g", ((Number) value).doubleValue());
     } else if (value instanceof Number number) {
       return Long.toString(number.longValue());
     } else if (value instanceof LocalDate || value instanceof OffsetDateTime) {
@@ -184,6 +197,8 @@ class SameAnswersTest {
               0,
               0,
               ZoneOffset.ofHours(random.nextInt(5) - 2));
+      // Some births are unknown, so every kind has rows without a period.
+      String bornAt = random.nextInt(20) == 0 ? "null" : "\"" + born + "\"";
       out.append("{\"id\":\"p")
           .append(i)
           .append('"')
@@ -201,9 +216,9 @@ class SameAnswersTest {
           .append(random.nextDouble() * 10)
           .append(",\"latitude\":")
           .append(random.nextDouble() * 90)
-          .append(",\"born_at\":\"")
-          .append(born)
-          .append("\"}\n");
+          .append(",\"born_at\":")
+          .append(bornAt)
+          .append("}\n");
     }
     return new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8));
   }
