@@ -58,12 +58,7 @@ class SameAnswersTest {
         LakeFacts.read(runtime, People.PIPELINE).table(People.PEOPLE.id()).orElseThrow();
     assertThat(silver.deleteFiles()).as("the views are compared on data files alone").isZero();
     assertThat(silver.dataFiles()).isNotEmpty();
-    String files =
-        silver.dataFiles().stream()
-            .map(
-                f -> SqlDialect.DUCKDB.literal(Path.of(java.net.URI.create(fileUri(f))).toString()))
-            .collect(Collectors.joining(", "));
-    String source = "read_parquet([" + files + "])";
+    String source = silverFiles();
     int compared = 0;
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
       for (TableDefinition table : People.PIPELINE.tables()) {
@@ -104,22 +99,36 @@ class SameAnswersTest {
             .max("oldest", "age")
             .sum("total_score", "score")
             .build();
-    TableFacts silver =
-        LakeFacts.read(runtime, People.PIPELINE).table(People.PEOPLE.id()).orElseThrow();
-    String source =
-        "read_parquet(["
-            + silver.dataFiles().stream()
-                .map(
-                    f ->
-                        SqlDialect.DUCKDB.literal(
-                            Path.of(java.net.URI.create(fileUri(f))).toString()))
-                .collect(Collectors.joining(", "))
-            + "])";
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
       List<String> rows =
-          viewRows(duck, GoldViews.query(wrong, SqlDialect.DUCKDB, source).orElseThrow());
+          viewRows(duck, GoldViews.query(wrong, SqlDialect.DUCKDB, silverFiles()).orElseThrow());
       assertThat(rows).isNotEqualTo(goldRows(runtime.table(People.BY_COUNTRY.id())));
     }
+  }
+
+  @Test
+  void seriesView_filledOverTheObservedRangeOnly_noLongerMatchesTheDeclaredRange()
+      throws Exception {
+    GoldTable observed = People.MONTHLY_SERIES.toBuilder().fillGaps().build();
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+      List<String> rows =
+          viewRows(duck, GoldViews.query(observed, SqlDialect.DUCKDB, silverFiles()).orElseThrow());
+      List<String> gold = goldRows(runtime.table(People.MONTHLY_SERIES.id()));
+      assertThat(rows).isNotEmpty().hasSizeLessThan(gold.size());
+      assertThat(gold).anyMatch(row -> row.startsWith("DE | 1940-01-01 | 0 | 0 | null | null | 0"));
+    }
+  }
+
+  /** The silver snapshot's data files as a DuckDB relation. */
+  private static String silverFiles() {
+    TableFacts silver =
+        LakeFacts.read(runtime, People.PIPELINE).table(People.PEOPLE.id()).orElseThrow();
+    return "read_parquet(["
+        + silver.dataFiles().stream()
+            .map(
+                f -> SqlDialect.DUCKDB.literal(Path.of(java.net.URI.create(fileUri(f))).toString()))
+            .collect(Collectors.joining(", "))
+        + "])";
   }
 
   private static String fileUri(String location) {
