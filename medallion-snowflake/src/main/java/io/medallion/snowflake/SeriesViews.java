@@ -22,6 +22,7 @@ import java.util.Locale;
  * and get null for every period-dependent value, as in medallion.
  */
 final class SeriesViews {
+  // Helper columns of the query; the view's output has the gold table's columns only.
   private static final String PERIOD = "__period";
   private static final String NUMBER = "__n";
   private static final String ROWS = "__rows";
@@ -119,29 +120,6 @@ final class SeriesViews {
     if (gold.gapFill().isEmpty()) {
       return "  SELECT * FROM " + q("numbered") + " WHERE " + q(NUMBER) + " IS NOT NULL";
     }
-    GapFill fill = gold.gapFill().get();
-    String tableFirst = "(SELECT MIN(" + q(NUMBER) + ") FROM " + q("numbered") + ")";
-    String tableLast = "(SELECT MAX(" + q(NUMBER) + ") FROM " + q("numbered") + ")";
-    String from;
-    if (cohort != null) {
-      from = "LEAST(MIN(" + q(NUMBER) + "), " + number(q(cohort.name())) + ")";
-    } else {
-      from = fill.declared() ? "LEAST(" + tableFirst + ", " + date(fill.from()) + ")" : tableFirst;
-    }
-    String to =
-        fill.declared() ? "GREATEST(" + tableLast + ", " + date(fill.to()) + ")" : tableLast;
-    List<String> spanSelect = new ArrayList<>(seriesKey);
-    spanSelect.add(from + " AS " + q(FROM));
-    spanSelect.add(to + " AS " + q(TO));
-    String spans =
-        "    SELECT "
-            + String.join(", ", spanSelect)
-            + "\n    FROM "
-            + q("numbered")
-            + "\n    WHERE "
-            + q(NUMBER)
-            + " IS NOT NULL"
-            + (seriesKey.isEmpty() ? "" : "\n    GROUP BY " + String.join(", ", seriesKey));
     List<String> select = new ArrayList<>();
     List<String> join = new ArrayList<>();
     for (String key : seriesKey) {
@@ -167,11 +145,39 @@ final class SeriesViews {
     return "  SELECT "
         + String.join(", ", select)
         + "\n  FROM "
-        + calendar(spans)
+        + calendar(spans(gold.gapFill().get()))
         + "\n  LEFT JOIN "
         + q("numbered")
         + " x ON "
         + String.join(" AND ", join);
+  }
+
+  /**
+   * The first and last period number of each series: a time bucket spans the table's periods
+   * (widened by a declared range), a cohort starts at its own first period.
+   */
+  private String spans(GapFill fill) {
+    String tableFirst = "(SELECT MIN(" + q(NUMBER) + ") FROM " + q("numbered") + ")";
+    String tableLast = "(SELECT MAX(" + q(NUMBER) + ") FROM " + q("numbered") + ")";
+    String from;
+    if (cohort != null) {
+      from = "LEAST(MIN(" + q(NUMBER) + "), " + number(q(cohort.name())) + ")";
+    } else {
+      from = fill.declared() ? "LEAST(" + tableFirst + ", " + date(fill.from()) + ")" : tableFirst;
+    }
+    String to =
+        fill.declared() ? "GREATEST(" + tableLast + ", " + date(fill.to()) + ")" : tableLast;
+    List<String> spanSelect = new ArrayList<>(seriesKey);
+    spanSelect.add(from + " AS " + q(FROM));
+    spanSelect.add(to + " AS " + q(TO));
+    return "    SELECT "
+        + String.join(", ", spanSelect)
+        + "\n    FROM "
+        + q("numbered")
+        + "\n    WHERE "
+        + q(NUMBER)
+        + " IS NOT NULL"
+        + (seriesKey.isEmpty() ? "" : "\n    GROUP BY " + String.join(", ", seriesKey));
   }
 
   /** Every period number of each series' span, as a relation {@code c}. */
