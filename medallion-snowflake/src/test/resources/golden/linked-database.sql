@@ -5,6 +5,9 @@
 --
 -- Personal columns of silver.people [name, email, latitude]: set the masking policies on the catalog-linked tables once they are discovered.
 -- Checked by medallion only: silver.people rule email_valid (email is a valid email address)
+-- The dimension gold.dim_person is a plain view over its table in the linked database, not a view over silver: its history is kept only in that table.
+-- The date dimension gold.dim_date is a plain view over its table in the linked database, not a view over silver: its history is kept only in that table.
+-- The fact table gold.fact_person is a plain view over its table in the linked database, not a view over silver: its history is kept only in that table.
 
 -- 1. database MEDALLION
 CREATE DATABASE IF NOT EXISTS "MEDALLION"
@@ -54,7 +57,7 @@ CREATE SCHEMA IF NOT EXISTS "MEDALLION"."CHECKS"
 CREATE DATABASE "MEDALLION_LAKE"
   LINKED_CATALOG = (
     CATALOG = 'MEDALLION_CATALOG',
-    ALLOWED_NAMESPACES = ('bronze', 'silver')
+    ALLOWED_NAMESPACES = ('bronze', 'silver', 'gold')
   ),
   EXTERNAL_VOLUME = 'MEDALLION_VOLUME';
 
@@ -182,14 +185,224 @@ SELECT
 FROM "MEDALLION_LAKE"."silver"."people"
 GROUP BY CAST(DATE_TRUNC('DAY', CONVERT_TIMEZONE('UTC', "born_at")) AS DATE);
 
--- 22. grant MEDALLION
+-- 22. view "MEDALLION"."GOLD"."DAILY_BIRTH_SERIES"
+CREATE VIEW IF NOT EXISTS "MEDALLION"."GOLD"."DAILY_BIRTH_SERIES"
+  AS
+WITH "cells" AS (
+  SELECT
+    CAST(DATE_TRUNC('DAY', CONVERT_TIMEZONE('UTC', "born_at")) AS DATE) AS "__period",
+    COUNT(*) AS "__rows",
+    COUNT(*) AS "births",
+    AVG(CAST("age" AS DOUBLE)) AS "avg_age"
+  FROM "MEDALLION_LAKE"."silver"."people"
+  GROUP BY CAST(DATE_TRUNC('DAY', CONVERT_TIMEZONE('UTC', "born_at")) AS DATE)
+),
+"numbered" AS (
+  SELECT *, DATEDIFF('day', DATE '1970-01-01', "__period") AS "__n" FROM "cells"
+),
+"periods" AS (
+  SELECT * FROM "numbered" WHERE "__n" IS NOT NULL
+)
+SELECT
+  DATEADD('day', "__n", DATE '1970-01-01') AS "day",
+  "births" AS "births",
+  "avg_age" AS "avg_age",
+  COUNT("births") OVER (ORDER BY "__n" RANGE BETWEEN 29 PRECEDING AND CURRENT ROW) AS "days_30d",
+  CAST(SUM("births") OVER (ORDER BY "__n" RANGE BETWEEN 29 PRECEDING AND CURRENT ROW) AS BIGINT) AS "births_30d",
+  AVG(CAST("avg_age" AS DOUBLE)) OVER (ORDER BY "__n" RANGE BETWEEN 6 PRECEDING AND CURRENT ROW) AS "avg_age_7d",
+  CASE WHEN LAG("__n") OVER (ORDER BY "__n") = "__n" - 1 THEN CAST("births" - LAG("births") OVER (ORDER BY "__n") AS BIGINT) END AS "births_change",
+  CASE WHEN LAG("__n") OVER (ORDER BY "__n") = "__n" - 1 AND LAG("births") OVER (ORDER BY "__n") <> 0 THEN (CAST("births" AS DOUBLE) - LAG("births") OVER (ORDER BY "__n")) / CAST(LAG("births") OVER (ORDER BY "__n") AS DOUBLE) END AS "births_change_ratio",
+  CAST(SUM("births") OVER (ORDER BY "__n" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS BIGINT) AS "births_to_date"
+FROM "periods"
+UNION ALL
+SELECT
+  NULL,
+  "births",
+  "avg_age",
+  NULL,
+  NULL,
+  NULL,
+  NULL,
+  NULL,
+  NULL
+FROM "numbered"
+WHERE "__n" IS NULL;
+
+-- 23. view "MEDALLION"."GOLD"."MONTHLY_SERIES_BY_COUNTRY"
+CREATE VIEW IF NOT EXISTS "MEDALLION"."GOLD"."MONTHLY_SERIES_BY_COUNTRY"
+  AS
+WITH "cells" AS (
+  SELECT
+    "country",
+    CAST(DATE_TRUNC('MONTH', CONVERT_TIMEZONE('UTC', "born_at")) AS DATE) AS "__period",
+    COUNT(*) AS "__rows",
+    COUNT(*) AS "births",
+    CAST(SUM("age") AS BIGINT) AS "total_age",
+    AVG(CAST("score" AS DOUBLE)) AS "avg_score",
+    MIN("age") AS "youngest"
+  FROM "MEDALLION_LAKE"."silver"."people"
+  GROUP BY "country", CAST(DATE_TRUNC('MONTH', CONVERT_TIMEZONE('UTC', "born_at")) AS DATE)
+),
+"numbered" AS (
+  SELECT *, DATEDIFF('month', DATE '1970-01-01', "__period") AS "__n" FROM "cells"
+),
+"periods" AS (
+  SELECT c."country", c."__n", COALESCE(x."__rows", 0) AS "__rows", CASE WHEN x."__rows" IS NULL THEN 0 ELSE x."births" END AS "births", CASE WHEN x."__rows" IS NULL THEN 0 ELSE x."total_age" END AS "total_age", x."avg_score" AS "avg_score", x."youngest" AS "youngest"
+  FROM (
+  SELECT s."country", CAST(f.VALUE AS BIGINT) AS "__n"
+  FROM (
+    SELECT "country", LEAST((SELECT MIN("__n") FROM "numbered"), DATEDIFF('month', DATE '1970-01-01', DATE '1940-01-15')) AS "__from", GREATEST((SELECT MAX("__n") FROM "numbered"), DATEDIFF('month', DATE '1970-01-01', DATE '2015-06-30')) AS "__to"
+    FROM "numbered"
+    WHERE "__n" IS NOT NULL
+    GROUP BY "country"
+  ) s,
+  LATERAL FLATTEN(INPUT => ARRAY_GENERATE_RANGE(s."__from", s."__to" + 1)) f
+  ) c
+  LEFT JOIN "numbered" x ON c."country" IS NOT DISTINCT FROM x."country" AND c."__n" = x."__n"
+)
+SELECT
+  "country",
+  DATEADD('month', "__n", DATE '1970-01-01') AS "month",
+  "births" AS "births",
+  "total_age" AS "total_age",
+  "avg_score" AS "avg_score",
+  "youngest" AS "youngest",
+  CAST(SUM("__rows") OVER (PARTITION BY "country" ORDER BY "__n" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS BIGINT) AS "births_to_date",
+  CAST(SUM("total_age") OVER (PARTITION BY "country" ORDER BY "__n" RANGE BETWEEN 2 PRECEDING AND CURRENT ROW) AS BIGINT) AS "total_age_3m",
+  AVG(CAST("avg_score" AS DOUBLE)) OVER (PARTITION BY "country" ORDER BY "__n" RANGE BETWEEN 11 PRECEDING AND CURRENT ROW) AS "avg_score_12m",
+  CASE WHEN LAG("__n") OVER (PARTITION BY "country" ORDER BY "__n") = "__n" - 1 THEN CAST("youngest" - LAG("youngest") OVER (PARTITION BY "country" ORDER BY "__n") AS BIGINT) END AS "youngest_change",
+  CASE WHEN LAG("__n") OVER (PARTITION BY "country" ORDER BY "__n") = "__n" - 1 AND LAG("avg_score") OVER (PARTITION BY "country" ORDER BY "__n") <> 0 THEN (CAST("avg_score" AS DOUBLE) - LAG("avg_score") OVER (PARTITION BY "country" ORDER BY "__n")) / CAST(LAG("avg_score") OVER (PARTITION BY "country" ORDER BY "__n") AS DOUBLE) END AS "avg_score_change_ratio",
+  SUM(CAST("avg_score" AS DOUBLE)) OVER (PARTITION BY "country" ORDER BY "__n" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "score_running"
+FROM "periods"
+UNION ALL
+SELECT
+  "country",
+  NULL,
+  "births",
+  "total_age",
+  "avg_score",
+  "youngest",
+  NULL,
+  NULL,
+  NULL,
+  NULL,
+  NULL,
+  NULL
+FROM "numbered"
+WHERE "__n" IS NULL;
+
+-- 24. view "MEDALLION"."GOLD"."BIRTH_YEAR_COHORTS"
+CREATE VIEW IF NOT EXISTS "MEDALLION"."GOLD"."BIRTH_YEAR_COHORTS"
+  AS
+WITH "cells" AS (
+  SELECT
+    CAST(DATE_TRUNC('YEAR', CONVERT_TIMEZONE('UTC', "born_at")) AS DATE) AS "birth_year",
+    CASE WHEN CAST(DATE_TRUNC('YEAR', CONVERT_TIMEZONE('UTC', "born_at")) AS DATE) IS NOT NULL THEN CAST(DATE_TRUNC('YEAR', CONVERT_TIMEZONE('UTC', "_ingested_at")) AS DATE) END AS "__period",
+    COUNT(*) AS "__rows",
+    COUNT(*) AS "people",
+    AVG(CAST("age" AS DOUBLE)) AS "avg_age"
+  FROM "MEDALLION_LAKE"."silver"."people"
+  GROUP BY CAST(DATE_TRUNC('YEAR', CONVERT_TIMEZONE('UTC', "born_at")) AS DATE), CASE WHEN CAST(DATE_TRUNC('YEAR', CONVERT_TIMEZONE('UTC', "born_at")) AS DATE) IS NOT NULL THEN CAST(DATE_TRUNC('YEAR', CONVERT_TIMEZONE('UTC', "_ingested_at")) AS DATE) END
+),
+"numbered" AS (
+  SELECT *, DATEDIFF('year', DATE '1970-01-01', "__period") AS "__n" FROM "cells"
+),
+"periods" AS (
+  SELECT c."birth_year", c."__n", COALESCE(x."__rows", 0) AS "__rows", CASE WHEN x."__rows" IS NULL THEN 0 ELSE x."people" END AS "people", x."avg_age" AS "avg_age"
+  FROM (
+  SELECT s."birth_year", CAST(f.VALUE AS BIGINT) AS "__n"
+  FROM (
+    SELECT "birth_year", LEAST(MIN("__n"), DATEDIFF('year', DATE '1970-01-01', "birth_year")) AS "__from", (SELECT MAX("__n") FROM "numbered") AS "__to"
+    FROM "numbered"
+    WHERE "__n" IS NOT NULL
+    GROUP BY "birth_year"
+  ) s,
+  LATERAL FLATTEN(INPUT => ARRAY_GENERATE_RANGE(s."__from", s."__to" + 1)) f
+  ) c
+  LEFT JOIN "numbered" x ON c."birth_year" IS NOT DISTINCT FROM x."birth_year" AND c."__n" = x."__n"
+)
+SELECT
+  "birth_year",
+  CAST("__n" - DATEDIFF('year', DATE '1970-01-01', "birth_year") AS INTEGER) AS "years_since",
+  "people" AS "people",
+  "avg_age" AS "avg_age",
+  CAST(SUM("people") OVER (PARTITION BY "birth_year" ORDER BY "__n" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS BIGINT) AS "people_to_date",
+  AVG(CAST("avg_age" AS DOUBLE)) OVER (PARTITION BY "birth_year" ORDER BY "__n" RANGE BETWEEN 4 PRECEDING AND CURRENT ROW) AS "avg_age_5y"
+FROM "periods"
+UNION ALL
+SELECT
+  "birth_year",
+  NULL,
+  "people",
+  "avg_age",
+  NULL,
+  NULL
+FROM "numbered"
+WHERE "__n" IS NULL;
+
+-- 25. view "MEDALLION"."GOLD"."DIM_PERSON"
+CREATE VIEW IF NOT EXISTS "MEDALLION"."GOLD"."DIM_PERSON"
+  COMMENT = 'People, one version per change of email or country'
+  AS
+SELECT
+  "person_key",
+  "id",
+  "email",
+  "country",
+  "name",
+  "born_at",
+  "valid_from",
+  "valid_to",
+  "is_current",
+  "last_seen_at"
+FROM "MEDALLION_LAKE"."gold"."dim_person";
+
+-- 26. view "MEDALLION"."GOLD"."DIM_DATE"
+CREATE VIEW IF NOT EXISTS "MEDALLION"."GOLD"."DIM_DATE"
+  AS
+SELECT
+  "date_key",
+  "date",
+  "year",
+  "quarter",
+  "month",
+  "month_name",
+  "day_of_month",
+  "day_of_week",
+  "day_name",
+  "day_of_year",
+  "iso_week",
+  "iso_week_year",
+  "is_weekend",
+  "first_day_of_month"
+FROM "MEDALLION_LAKE"."gold"."dim_date";
+
+-- 27. view "MEDALLION"."GOLD"."FACT_PERSON"
+CREATE VIEW IF NOT EXISTS "MEDALLION"."GOLD"."FACT_PERSON"
+  AS
+SELECT
+  "id",
+  "_ingested_at",
+  "person_key",
+  "birth_date_key",
+  "age",
+  "score"
+FROM "MEDALLION_LAKE"."gold"."fact_person";
+
+-- 28. grant MEDALLION
 GRANT USAGE ON DATABASE "MEDALLION" TO ROLE "MEDALLION_READER";
 
--- 23. grant "MEDALLION"."GOLD"
+-- 29. grant "MEDALLION"."GOLD"
 GRANT USAGE ON SCHEMA "MEDALLION"."GOLD" TO ROLE "MEDALLION_READER";
 
--- 24. grant "MEDALLION"."GOLD"
+-- 30. grant "MEDALLION"."GOLD"
 GRANT SELECT ON ALL VIEWS IN SCHEMA "MEDALLION"."GOLD" TO ROLE "MEDALLION_READER";
 
--- 25. grant "MEDALLION"."GOLD"
+-- 31. grant "MEDALLION"."GOLD"
 GRANT SELECT ON FUTURE VIEWS IN SCHEMA "MEDALLION"."GOLD" TO ROLE "MEDALLION_READER";
+
+-- 32. grant "MEDALLION"."GOLD"
+GRANT SELECT ON ALL ICEBERG TABLES IN SCHEMA "MEDALLION"."GOLD" TO ROLE "MEDALLION_READER";
+
+-- 33. grant "MEDALLION"."GOLD"
+GRANT SELECT ON FUTURE ICEBERG TABLES IN SCHEMA "MEDALLION"."GOLD" TO ROLE "MEDALLION_READER";

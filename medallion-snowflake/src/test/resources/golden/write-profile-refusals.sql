@@ -11,6 +11,12 @@
 -- Gold view gold.people_by_birth_year is left out: its source silver.people is not exposed.
 -- Gold view gold.monthly_births_by_country is left out: its source silver.people is not exposed.
 -- Gold view gold.daily_births is left out: its source silver.people is not exposed.
+-- Gold view gold.daily_birth_series is left out: its source silver.people is not exposed.
+-- Gold view gold.monthly_series_by_country is left out: its source silver.people is not exposed.
+-- Gold view gold.birth_year_cohorts is left out: its source silver.people is not exposed.
+-- The dimension gold.dim_person is exposed as its own table "MEDALLION"."GOLD"."DIM_PERSON", not as a view over silver: its history is kept only in that table.
+-- The date dimension gold.dim_date is exposed as its own table "MEDALLION"."GOLD"."DIM_DATE", not as a view over silver: its history is kept only in that table.
+-- The fact table gold.fact_person is exposed as its own table "MEDALLION"."GOLD"."FACT_PERSON", not as a view over silver: its history is kept only in that table.
 
 -- 1. database MEDALLION
 CREATE DATABASE IF NOT EXISTS "MEDALLION"
@@ -60,5 +66,45 @@ CREATE SCHEMA IF NOT EXISTS "MEDALLION"."GOLD"
 CREATE SCHEMA IF NOT EXISTS "MEDALLION"."CHECKS"
   COMMENT = 'Views returning the rows that fail each silver rule';
 
--- 8. grant MEDALLION
+-- 8. iceberg table "MEDALLION"."GOLD"."DIM_PERSON"
+CREATE ICEBERG TABLE IF NOT EXISTS "MEDALLION"."GOLD"."DIM_PERSON"
+  EXTERNAL_VOLUME = 'MEDALLION_VOLUME'
+  CATALOG = 'MEDALLION_CATALOG'
+  CATALOG_TABLE_NAME = 'dim_person'
+  CATALOG_NAMESPACE = 'gold'
+  AUTO_REFRESH = TRUE
+  COMMENT = 'People, one version per change of email or country';
+
+-- 9. iceberg table "MEDALLION"."GOLD"."DIM_DATE"
+CREATE ICEBERG TABLE IF NOT EXISTS "MEDALLION"."GOLD"."DIM_DATE"
+  EXTERNAL_VOLUME = 'MEDALLION_VOLUME'
+  CATALOG = 'MEDALLION_CATALOG'
+  CATALOG_TABLE_NAME = 'dim_date'
+  CATALOG_NAMESPACE = 'gold'
+  AUTO_REFRESH = TRUE;
+
+-- 10. iceberg table "MEDALLION"."GOLD"."FACT_PERSON"
+CREATE ICEBERG TABLE IF NOT EXISTS "MEDALLION"."GOLD"."FACT_PERSON"
+  EXTERNAL_VOLUME = 'MEDALLION_VOLUME'
+  CATALOG = 'MEDALLION_CATALOG'
+  CATALOG_TABLE_NAME = 'fact_person'
+  CATALOG_NAMESPACE = 'gold'
+  AUTO_REFRESH = TRUE;
+
+-- 11. grant MEDALLION
 GRANT USAGE ON DATABASE "MEDALLION" TO ROLE "MEDALLION_READER";
+
+-- 12. grant "MEDALLION"."GOLD"
+GRANT USAGE ON SCHEMA "MEDALLION"."GOLD" TO ROLE "MEDALLION_READER";
+
+-- 13. grant "MEDALLION"."GOLD"
+GRANT SELECT ON ALL VIEWS IN SCHEMA "MEDALLION"."GOLD" TO ROLE "MEDALLION_READER";
+
+-- 14. grant "MEDALLION"."GOLD"
+GRANT SELECT ON FUTURE VIEWS IN SCHEMA "MEDALLION"."GOLD" TO ROLE "MEDALLION_READER";
+
+-- 15. grant "MEDALLION"."GOLD"
+GRANT SELECT ON ALL ICEBERG TABLES IN SCHEMA "MEDALLION"."GOLD" TO ROLE "MEDALLION_READER";
+
+-- 16. grant "MEDALLION"."GOLD"
+GRANT SELECT ON FUTURE ICEBERG TABLES IN SCHEMA "MEDALLION"."GOLD" TO ROLE "MEDALLION_READER";

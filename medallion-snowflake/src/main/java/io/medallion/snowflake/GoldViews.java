@@ -14,10 +14,12 @@ import java.util.Optional;
 /**
  * Renders a gold definition as the query of a view over its source table, in a dialect, so that the
  * view returns exactly the rows medallion's gold table holds: group keys, the time bucket (the UTC
- * day, month or year as a date), then the measures with the gold table's types.
+ * day, month or year as a date), then the measures with the gold table's types. A time series (gap
+ * fill, series columns, cohort) is rendered with its calendar and window functions.
  *
  * <p>Each kind of gold definition has its own method; {@link #query} is the one place that picks
- * it, so a new kind (a dimension, a fact) adds a method and a branch there.
+ * it. Dimensions, date dimensions and facts keep history that silver does not hold, so they are not
+ * derived from their sources: the plan exposes their own tables instead.
  *
  * <pre>{@code
  * Optional<String> sql = GoldViews.query(byCountry, SqlDialect.DUCKDB, "read_parquet([...])");
@@ -32,9 +34,13 @@ public final class GoldViews {
    * @param gold the gold definition
    * @param dialect the dialect
    * @param source the relation read, already quoted, e.g. {@code "DB"."SILVER"."USERS"}
-   * @return the query, or empty for a kind of gold definition not rendered yet
+   * @return the query, or empty for a definition that is not derived from its source (a dimension,
+   *     a date dimension, a fact)
    */
   public static Optional<String> query(TableDefinition gold, SqlDialect dialect, String source) {
+    if (gold instanceof GoldTable series && series.isTimeSeries()) {
+      return Optional.of(SeriesViews.query(series, dialect, source));
+    }
     if (gold instanceof GoldTable aggregate) {
       return Optional.of(aggregate(aggregate, dialect, source));
     }
@@ -52,7 +58,7 @@ public final class GoldViews {
     String bucket = null;
     Optional<TimeBucket> timeBucket = gold.timeBucket();
     if (timeBucket.isPresent()) {
-      bucket = bucket(timeBucket.get(), gold, dialect);
+      bucket = truncate(timeBucket.get().sourceColumn(), timeBucket.get().unit(), gold, dialect);
       keys.add(bucket);
       select.add(bucket + " AS " + dialect.identifier(timeBucket.get().name()));
     }
@@ -68,12 +74,22 @@ public final class GoldViews {
     return sql.toString();
   }
 
-  private static String bucket(TimeBucket bucket, GoldTable gold, SqlDialect dialect) {
-    String column = dialect.identifier(bucket.sourceColumn());
+  /**
+   * The first day of the day, month or year a source column's value falls in, as a date.
+   *
+   * @param name the source column, a date or a timestamp
+   * @param bucketUnit the period size
+   * @param gold the table, whose source types the column
+   * @param dialect the dialect
+   * @return the expression
+   */
+  static String truncate(
+      String name, TimeBucket.Unit bucketUnit, GoldTable gold, SqlDialect dialect) {
+    String column = dialect.identifier(name);
     boolean instant =
-        gold.source().column(bucket.sourceColumn()).map(Column::type).orElse(ColumnType.DATE)
+        gold.source().column(name).map(Column::type).orElse(ColumnType.DATE)
             == ColumnType.TIMESTAMP_TZ;
-    String unit = bucket.unit().name();
+    String unit = bucketUnit.name();
     if (dialect == SqlDialect.DUCKDB) {
       String utc = instant ? "(" + column + " AT TIME ZONE 'UTC')" : column;
       return "CAST(DATE_TRUNC('" + unit.toLowerCase(Locale.ROOT) + "', " + utc + ") AS DATE)";
@@ -83,8 +99,16 @@ public final class GoldViews {
     return "CAST(DATE_TRUNC('" + unit + "', " + utc + ") AS DATE)";
   }
 
-  private static String measure(
-      GoldTable gold, Measure measure, SqlDialect dialect, String bucket) {
+  /**
+   * A measure's aggregate with the gold column's type.
+   *
+   * @param gold the table
+   * @param measure one of its measures
+   * @param dialect the dialect
+   * @param bucket the time bucket expression a cumulative count orders by; unused otherwise
+   * @return the expression
+   */
+  static String measure(GoldTable gold, Measure measure, SqlDialect dialect, String bucket) {
     String input = measure.column() == null ? null : dialect.identifier(measure.column());
     switch (measure.function()) {
       case COUNT:

@@ -1,8 +1,11 @@
 package io.medallion.snowflake;
 
+import io.medallion.Layer;
 import io.medallion.TableId;
 import io.medallion.schema.Column;
 import io.medallion.schema.ColumnType;
+import io.medallion.table.DateDimension;
+import io.medallion.table.DimensionTable;
 import io.medallion.table.GoldTable;
 import io.medallion.table.SilverTable;
 import io.medallion.table.TableDefinition;
@@ -172,7 +175,7 @@ final class PlanWriter {
       // A catalog-linked database holds the lake's tables; this database then needs the gold
       // schemas, and the schemas of the masking policies for personal columns.
       boolean linkedTable =
-          settings.exposure == Exposure.LINKED_DATABASE && !(table instanceof GoldTable);
+          settings.exposure == Exposure.LINKED_DATABASE && table.layer() != Layer.GOLD;
       boolean holdsPolicies =
           table instanceof SilverTable silver && !silver.personalColumns().isEmpty();
       if (!linkedTable || holdsPolicies) {
@@ -578,6 +581,9 @@ final class PlanWriter {
 
   private void goldViews() {
     for (TableDefinition table : settings.pipeline.tables()) {
+      if (table.layer() == Layer.GOLD && !(table instanceof GoldTable)) {
+        dimensional(table);
+      }
       if (!(table instanceof GoldTable gold)) {
         continue;
       }
@@ -611,6 +617,64 @@ final class PlanWriter {
     }
   }
 
+  /**
+   * A dimension, date dimension or fact keeps history that silver does not hold (a type 2
+   * dimension's versions, the keys a fact resolved when it was written), so it is never derived
+   * from its source: its own table is exposed, and a catalog-linked table gets a plain view in the
+   * gold schema.
+   */
+  private void dimensional(TableDefinition table) {
+    String kind = dimensionalKind(table);
+    String relation = relations.get(table.id());
+    if (relation == null) {
+      context.notes.add(
+          "The " + kind + " " + table.id() + " is left out: its table is not exposed.");
+      return;
+    }
+    String object = context.object(table.id());
+    if (relation.equals(object)) {
+      context.notes.add(
+          "The "
+              + kind
+              + " "
+              + table.id()
+              + " is exposed as its own table "
+              + object
+              + ", not as a view over silver: its history is kept only in that table.");
+      return;
+    }
+    List<String> columns = new ArrayList<>();
+    table.columns().forEach(column -> columns.add(SQL.identifier(column.name())));
+    context.add(
+        ObjectKind.VIEW,
+        object,
+        "CREATE VIEW IF NOT EXISTS "
+            + object
+            + (table.description().isEmpty()
+                ? ""
+                : INDENT + "COMMENT = " + SQL.literal(table.description()))
+            + INDENT
+            + "AS\nSELECT\n  "
+            + String.join(",\n  ", columns)
+            + "\nFROM "
+            + relation);
+    relations.put(table.id(), object);
+    context.notes.add(
+        "The "
+            + kind
+            + " "
+            + table.id()
+            + " is a plain view over its table in the linked database, not a view over silver:"
+            + " its history is kept only in that table.");
+  }
+
+  private static String dimensionalKind(TableDefinition table) {
+    if (table instanceof DimensionTable) {
+      return "dimension";
+    }
+    return table instanceof DateDimension ? "date dimension" : "fact table";
+  }
+
   private void grants() {
     String role = SQL.identifier(settings.readerRole);
     String database = SQL.identifier(settings.database);
@@ -619,9 +683,14 @@ final class PlanWriter {
         settings.database,
         "GRANT USAGE ON DATABASE " + database + " TO ROLE " + role);
     Set<String> goldSchemas = new LinkedHashSet<>();
+    Set<String> goldTableSchemas = new LinkedHashSet<>();
     for (TableDefinition table : settings.pipeline.tables()) {
-      if (table instanceof GoldTable && relations.containsKey(table.id())) {
+      if (table.layer() == Layer.GOLD && relations.containsKey(table.id())) {
         goldSchemas.add(table.id().namespace());
+        if (relations.get(table.id()).equals(context.object(table.id()))
+            && !(table instanceof GoldTable)) {
+          goldTableSchemas.add(table.id().namespace());
+        }
       }
     }
     for (String namespace : goldSchemas) {
@@ -635,6 +704,18 @@ final class PlanWriter {
           ObjectKind.GRANT,
           schema,
           "GRANT SELECT ON FUTURE VIEWS IN SCHEMA " + schema + " TO ROLE " + role);
+      if (goldTableSchemas.contains(namespace)) {
+        // Dimensions and facts are tables in the gold schema: readers need them like the views.
+        String tables = settings.exposure == Exposure.CLASSIC_COPY ? "TABLES" : "ICEBERG TABLES";
+        context.add(
+            ObjectKind.GRANT,
+            schema,
+            "GRANT SELECT ON ALL " + tables + " IN SCHEMA " + schema + " TO ROLE " + role);
+        context.add(
+            ObjectKind.GRANT,
+            schema,
+            "GRANT SELECT ON FUTURE " + tables + " IN SCHEMA " + schema + " TO ROLE " + role);
+      }
     }
   }
 }

@@ -191,7 +191,9 @@ class SnowflakeApplyTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "Cannot apply the plan of pipeline people; give these settings first: [AWS_ROLE_ARN,"
-                + " S3_STORAGE_BASE_URL, METADATA_FILE_OF_BRONZE_PEOPLE_RAW, METADATA_FILE_OF_SILVER_PEOPLE]");
+                + " S3_STORAGE_BASE_URL, METADATA_FILE_OF_BRONZE_PEOPLE_RAW, METADATA_FILE_OF_SILVER_PEOPLE,"
+                + " METADATA_FILE_OF_GOLD_DIM_PERSON, METADATA_FILE_OF_GOLD_DIM_DATE,"
+                + " METADATA_FILE_OF_GOLD_FACT_PERSON]");
     assertThat(recorder.statements).isEmpty();
   }
 

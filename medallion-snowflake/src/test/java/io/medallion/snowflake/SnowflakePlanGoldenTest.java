@@ -36,6 +36,20 @@ class SnowflakePlanGoldenTest {
                 2,
                 List.of("data/00000-1-b.parquet", "data/00001-1-c.parquet"),
                 0,
+                List.of()),
+            table(
+                TableId.of("gold", "dim_person"),
+                2,
+                List.of("data/00000-2-d.parquet"),
+                0,
+                List.of()),
+            table(
+                TableId.of("gold", "dim_date"), 2, List.of("data/00000-3-e.parquet"), 0, List.of()),
+            table(
+                TableId.of("gold", "fact_person"),
+                2,
+                List.of("data/00000-4-f.parquet"),
+                0,
                 List.of())));
   }
 
@@ -72,7 +86,10 @@ class SnowflakePlanGoldenTest {
             "AWS_ROLE_ARN",
             "S3_STORAGE_BASE_URL",
             "METADATA_FILE_OF_BRONZE_PEOPLE_RAW",
-            "METADATA_FILE_OF_SILVER_PEOPLE");
+            "METADATA_FILE_OF_SILVER_PEOPLE",
+            "METADATA_FILE_OF_GOLD_DIM_PERSON",
+            "METADATA_FILE_OF_GOLD_DIM_DATE",
+            "METADATA_FILE_OF_GOLD_FACT_PERSON");
     assertThat(plan.incomplete()).isNotEmpty();
     Golden.assertMatches("embedded-object-store.sql", plan.script());
   }
@@ -167,14 +184,52 @@ class SnowflakePlanGoldenTest {
   }
 
   @Test
+  void plan_dimensionsAndFacts_areTheirOwnTablesGrantedToReadersAndNamedInTheNotes() {
+    SnowflakePlan plan = glue().build().plan();
+
+    assertThat(plan.statements())
+        .filteredOn(s -> s.kind() == ObjectKind.ICEBERG_TABLE)
+        .extracting(PlannedStatement::objectName)
+        .contains(
+            "\"MEDALLION\".\"GOLD\".\"DIM_PERSON\"",
+            "\"MEDALLION\".\"GOLD\".\"DIM_DATE\"",
+            "\"MEDALLION\".\"GOLD\".\"FACT_PERSON\"");
+    assertThat(plan.statements())
+        .extracting(PlannedStatement::sql)
+        .contains(
+            "GRANT SELECT ON ALL ICEBERG TABLES IN SCHEMA \"MEDALLION\".\"GOLD\" TO ROLE"
+                + " \"MEDALLION_READER\"");
+    assertThat(plan.notes())
+        .contains(
+            "The dimension gold.dim_person is exposed as its own table"
+                + " \"MEDALLION\".\"GOLD\".\"DIM_PERSON\", not as a view over silver: its"
+                + " history is kept only in that table.");
+  }
+
+  @Test
+  void plan_linkedDatabase_readsDimensionsThroughPlainGoldViews() {
+    SnowflakePlan plan = glue().exposure(Exposure.LINKED_DATABASE).build().plan();
+
+    assertThat(plan.statements())
+        .filteredOn(s -> s.objectName().equals("\"MEDALLION\".\"GOLD\".\"FACT_PERSON\""))
+        .singleElement()
+        .satisfies(
+            view -> {
+              assertThat(view.kind()).isEqualTo(ObjectKind.VIEW);
+              assertThat(view.sql()).endsWith("FROM \"MEDALLION_LAKE\".\"gold\".\"fact_person\"");
+            });
+  }
+
+  @Test
   void plan_classicCopy_namesExactlyTheSnapshotsDataFiles() {
     SnowflakePlan plan = glue().exposure(Exposure.CLASSIC_COPY).build().plan();
 
     List<PlannedStatement> copies =
         plan.statements().stream().filter(s -> s.kind() == ObjectKind.COPY).toList();
-    assertThat(copies).hasSize(2);
+    assertThat(copies).hasSize(5);
     assertThat(copies.get(1).sql())
         .contains("'data/00000-1-b.parquet'", "'data/00001-1-c.parquet'");
+    assertThat(copies.get(2).sql()).contains("'data/00000-2-d.parquet'");
     Golden.assertMatches("classic-copy.sql", plan.script());
   }
 
