@@ -8,7 +8,7 @@ import java.util.List;
  *
  * <pre>{@code
  * MaintenanceReport report = runtime.maintain(pipeline, MaintenanceOptions.builder().build());
- * report.orphanFiles().forEach(System.out::println);
+ * report.orphanFiles().forEach(file -> log.info("orphan file: {}", file));
  * }</pre>
  *
  * @param tables one entry per physical table

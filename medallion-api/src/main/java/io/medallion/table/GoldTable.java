@@ -866,13 +866,7 @@ public final class GoldTable implements GoldSource {
     }
 
     private String unknown(String what, String name) {
-      return what
-          + " '"
-          + name
-          + "' is not a column of "
-          + source.id()
-          + "; known columns: "
-          + Definitions.names(source.columns());
+      return Definitions.unknown(what, name, source);
     }
   }
 }

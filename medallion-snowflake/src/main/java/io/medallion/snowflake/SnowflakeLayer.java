@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  *     .awsRoleArn("arn:aws:iam::123456789012:role/snowflake-lake")
  *     .facts(LakeFacts.read(runtime, pipeline))
  *     .build();
- * System.out.println(layer.plan().script());
+ * Files.writeString(Path.of("snowflake.sql"), layer.plan().script());
  * }</pre>
  */
 public final class SnowflakeLayer {

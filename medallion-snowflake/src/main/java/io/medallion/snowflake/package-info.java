@@ -13,7 +13,7 @@
  *     .facts(LakeFacts.read(runtime, pipeline))
  *     .build()
  *     .plan();
- * System.out.println(plan.script());
+ * Files.writeString(Path.of("snowflake.sql"), plan.script());
  * }</pre>
  */
 package io.medallion.snowflake;
