@@ -1,6 +1,7 @@
 package io.medallion.core;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.medallion.Layer;
 import io.medallion.MedallionException;
 import io.medallion.Pipeline;
 import io.medallion.TableId;
@@ -12,8 +13,10 @@ import io.medallion.core.internal.catalog.Publisher;
 import io.medallion.core.internal.catalog.Registrar;
 import io.medallion.core.internal.gold.DimensionalModel;
 import io.medallion.core.internal.gold.GoldAggregator;
+import io.medallion.core.internal.iceberg.Lineage;
 import io.medallion.core.internal.iceberg.TableStore;
 import io.medallion.core.internal.maintenance.LakeMaintenance;
+import io.medallion.core.internal.observe.RunTracker;
 import io.medallion.core.internal.quality.DefaultContactChecks;
 import io.medallion.core.internal.quality.QualityReports;
 import io.medallion.core.internal.quality.SampleMasking;
@@ -21,6 +24,7 @@ import io.medallion.core.internal.read.IcebergTableRead;
 import io.medallion.core.internal.silver.LiveBatch;
 import io.medallion.core.internal.silver.SilverOutcome;
 import io.medallion.core.internal.silver.SilverProcessor;
+import io.medallion.core.observe.RunObserver;
 import io.medallion.core.read.TableRead;
 import io.medallion.core.spi.JsonSource;
 import io.medallion.core.spi.contact.EmailValidator;
@@ -37,11 +41,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
@@ -74,6 +80,7 @@ public final class MedallionRuntime implements AutoCloseable {
   private final String disposableDomains;
   private final Clock clock;
   private final boolean pipelined;
+  private final List<RunObserver> observers;
 
   private MedallionRuntime(Builder builder) {
     this.lake = builder.lake.toAbsolutePath().normalize();
@@ -83,6 +90,7 @@ public final class MedallionRuntime implements AutoCloseable {
     this.store = new TableStore(catalog);
     this.clock = builder.clock;
     this.pipelined = builder.parallelism > 1;
+    this.observers = List.copyOf(builder.observers);
     this.bronze = new BronzeIngestor(store, builder.clock, builder.parallelism > 1);
     PhoneValidator phones = new PhoneValidator();
     this.silver =
@@ -127,12 +135,19 @@ public final class MedallionRuntime implements AutoCloseable {
    *     the parts skipped
    */
   public TableRun ingest(BronzeTable table, JsonSource source) {
+    RunTracker tracker = RunTracker.start(observers, table.id().toString(), clock);
+    tracker.tableStarted(table.id(), Layer.BRONZE);
     store.beginRun();
+    TableRun run;
     try {
-      return bronze.ingest(table, source);
+      run = bronze.ingest(table, source);
     } catch (RuntimeException e) {
-      throw failures.naming(table.id().toString(), table.id() + " was not updated", e);
+      throw tracker.fail(
+          failures.naming(table.id().toString(), table.id() + " was not updated", e));
     }
+    tracker.tableDone(run, null, OptionalLong::empty);
+    tracker.finish();
+    return run;
   }
 
   /**
@@ -168,12 +183,18 @@ public final class MedallionRuntime implements AutoCloseable {
    * @throws MedallionException when a definition differs incompatibly from its table
    */
   public RunResult run(Pipeline pipeline) {
-    store.beginRun();
-    register(pipeline);
-    List<TableRun> runs = new ArrayList<>();
-    Map<TableId, QualityReport> reports = new LinkedHashMap<>();
-    runTables(pipeline, Map.of(), runs, reports);
-    return new RunResult(runs, reports);
+    RunTracker tracker = RunTracker.start(observers, pipeline.name(), clock);
+    try {
+      store.beginRun();
+      register(pipeline);
+      List<TableRun> runs = new ArrayList<>();
+      Map<TableId, QualityReport> reports = new LinkedHashMap<>();
+      runTables(pipeline, Map.of(), runs, reports, tracker, null);
+      tracker.finish();
+      return new RunResult(tracker.runId(), runs, reports);
+    } catch (RuntimeException e) {
+      throw tracker.fail(e);
+    }
   }
 
   /** Runs every table in dependency order; silver tables already fed report what they did. */
@@ -181,28 +202,52 @@ public final class MedallionRuntime implements AutoCloseable {
       Pipeline pipeline,
       Map<TableId, SilverOutcome> fed,
       List<TableRun> runs,
-      Map<TableId, QualityReport> reports) {
+      Map<TableId, QualityReport> reports,
+      RunTracker tracker,
+      Instant fedSince) {
     for (TableDefinition table : pipeline.tables()) {
       if (table instanceof BronzeTable raw) {
         bronze.ensure(raw);
-      } else if (table instanceof SilverTable typed) {
+        continue;
+      }
+      tracker.tableStarted(
+          table.id(), table.layer(), fed.containsKey(table.id()) ? fedSince : clock.instant());
+      TableRun run;
+      QualityReport report = null;
+      if (table instanceof SilverTable typed) {
         SilverOutcome outcome = fed.get(typed.id());
         if (outcome == null) {
           outcome = processSilver(typed);
         }
-        runs.add(outcome.run());
+        run = outcome.run();
         if (outcome instanceof SilverOutcome.Scored scored) {
-          reports.put(
-              typed.id(),
+          report =
               QualityReports.of(
-                  typed.id().toString(), scored.run(), scored.quality(), disposableDomains));
+                  typed.id().toString(), scored.run(), scored.quality(), disposableDomains);
+          reports.put(typed.id(), report);
         }
       } else if (table instanceof GoldTable aggregate) {
-        runs.add(processGold(aggregate));
+        run = processGold(aggregate);
       } else if (DimensionalModel.handles(table)) {
-        runs.add(processModel(table));
+        run = processModel(table);
+      } else {
+        continue;
       }
+      runs.add(run);
+      tracker.tableDone(run, report, () -> upstreamConsumed(table));
     }
+  }
+
+  /**
+   * The upstream snapshot a table's newest commit recorded as consumed, for the run's observers.
+   */
+  private OptionalLong upstreamConsumed(TableDefinition table) {
+    if (table.upstream().isEmpty()) {
+      return OptionalLong.empty();
+    }
+    Long consumed =
+        Lineage.consumed(store.load(table.id()), table.upstream().get().id().toString());
+    return consumed == null ? OptionalLong.empty() : OptionalLong.of(consumed);
   }
 
   private void register(Pipeline pipeline) {
@@ -270,29 +315,50 @@ public final class MedallionRuntime implements AutoCloseable {
       throw new IllegalArgumentException(
           "Pipeline " + pipeline.name() + " does not contain " + table.id());
     }
-    store.beginRun();
-    register(pipeline);
-    Map<TableId, LiveBatch> live = new LinkedHashMap<>();
-    TableRun ingested;
+    RunTracker tracker = RunTracker.start(observers, pipeline.name(), clock);
     try {
-      for (TableDefinition definition : pipeline.tables()) {
-        if (definition instanceof SilverTable typed && typed.source().id().equals(table.id())) {
-          live.put(typed.id(), silver.startLive(typed));
+      store.beginRun();
+      register(pipeline);
+      tracker.tableStarted(table.id(), Layer.BRONZE);
+      Instant fedSince = clock.instant();
+      Map<TableId, LiveBatch> live = new LinkedHashMap<>();
+      TableRun ingested;
+      try {
+        for (TableDefinition definition : pipeline.tables()) {
+          if (definition instanceof SilverTable typed && typed.source().id().equals(table.id())) {
+            live.put(typed.id(), silver.startLive(typed));
+          }
         }
+        ingested =
+            bronze.ingest(table, source, record -> live.values().forEach(b -> b.accept(record)));
+      } catch (RuntimeException e) {
+        RuntimeException failure =
+            failures.naming(table.id().toString(), table.id() + " was not updated", e);
+        live.values().forEach(batch -> abortKeeping(batch, failure));
+        throw failure;
       }
-      ingested =
-          bronze.ingest(table, source, record -> live.values().forEach(b -> b.accept(record)));
+      tracker.tableDone(ingested, null, OptionalLong::empty);
+      Map<TableId, SilverOutcome> fed = finishLive(live, ingested, tracker, fedSince);
+      List<TableRun> runs = new ArrayList<>(List.of(ingested));
+      Map<TableId, QualityReport> reports = new LinkedHashMap<>();
+      runTables(pipeline, fed, runs, reports, tracker, fedSince);
+      tracker.finish();
+      return new RunResult(tracker.runId(), runs, reports);
     } catch (RuntimeException e) {
-      RuntimeException failure =
-          failures.naming(table.id().toString(), table.id() + " was not updated", e);
-      live.values().forEach(batch -> abortKeeping(batch, failure));
-      throw failure;
+      throw tracker.fail(e);
     }
+  }
+
+  /**
+   * Commits the silver batches fed during an ingestion; once one fails, the ones after it are
+   * aborted, as {@link #run(Pipeline)} does not bring the tables after a failed one up to date.
+   */
+  private Map<TableId, SilverOutcome> finishLive(
+      Map<TableId, LiveBatch> live, TableRun ingested, RunTracker tracker, Instant fedSince) {
     Long bronzeSnapshot = ingested.written() > 0 ? ingested.snapshotId() : null;
     Map<TableId, SilverOutcome> fed = new LinkedHashMap<>();
     RuntimeException failure = null;
     for (Map.Entry<TableId, LiveBatch> batch : live.entrySet()) {
-      // As in run(pipeline): once a table fails, the tables after it are not brought up to date.
       if (failure != null) {
         abortKeeping(batch.getValue(), failure);
         continue;
@@ -302,15 +368,14 @@ public final class MedallionRuntime implements AutoCloseable {
       } catch (RuntimeException e) {
         failure =
             failures.naming(batch.getKey().toString(), batch.getKey() + " was not updated", e);
+        // Names the failed table in the run's outcomes.
+        tracker.tableStarted(batch.getKey(), Layer.SILVER, fedSince);
       }
     }
     if (failure != null) {
       throw failure;
     }
-    List<TableRun> runs = new ArrayList<>(List.of(ingested));
-    Map<TableId, QualityReport> reports = new LinkedHashMap<>();
-    runTables(pipeline, fed, runs, reports);
-    return new RunResult(runs, reports);
+    return fed;
   }
 
   /**
@@ -528,8 +593,26 @@ public final class MedallionRuntime implements AutoCloseable {
     private int parallelism = Math.min(2, Runtime.getRuntime().availableProcessors());
     private int keysInMemory = DEFAULT_KEYS_IN_MEMORY;
     private Path spillDirectory = Path.of(System.getProperty("java.io.tmpdir"));
+    private final List<RunObserver> observers = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Adds an observer that hears every run's start, each table's outcome and the run's end, failed
+     * runs included. Observers are called in the order added; one that throws is logged and never
+     * fails the run.
+     *
+     * <pre>{@code
+     * MedallionRuntime.builder().observer(myRunLog).observer(myAlerts).build();
+     * }</pre>
+     *
+     * @param observer the observer
+     * @return this builder
+     */
+    public Builder observer(RunObserver observer) {
+      observers.add(Objects.requireNonNull(observer, "observer"));
+      return this;
+    }
 
     /**
      * Sets the lake folder; the default is {@code ./lakehouse}.

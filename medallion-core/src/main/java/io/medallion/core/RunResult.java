@@ -15,14 +15,16 @@ import java.util.Optional;
  * long kept = result.table(TableId.of("silver", "users")).written();
  * }</pre>
  *
+ * @param runId the run's id, as run observers and the run log know it
  * @param tables one entry per table the run processed
  * @param reports the quality report of each silver table that scored new rows
  */
-public record RunResult(List<TableRun> tables, Map<TableId, QualityReport> reports) {
+public record RunResult(String runId, List<TableRun> tables, Map<TableId, QualityReport> reports) {
 
   /**
    * Copies the entries.
    *
+   * @param runId the run id
    * @param tables the entries
    * @param reports the quality reports
    */
