@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -58,7 +59,9 @@ public final class BenchCommand implements Callable<Integer> {
       description =
           "Engines to run (default: ${DEFAULT-VALUE}); medallion-fused ingests and runs silver in"
               + " one call (its bronze column covers both), medallion-serial is medallion on one"
-              + " thread. kafka-plain, kafka-bronze and kafka-gold read the same records from a"
+              + " thread. duckdb is the fastest DuckDB formulation of the job found;"
+              + " duckdb-two-pass and duckdb-one-pass are the others tried (docs/benchmark.md)."
+              + " Every engine's row counts and gold rows are compared. kafka-plain, kafka-bronze and kafka-gold read the same records from a"
               + " 2-partition topic on a broker started on 127.0.0.1: a plain consumer that only"
               + " reads, medallion streaming into bronze, and through silver and gold. "
               + ReadEngine.NAME
@@ -85,17 +88,19 @@ public final class BenchCommand implements Callable<Integer> {
     Path folder = work != null ? work : Files.createTempDirectory("medallion-bench");
     Path data = input != null ? input : generate(folder.resolve("input.ndjson"));
     long lines = countLines(data);
+    ObjectNode report;
     try (BenchTopic topic = BenchTopic.startIfNeeded(engines, folder.resolve("kafka"), data)) {
-      measure(out, folder, data, lines, topic);
+      report = measure(out, folder, data, lines, topic);
     }
     if (work == null) {
       deleteTree(folder);
     }
     out.flush();
-    return 0;
+    // Timings of engines that computed different results compare nothing.
+    return report.get("outputs").asText().startsWith("agree") ? 0 : 1;
   }
 
-  private void measure(PrintWriter out, Path folder, Path data, long lines, BenchTopic topic)
+  private ObjectNode measure(PrintWriter out, Path folder, Path data, long lines, BenchTopic topic)
       throws Exception {
     Map<String, List<JsonNode>> runs = new LinkedHashMap<>();
     engines.forEach(e -> runs.put(e, new ArrayList<>()));
@@ -119,6 +124,7 @@ public final class BenchCommand implements Callable<Integer> {
           .writeValue(jsonFile.toFile(), report);
       out.println("JSON: " + jsonFile.toAbsolutePath());
     }
+    return report;
   }
 
   /** Checks the options before any folder is created or any worker started. */
@@ -206,6 +212,14 @@ public final class BenchCommand implements Callable<Integer> {
             + output.subList(Math.max(0, output.size() - 5), output.size()));
   }
 
+  private static double totalCpu(JsonNode run) {
+    double total = 0;
+    for (JsonNode stage : run.get("stages")) {
+      total += stage.get("cpu_seconds").asDouble();
+    }
+    return total;
+  }
+
   private static double totalWall(JsonNode run) {
     double total = 0;
     for (JsonNode stage : run.get("stages")) {
@@ -223,6 +237,8 @@ public final class BenchCommand implements Callable<Integer> {
       ObjectNode node = report.putObject(engine.getKey());
       double wall = median(results.stream().mapToDouble(BenchCommand::totalWall).toArray());
       node.put("wall_seconds", wall);
+      node.put(
+          "cpu_seconds", median(results.stream().mapToDouble(BenchCommand::totalCpu).toArray()));
       node.put("records_per_second", lines / wall);
       node.put("peak_heap_bytes", (long) median(values(results, r -> r.get("peak_heap_bytes"))));
       node.put("peak_rss_bytes", (long) median(values(results, r -> r.get("peak_rss_bytes"))));
@@ -242,18 +258,19 @@ public final class BenchCommand implements Callable<Integer> {
         }
       }
     }
+    report.put("outputs", outputAgreement(runs));
     ObjectNode ratios = report.putObject("ratios");
-    if (report.has("medallion")) {
-      double medallion = report.get("medallion").get("wall_seconds").asDouble();
-      if (report.has("duckdb")) {
-        ratios.put(
-            "medallion_vs_duckdb_wall",
-            medallion / report.get("duckdb").get("wall_seconds").asDouble());
-      }
-      if (report.has("floor")) {
-        ratios.put(
-            "medallion_vs_floor_wall",
-            medallion / report.get("floor").get("wall_seconds").asDouble());
+    for (String medallion : List.of("medallion", "medallion-fused")) {
+      for (String baseline : List.of("duckdb", "floor")) {
+        for (String measure : List.of("wall", "cpu")) {
+          if (report.has(medallion) && report.has(baseline)) {
+            String field = measure + "_seconds";
+            ratios.put(
+                medallion.replace('-', '_') + "_vs_" + baseline + "_" + measure,
+                report.get(medallion).get(field).asDouble()
+                    / report.get(baseline).get(field).asDouble());
+          }
+        }
       }
     }
     if (report.has("kafka-plain")) {
@@ -273,13 +290,36 @@ public final class BenchCommand implements Callable<Integer> {
           reads.get(ReadEngine.ARROW).get("rows_per_second").asDouble()
               / reads.get(ReadEngine.GENERIC).get("rows_per_second").asDouble());
     }
-    if (report.has("medallion-fused") && report.has("duckdb")) {
-      ratios.put(
-          "medallion_fused_vs_duckdb_wall",
-          report.get("medallion-fused").get("wall_seconds").asDouble()
-              / report.get("duckdb").get("wall_seconds").asDouble());
-    }
     return report;
+  }
+
+  /**
+   * Compares every run's outputs (row counts and gold rows) with the first run that reported them,
+   * so a faster engine that computes something else cannot go unnoticed.
+   *
+   * @return "agree (N runs)" or the first difference
+   */
+  private static String outputAgreement(Map<String, List<JsonNode>> runs) {
+    String reference = null;
+    JsonNode expected = null;
+    int compared = 0;
+    for (Map.Entry<String, List<JsonNode>> engine : runs.entrySet()) {
+      for (JsonNode run : engine.getValue()) {
+        if (!run.has("check")) {
+          continue;
+        }
+        if (expected == null) {
+          reference = engine.getKey();
+          expected = run.get("check");
+        }
+        compared++;
+        Optional<String> difference = OutputCheck.difference(expected, run.get("check"));
+        if (difference.isPresent()) {
+          return "DIFFER: " + engine.getKey() + " vs " + reference + ": " + difference.get();
+        }
+      }
+    }
+    return "agree (" + compared + " runs)";
   }
 
   private static double[] values(
@@ -297,7 +337,7 @@ public final class BenchCommand implements Callable<Integer> {
   private void print(PrintWriter out, ObjectNode report) {
     out.printf(
         Locale.ROOT,
-        "%nmedians of %d runs, %,d records%n%-10s %8s %8s %8s %8s %12s %10s %10s%n",
+        "%nmedians of %d runs, %,d records%n%-16s %8s %8s %8s %8s %8s %12s %10s %10s%n",
         repetitions,
         report.get("records").asLong(),
         "engine",
@@ -305,6 +345,7 @@ public final class BenchCommand implements Callable<Integer> {
         "silver s",
         "gold s",
         "total s",
+        "cpu s",
         "records/s",
         "heap MiB",
         "RSS MiB");
@@ -313,12 +354,13 @@ public final class BenchCommand implements Callable<Integer> {
       JsonNode stages = node.get("stages");
       out.printf(
           Locale.ROOT,
-          "%-10s %8s %8s %8s %8.2f %,12.0f %10d %10d%n",
+          "%-16s %8s %8s %8s %8.2f %8.2f %,12.0f %10d %10d%n",
           engine,
           seconds(stages, "bronze"),
           seconds(stages, "silver"),
           seconds(stages, "gold"),
           node.get("wall_seconds").asDouble(),
+          node.get("cpu_seconds").asDouble(),
           node.get("records_per_second").asDouble(),
           node.get("peak_heap_bytes").asLong() >> 20,
           node.get("peak_rss_bytes").asLong() >> 20);
@@ -335,6 +377,7 @@ public final class BenchCommand implements Callable<Integer> {
             reads.get(read).get("rows_per_second").asDouble());
       }
     }
+    out.println("outputs: " + report.get("outputs").asText());
     report
         .get("ratios")
         .fields()

@@ -26,6 +26,8 @@ public final class BenchWorkerCommand implements Callable<Integer> {
           "medallion-fused",
           "floor",
           "duckdb",
+          "duckdb-two-pass",
+          "duckdb-one-pass",
           "kafka-plain",
           "kafka-bronze",
           "kafka-gold",
@@ -62,7 +64,11 @@ public final class BenchWorkerCommand implements Callable<Integer> {
       case "medallion-serial" -> MedallionEngine.run(input, work, meter, 1);
       case "medallion-fused" -> MedallionEngine.runFused(input, work, meter);
       case "floor" -> FloorEngine.run(input, work, meter);
-      case "duckdb" -> DuckDbEngine.run(input, work, meter);
+      case "duckdb" -> DuckDbEngine.run(DuckDbEngine.Formulation.SPLIT_SCAN, input, work, meter);
+      case "duckdb-two-pass" ->
+          DuckDbEngine.run(DuckDbEngine.Formulation.TWO_PASS, input, work, meter);
+      case "duckdb-one-pass" ->
+          DuckDbEngine.run(DuckDbEngine.Formulation.ONE_PASS, input, work, meter);
       case "kafka-plain" -> KafkaEngine.plain(bootstrap, topic, group, meter);
       case "kafka-bronze" -> KafkaEngine.medallion(bootstrap, topic, group, work, meter, false);
       case "kafka-gold" -> KafkaEngine.medallion(bootstrap, topic, group, work, meter, true);
@@ -86,6 +92,7 @@ public final class BenchWorkerCommand implements Callable<Integer> {
         measured.put("rows", stage.getValue().rows());
       }
     }
+    meter.check().ifPresent(check -> result.set("check", check.toJson()));
     result.put("peak_heap_bytes", StageMeter.peakHeapBytes());
     result.put("peak_rss_bytes", StageMeter.peakRssBytes());
     spec.commandLine().getOut().println("BENCH-RESULT " + json.writeValueAsString(result));

@@ -26,6 +26,7 @@ final class MedallionEngine {
             runtime.run(BenchJob.PIPELINE);
             return StageMeter.sizeOf(warehouse.resolve("gold"));
           });
+      meter.check(OutputCheck.ofLake(runtime));
     }
   }
 
@@ -78,6 +79,7 @@ final class MedallionEngine {
             runtime.run(BenchJob.PIPELINE);
             return StageMeter.sizeOf(warehouse.resolve("gold"));
           });
+      meter.check(OutputCheck.ofLake(runtime));
     }
   }
 }

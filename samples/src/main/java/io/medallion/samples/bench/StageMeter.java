@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Measures the stages of one engine run inside its own JVM: wall and CPU seconds per stage, then
@@ -17,6 +18,7 @@ final class StageMeter {
   private final com.sun.management.OperatingSystemMXBean os =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private final Map<String, Stage> stages = new LinkedHashMap<>();
+  private OutputCheck check;
 
   /** One measured stage; {@code rows} is 0 unless the stage counts the rows it read. */
   record Stage(double wallSeconds, double cpuSeconds, long bytesWritten, long rows) {}
@@ -57,6 +59,17 @@ final class StageMeter {
 
   Map<String, Stage> stages() {
     return stages;
+  }
+
+  /**
+   * Keeps what the engine produced, read after the measured stages, for the engines' comparison.
+   */
+  void check(OutputCheck output) {
+    this.check = output;
+  }
+
+  Optional<OutputCheck> check() {
+    return Optional.ofNullable(check);
   }
 
   /**

@@ -8,6 +8,7 @@ import io.medallion.samples.MedallionCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -57,6 +58,25 @@ class BenchCommandTest {
     assertThat(fused.get("stages").get("silver").get("bytes_written").asLong()).isZero();
     assertThat(report.get("ratios").get("medallion_fused_vs_duckdb_wall").asDouble()).isPositive();
     assertThat(out.toString()).contains("medallion_vs_duckdb_wall = ");
+    assertThat(report.get("ratios").get("medallion_fused_vs_duckdb_cpu").asDouble()).isPositive();
+    assertThat(report.get("outputs").asText()).isEqualTo("agree (3 runs)");
+    assertThat(out.toString()).contains("outputs: agree (3 runs)");
+  }
+
+  @Test
+  void difference_goldRowDiffers_namesTheRowOfBothEngines() {
+    JsonNode expected =
+        new OutputCheck(10, 8, List.of("monthly 2020-01-01 3 3", "monthly 2020-02-01 5 8"))
+            .toJson();
+    JsonNode fewerRows = new OutputCheck(10, 7, List.of()).toJson();
+    JsonNode otherCount =
+        new OutputCheck(10, 8, List.of("monthly 2020-01-01 3 3", "monthly 2020-02-01 4 7"))
+            .toJson();
+
+    assertThat(OutputCheck.difference(expected, expected)).isEmpty();
+    assertThat(OutputCheck.difference(expected, fewerRows)).contains("silver_rows 8 vs 7");
+    assertThat(OutputCheck.difference(expected, otherCount))
+        .contains("gold row 2: monthly 2020-02-01 5 8 vs monthly 2020-02-01 4 7");
   }
 
   @Test
