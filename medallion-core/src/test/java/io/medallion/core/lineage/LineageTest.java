@@ -168,7 +168,7 @@ class LineageTest {
     assertThat(assertions.get(0).get("assertion").asText()).isEqualTo("id_not_null");
     assertThat(assertions.get(0).get("success").asBoolean()).isFalse();
     assertThat(assertions.get(0).get("severity").asText()).isEqualTo("error");
-    assertThat(assertions.get(0).get("actual").asText()).isEqualTo("1 of 2 rows failed");
+    assertThat(assertions.get(0).get("actual").asText()).isEqualTo("1 of 3 rows failed");
     assertThat(assertions.get(2).get("assertion").asText()).isEqualTo("row_count");
     assertThat(assertions.get(2).get("success").asBoolean()).isFalse();
     assertThat(assertions.get(2).get("actual").asText()).isEqualTo("row count 3 outside 1..2");

@@ -176,7 +176,9 @@ final class LineageEvents {
           .put("success", rule.failed() == 0)
           .put("name", report.table() + "." + rule.name())
           .put("description", rule.dimension().label() + " rule")
-          .put("severity", Severity.CRITICAL.name().equalsIgnoreCase(rule.severity()) ? "error" : "warn")
+          .put(
+              "severity",
+              Severity.CRITICAL.name().equalsIgnoreCase(rule.severity()) ? "error" : "warn")
           .put("expected", "0 rows failing")
           .put("actual", rule.failed() + " of " + (rule.passed() + rule.failed()) + " rows failed");
     }
