@@ -419,8 +419,8 @@ public final class KafkaStream {
     /**
      * Raises a {@code stream-lag} alert through the runtime's alert sinks when a table falls
      * further behind the topic than this (the time between its last commit or run and the newest
-     * message timestamp it holds); one alert per table until its lag is back within the limit.
-     * Off by default; the runtime needs {@code MedallionRuntime.Builder.alerts(...)}.
+     * message timestamp it holds); one alert per table until its lag is back within the limit. Off
+     * by default; the runtime needs {@code MedallionRuntime.Builder.alerts(...)}.
      *
      * <pre>{@code
      * KafkaStream.builder(brokers, "medallion").topics("users").lagAlert(Duration.ofMinutes(5));

@@ -115,7 +115,10 @@ class StreamAlertsTest {
         .containsExactlyInAnyOrder(
             "stream-lag bronze.events", "stream-lag silver.events", "stream-lag gold.event_count");
     JsonNode bronze =
-        alerts.stream().filter(a -> a.get("table").asText().equals("bronze.events")).findFirst().get();
+        alerts.stream()
+            .filter(a -> a.get("table").asText().equals("bronze.events"))
+            .findFirst()
+            .get();
     assertThat(bronze.get("runId").asText()).isEqualTo("stream:alerts");
     assertThat(bronze.get("pipeline").asText()).isEqualTo("events");
     assertThat(bronze.get("severity").asText()).isEqualTo("WARNING");

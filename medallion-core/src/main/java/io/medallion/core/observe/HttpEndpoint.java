@@ -178,7 +178,7 @@ public record HttpEndpoint(
     }
 
     /**
-     * Sets how long one attempt may take; the default is {@link #DEFAULT_TIMEOUT}.
+     * Sets how long one attempt may take; the default is {@link HttpEndpoint#DEFAULT_TIMEOUT}.
      *
      * @param perAttempt more than 0, at most 60 seconds
      * @return this builder
@@ -189,7 +189,7 @@ public record HttpEndpoint(
     }
 
     /**
-     * Sets how many times an event is tried; the default is {@value #DEFAULT_ATTEMPTS}.
+     * Sets how many times an event is tried; the default is {@value HttpEndpoint#DEFAULT_ATTEMPTS}.
      *
      * @param count 1 to 10
      * @return this builder
@@ -201,7 +201,7 @@ public record HttpEndpoint(
 
     /**
      * Sets the wait before the second attempt, doubled before each further one; the default is
-     * {@link #DEFAULT_BACKOFF}.
+     * {@link HttpEndpoint#DEFAULT_BACKOFF}.
      *
      * @param first 0 to 10 seconds
      * @return this builder

@@ -209,6 +209,27 @@ class AlertsTest {
   }
 
   @Test
+  void run_datasetRuleFailsTheBatch_oneCriticalDatasetRuleAlertAndNoRunFailedAlert()
+      throws IOException {
+    runtime(Alerting.builder(new FileAlertSink(alertFile())).build());
+    ingest(10, 0);
+
+    assertThatThrownBy(
+            () ->
+                runtime.run(
+                    pipeline(QualityPolicy.DEFAULT, DatasetRule.rowCount(1, 5).failBatch())))
+        .isInstanceOf(QualityGateException.class);
+
+    List<JsonNode> alerts = fileAlerts();
+    assertThat(alerts).extracting(a -> a.get("kind").asText()).containsExactly("dataset-rule");
+    assertThat(alerts.get(0).get("severity").asText()).isEqualTo("CRITICAL");
+    assertThat(alerts.get(0).get("summary").asText())
+        .isEqualTo("1 dataset rule [row_count] failed the batch: nothing was committed");
+    assertThat(alerts.get(0).get("details").get(0).asText())
+        .isEqualTo("row_count: row count 10 outside 1..5");
+  }
+
+  @Test
   void run_metricJumpsAgainstHistory_oneAnomalyAlertOnlyForTheJump() throws IOException {
     runtime(Alerting.builder(new FileAlertSink(alertFile())).build());
     Pipeline pipeline = pipeline(QualityPolicy.DEFAULT, DatasetRule.anomaly("rows_read", 10, 3.5));

@@ -82,30 +82,36 @@ public final class RunAlerts {
           null);
       return;
     }
-    List<String> anomalies = new ArrayList<>();
-    List<String> others = new ArrayList<>();
-    for (String failed : gate.samples()) {
-      (failed.contains(ANOMALY_MEASURE) ? anomalies : others).add(failed);
-    }
-    String held = " failed the batch: nothing was committed";
-    addIfAny(table, AlertKind.DATASET_RULE, Severity.CRITICAL, rules(others) + held, others, null);
-    addIfAny(table, AlertKind.ANOMALY, Severity.CRITICAL, rules(anomalies) + held, anomalies, null);
+    failedRules(
+        table, Severity.CRITICAL, " failed the batch: nothing was committed", gate.samples(), null);
   }
 
   private void checksFailed(TableId table, QualityReport report) {
-    List<String> anomalies = new ArrayList<>();
-    List<String> others = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
     for (DatasetCheck check : report.datasetChecks()) {
       if (!check.passed()) {
-        String line =
-            check.name() + ": " + check.detail() + " (expected " + check.condition() + ")";
-        (check.condition().contains(ANOMALY_MEASURE) ? anomalies : others).add(line);
+        failed.add(check.name() + ": " + check.detail() + " (expected " + check.condition() + ")");
       }
     }
-    String link = reportOf(table);
-    String kept = " (warning; the batch was committed)";
-    addIfAny(table, AlertKind.DATASET_RULE, Severity.WARNING, rules(others) + kept, others, link);
-    addIfAny(table, AlertKind.ANOMALY, Severity.WARNING, rules(anomalies) + kept, anomalies, link);
+    failedRules(
+        table, Severity.WARNING, " (warning; the batch was committed)", failed, reportOf(table));
+  }
+
+  /**
+   * Raises at most one dataset-rule and one anomaly alert for failed rules given as {@code "name:
+   * ..."} lines, an anomaly's line naming its measure.
+   */
+  private void failedRules(
+      TableId table, Severity severity, String outcome, List<String> failed, String report) {
+    List<String> anomalies =
+        failed.stream().filter(line -> line.contains(ANOMALY_MEASURE)).toList();
+    List<String> others = failed.stream().filter(line -> !line.contains(ANOMALY_MEASURE)).toList();
+    if (!others.isEmpty()) {
+      add(table, AlertKind.DATASET_RULE, severity, rules(others) + outcome, others, report);
+    }
+    if (!anomalies.isEmpty()) {
+      add(table, AlertKind.ANOMALY, severity, rules(anomalies) + outcome, anomalies, report);
+    }
   }
 
   private void quarantined(TableOutcome outcome) {
@@ -165,18 +171,6 @@ public final class RunAlerts {
         "the run failed: " + oneLine(String.valueOf(failure.getMessage())),
         causes,
         null);
-  }
-
-  private void addIfAny(
-      TableId table,
-      AlertKind kind,
-      Severity severity,
-      String summary,
-      List<String> details,
-      String report) {
-    if (!details.isEmpty()) {
-      add(table, kind, severity, summary, details, report);
-    }
   }
 
   private void add(

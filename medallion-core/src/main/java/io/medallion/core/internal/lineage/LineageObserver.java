@@ -23,10 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a run's OpenLineage events: START when it begins; COMPLETE or FAIL when it ends, with every
+ * Sends a run's OpenLineage events: START when it begins; COMPLETE when it succeeds, with every
  * table the run processed as an output and every table those consumed as an input (from the
- * consumed markers of their newest commit), each with its schema. A silver table's quality results
- * are facets of the input it scored. An event that cannot be delivered is logged; the run goes on.
+ * consumed markers of their newest commit), each with its schema, a silver table's quality results
+ * being facets of the input it scored; FAIL when it fails, with the error and the tables processed
+ * as outputs, by name only. An event that cannot be delivered is logged; the run goes on.
  *
  * <pre>{@code
  * RunObserver lineage = new LineageObserver(target, "file:///srv/lake/warehouse", store::load);
@@ -77,7 +78,9 @@ public final class LineageObserver implements RunObserver {
     run.failure().ifPresent(failure -> LineageEvents.failure(event, failure));
     Map<TableId, ObjectNode> inputs = new LinkedHashMap<>();
     for (TableOutcome outcome : run.tables()) {
-      Optional<Table> table = load(outcome.table());
+      // A failed run reads no catalog: the catalog or its store may be what failed, and Iceberg
+      // retries a read against a store that is down for about 90 seconds.
+      Optional<Table> table = run.succeeded() ? load(outcome.table()) : Optional.empty();
       ObjectNode output =
           LineageEvents.dataset(
               event,
@@ -101,10 +104,15 @@ public final class LineageObserver implements RunObserver {
     return LineageEvents.dataset(event, "inputs", datasetNamespace, id.toString(), schema);
   }
 
-  /** The upstream tables a table's newest commit recorded as consumed. */
+  /**
+   * The upstream tables a table's newest commit recorded as consumed; keys that name no table (the
+   * metrics table records a silver snapshot under its own key) are not inputs.
+   */
   private static List<TableId> consumed(Table table) {
     return Lineage.sourceMarkers(table, TableProperties.CONSUMED_PREFIX).keySet().stream()
-        .map(key -> TableId.parse(key.substring(TableProperties.CONSUMED_PREFIX.length())))
+        .map(key -> key.substring(TableProperties.CONSUMED_PREFIX.length()))
+        .filter(name -> name.indexOf('.') > 0 && name.indexOf('.') == name.lastIndexOf('.'))
+        .map(TableId::parse)
         .toList();
   }
 
