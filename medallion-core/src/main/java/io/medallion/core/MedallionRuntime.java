@@ -7,6 +7,8 @@ import io.medallion.Pipeline;
 import io.medallion.TableId;
 import io.medallion.catalog.CatalogConfig;
 import io.medallion.catalog.RegistrationPlan;
+import io.medallion.core.alert.Alerting;
+import io.medallion.core.internal.alert.AlertObserver;
 import io.medallion.core.internal.bronze.BronzeIngestor;
 import io.medallion.core.internal.catalog.IcebergCatalogs;
 import io.medallion.core.internal.catalog.Publisher;
@@ -15,6 +17,7 @@ import io.medallion.core.internal.gold.DimensionalModel;
 import io.medallion.core.internal.gold.GoldAggregator;
 import io.medallion.core.internal.iceberg.Lineage;
 import io.medallion.core.internal.iceberg.TableStore;
+import io.medallion.core.internal.lineage.LineageObserver;
 import io.medallion.core.internal.maintenance.LakeMaintenance;
 import io.medallion.core.internal.observe.RunTracker;
 import io.medallion.core.internal.quality.DefaultContactChecks;
@@ -24,8 +27,11 @@ import io.medallion.core.internal.read.IcebergTableRead;
 import io.medallion.core.internal.silver.LiveBatch;
 import io.medallion.core.internal.silver.SilverOutcome;
 import io.medallion.core.internal.silver.SilverProcessor;
+import io.medallion.core.lineage.LineageTarget;
 import io.medallion.core.observe.RunObserver;
 import io.medallion.core.read.TableRead;
+import io.medallion.core.spi.Alert;
+import io.medallion.core.spi.AlertSink;
 import io.medallion.core.spi.JsonSource;
 import io.medallion.core.spi.contact.EmailValidator;
 import io.medallion.core.spi.contact.PhoneValidator;
@@ -81,6 +87,7 @@ public final class MedallionRuntime implements AutoCloseable {
   private final Clock clock;
   private final boolean pipelined;
   private final List<RunObserver> observers;
+  private final AlertObserver alerts;
 
   private MedallionRuntime(Builder builder) {
     this.lake = builder.lake.toAbsolutePath().normalize();
@@ -90,7 +97,8 @@ public final class MedallionRuntime implements AutoCloseable {
     this.store = new TableStore(catalog);
     this.clock = builder.clock;
     this.pipelined = builder.parallelism > 1;
-    this.observers = List.copyOf(builder.observers);
+    this.alerts = builder.alerting == null ? null : new AlertObserver(builder.alerting);
+    this.observers = observers(builder);
     this.bronze = new BronzeIngestor(store, builder.clock, builder.parallelism > 1);
     PhoneValidator phones = new PhoneValidator();
     this.silver =
@@ -107,6 +115,20 @@ public final class MedallionRuntime implements AutoCloseable {
     this.model = new DimensionalModel(store);
     this.maintenance = new LakeMaintenance(store, builder.clock);
     this.disposableDomains = builder.emails.disposableDomains().description();
+  }
+
+  /** The application's observers, then alerts and lineage when they are configured. */
+  private List<RunObserver> observers(Builder builder) {
+    List<RunObserver> all = new ArrayList<>(builder.observers);
+    if (alerts != null) {
+      all.add(alerts);
+    }
+    if (builder.lineage != null) {
+      all.add(
+          new LineageObserver(
+              builder.lineage, builder.lineage.datasetNamespace(catalogConfig), store::load));
+    }
+    return List.copyOf(all);
   }
 
   /**
@@ -473,6 +495,28 @@ public final class MedallionRuntime implements AutoCloseable {
   }
 
   /**
+   * Sends an alert to this runtime's alert sinks, as the runtime does with the alerts its runs
+   * raise; for conditions a caller detects, such as a stream that lags. A sink that fails is logged
+   * with the alert and never throws here.
+   *
+   * <pre>{@code
+   * runtime.alert(
+   *     new Alert(runId, "users", Optional.of(raw.id()), AlertKind.STREAM_LAG, Severity.WARNING,
+   *         "5 minutes behind the topic", List.of(), Optional.empty(), Instant.now()));
+   * }</pre>
+   *
+   * @param alert the alert
+   * @return false when no alerting is configured, so nothing was sent
+   */
+  public boolean alert(Alert alert) {
+    if (alerts == null) {
+      return false;
+    }
+    alerts.send(Objects.requireNonNull(alert, "alert"));
+    return true;
+  }
+
+  /**
    * Returns the catalog configuration this runtime uses.
    *
    * @return the configuration; its {@code toString()} shows no secret
@@ -594,6 +638,8 @@ public final class MedallionRuntime implements AutoCloseable {
     private int keysInMemory = DEFAULT_KEYS_IN_MEMORY;
     private Path spillDirectory = Path.of(System.getProperty("java.io.tmpdir"));
     private final List<RunObserver> observers = new ArrayList<>();
+    private Alerting alerting;
+    private LineageTarget lineage;
 
     private Builder() {}
 
@@ -611,6 +657,53 @@ public final class MedallionRuntime implements AutoCloseable {
      */
     public Builder observer(RunObserver observer) {
       observers.add(Objects.requireNonNull(observer, "observer"));
+      return this;
+    }
+
+    /**
+     * Raises quality alerts when runs end (quality gates, failed dataset rules, anomalies, failed
+     * runs, quarantined shares) and sends them to the configured sinks; see {@link Alerting}.
+     *
+     * <pre>{@code
+     * MedallionRuntime.builder()
+     *     .alerts(Alerting.builder(new LogAlertSink()).reportsAt(lake.resolve("reports")).build());
+     * }</pre>
+     *
+     * @param settings the conditions and sinks
+     * @return this builder
+     */
+    public Builder alerts(Alerting settings) {
+      this.alerting = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * Raises quality alerts with the default conditions and sends them to these sinks.
+     *
+     * <pre>{@code
+     * MedallionRuntime.builder().alerts(new LogAlertSink(), new FileAlertSink(Path.of("alerts.jsonl")));
+     * }</pre>
+     *
+     * @param first a sink
+     * @param more further sinks
+     * @return this builder
+     */
+    public Builder alerts(AlertSink first, AlertSink... more) {
+      return alerts(Alerting.builder(first, more).build());
+    }
+
+    /**
+     * Sends OpenLineage run events for every run; off unless set.
+     *
+     * <pre>{@code
+     * MedallionRuntime.builder().lineage(LineageTarget.http(URI.create("http://marquez:5000")));
+     * }</pre>
+     *
+     * @param target the server or file
+     * @return this builder
+     */
+    public Builder lineage(LineageTarget target) {
+      this.lineage = Objects.requireNonNull(target, "target");
       return this;
     }
 

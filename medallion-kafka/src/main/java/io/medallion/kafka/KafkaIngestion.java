@@ -6,12 +6,15 @@ import io.medallion.core.BronzeAppender;
 import io.medallion.core.MedallionRuntime;
 import io.medallion.core.RunResult;
 import io.medallion.core.TableRun;
+import io.medallion.core.spi.Alert;
+import io.medallion.core.spi.AlertKind;
 import io.medallion.core.spi.MarkerConflictException;
 import io.medallion.core.spi.SourceMarker;
 import io.medallion.kafka.internal.BatchPositions;
 import io.medallion.kafka.internal.MessageValues;
 import io.medallion.kafka.internal.OffsetMarkers;
 import io.medallion.kafka.internal.RecordedOffsets;
+import io.medallion.quality.Severity;
 import io.medallion.table.BronzeTable;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,6 +98,9 @@ public final class KafkaIngestion implements AutoCloseable {
 
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final Map<TableId, Duration> lag = new ConcurrentHashMap<>();
+
+  /** Tables past the lag limit whose alert was raised; touched by the looping thread only. */
+  private final Set<TableId> lagging = new HashSet<>();
 
   /** What the stream did to each table, bronze first; guarded by itself. */
   private final Map<TableId, TableRun> runs = new LinkedHashMap<>();
@@ -318,6 +325,9 @@ public final class KafkaIngestion implements AutoCloseable {
       if (pipeline != null && (untilCaughtUp || commitsSinceDownstream > 0)) {
         runDownstream(true);
       }
+    } catch (RuntimeException e) {
+      alertStopped(e);
+      throw e;
     } finally {
       // What is left after a failure is read again from the table's offsets on restart; closing
       // the consumer revokes partitions, which must not try to commit it.
@@ -770,7 +780,7 @@ public final class KafkaIngestion implements AutoCloseable {
       lastDownstreamNanos = System.nanoTime();
       if (timestamp != Long.MIN_VALUE) {
         Duration behind = Duration.between(Instant.ofEpochMilli(timestamp), Instant.now());
-        result.tables().forEach(run -> lag.put(run.table(), behind));
+        result.tables().forEach(run -> lagged(run.table(), behind, result.runId()));
       }
     } catch (RuntimeException e) {
       if (mustSucceed) {
@@ -792,8 +802,64 @@ public final class KafkaIngestion implements AutoCloseable {
 
   private void noteLag(TableId id) {
     if (newestCommittedTimestamp != Long.MIN_VALUE) {
-      lag.put(id, Duration.between(Instant.ofEpochMilli(newestCommittedTimestamp), Instant.now()));
+      lagged(
+          id,
+          Duration.between(Instant.ofEpochMilli(newestCommittedTimestamp), Instant.now()),
+          streamRun());
     }
+  }
+
+  /** Records a table's lag and raises one alert when it first exceeds the stream's limit. */
+  private void lagged(TableId id, Duration behind, String runId) {
+    lag.put(id, behind);
+    if (stream.lagAlert().isEmpty()) {
+      return;
+    }
+    Duration limit = stream.lagAlert().get();
+    if (behind.compareTo(limit) <= 0) {
+      lagging.remove(id);
+    } else if (lagging.add(id)) {
+      runtime.alert(
+          new Alert(
+              runId,
+              pipelineName(),
+              Optional.of(id),
+              AlertKind.STREAM_LAG,
+              Severity.WARNING,
+              String.format(
+                  Locale.ROOT,
+                  "%.1f s behind the newest message of the topic it holds, above the %.1f s limit",
+                  behind.toMillis() / 1000.0,
+                  limit.toMillis() / 1000.0),
+              List.of("stream " + stream),
+              Optional.empty(),
+              Instant.now()));
+    }
+  }
+
+  /** Raises an alert for a stream that stopped on a failure, when alerting is configured. */
+  private void alertStopped(RuntimeException failure) {
+    String message = String.valueOf(failure.getMessage());
+    runtime.alert(
+        new Alert(
+            streamRun(),
+            pipelineName(),
+            Optional.of(table.id()),
+            AlertKind.RUN_FAILED,
+            Severity.CRITICAL,
+            "the stream stopped: " + String.join(" ", message.lines().toList()),
+            List.of(failure.getClass().getName(), "stream " + stream),
+            Optional.empty(),
+            Instant.now()));
+  }
+
+  /** What alerts about the stream itself name as their run: the stream's consumer group. */
+  private String streamRun() {
+    return "stream:" + stream.group();
+  }
+
+  private String pipelineName() {
+    return pipeline != null ? pipeline.name() : table.id().toString();
   }
 
   /** Fails when no broker answered for longer than the stream allows. */

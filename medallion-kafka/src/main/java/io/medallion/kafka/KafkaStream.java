@@ -56,6 +56,7 @@ public final class KafkaStream {
   private final int downstreamEveryCommits;
   private final Duration downstreamInterval;
   private final Duration brokerTimeout;
+  private final Optional<Duration> lagAlert;
 
   private KafkaStream(Builder builder, Optional<Pattern> pattern) {
     this.bootstrapServers = builder.bootstrapServers;
@@ -72,6 +73,7 @@ public final class KafkaStream {
     this.downstreamEveryCommits = builder.downstreamEveryCommits;
     this.downstreamInterval = builder.downstreamInterval;
     this.brokerTimeout = builder.brokerTimeout;
+    this.lagAlert = Optional.ofNullable(builder.lagAlert);
   }
 
   /**
@@ -105,6 +107,7 @@ public final class KafkaStream {
     builder.downstreamEveryCommits = downstreamEveryCommits;
     builder.downstreamInterval = downstreamInterval;
     builder.brokerTimeout = brokerTimeout;
+    builder.lagAlert = lagAlert.orElse(null);
     return builder;
   }
 
@@ -234,6 +237,15 @@ public final class KafkaStream {
     return brokerTimeout;
   }
 
+  /**
+   * Returns the lag past which the stream raises an alert through the runtime's alert sinks.
+   *
+   * @return the lag, empty when the stream raises no lag alert
+   */
+  public Optional<Duration> lagAlert() {
+    return lagAlert;
+  }
+
   @Override
   public String toString() {
     Map<String, String> shown = new LinkedHashMap<>();
@@ -273,6 +285,7 @@ public final class KafkaStream {
     private int downstreamEveryCommits = 1;
     private Duration downstreamInterval = Duration.ZERO;
     private Duration brokerTimeout = Duration.ofSeconds(60);
+    private Duration lagAlert;
 
     private Builder(String bootstrapServers, String group) {
       this.bootstrapServers = bootstrapServers;
@@ -403,6 +416,25 @@ public final class KafkaStream {
       return this;
     }
 
+    /**
+     * Raises a {@code stream-lag} alert through the runtime's alert sinks when a table falls
+     * further behind the topic than this (the time between its last commit or run and the newest
+     * message timestamp it holds); one alert per table until its lag is back within the limit. Off
+     * by default; the runtime needs {@code MedallionRuntime.Builder.alerts(...)}.
+     *
+     * <pre>{@code
+     * KafkaStream.builder(brokers, "medallion").topics("users").lagAlert(Duration.ofMinutes(5));
+     * }</pre>
+     *
+     * @param limit more than zero
+     * @return this builder
+     */
+    public Builder lagAlert(Duration limit) {
+      setting("lagAlert", limit);
+      this.lagAlert = Objects.requireNonNull(limit, "limit");
+      return this;
+    }
+
     private void setting(String property, Object value) {
       if (!given.add(property)) {
         problems.add(property + " is set twice, the second time to " + value + "; set it once");
@@ -472,6 +504,9 @@ public final class KafkaStream {
       all.check(
           brokerTimeout.compareTo(Duration.ZERO) > 0,
           "brokerTimeout must be more than zero, got " + brokerTimeout);
+      all.check(
+          lagAlert == null || lagAlert.compareTo(Duration.ZERO) > 0,
+          "lagAlert must be more than zero, got " + lagAlert);
       all.throwIfAny("kafka stream of group " + group);
       return new KafkaStream(this, pattern);
     }

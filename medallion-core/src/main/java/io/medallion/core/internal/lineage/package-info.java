@@ -1,0 +1,5 @@
+/**
+ * OpenLineage run events: {@link io.medallion.core.internal.lineage.LineageObserver} sends them,
+ * {@code LineageEvents} builds them.
+ */
+package io.medallion.core.internal.lineage;
