@@ -60,7 +60,7 @@ public final class BenchCommand implements Callable<Integer> {
           "Engines to run (default: ${DEFAULT-VALUE}); medallion-fused ingests and runs silver in"
               + " one call (its bronze column covers both), medallion-serial is medallion on one"
               + " thread. duckdb is the fastest DuckDB formulation of the job found;"
-              + " duckdb-two-pass and duckdb-one-pass are the others tried (docs/benchmark.md)."
+              + " duckdb-split-scan, duckdb-two-pass and duckdb-one-pass are the others tried (docs/benchmark.md)."
               + " Every engine's row counts and gold rows are compared. kafka-plain, kafka-bronze and kafka-gold read the same records from a"
               + " 2-partition topic on a broker started on 127.0.0.1: a plain consumer that only"
               + " reads, medallion streaming into bronze, and through silver and gold. "

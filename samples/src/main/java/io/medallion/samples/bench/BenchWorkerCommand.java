@@ -26,6 +26,7 @@ public final class BenchWorkerCommand implements Callable<Integer> {
           "medallion-fused",
           "floor",
           "duckdb",
+          "duckdb-split-scan",
           "duckdb-two-pass",
           "duckdb-one-pass",
           "kafka-plain",
@@ -64,7 +65,9 @@ public final class BenchWorkerCommand implements Callable<Integer> {
       case "medallion-serial" -> MedallionEngine.run(input, work, meter, 1);
       case "medallion-fused" -> MedallionEngine.runFused(input, work, meter);
       case "floor" -> FloorEngine.run(input, work, meter);
-      case "duckdb" -> DuckDbEngine.run(DuckDbEngine.Formulation.SPLIT_SCAN, input, work, meter);
+      case "duckdb" -> DuckDbEngine.run(DuckDbEngine.Formulation.CONCURRENT, input, work, meter);
+      case "duckdb-split-scan" ->
+          DuckDbEngine.run(DuckDbEngine.Formulation.SPLIT_SCAN, input, work, meter);
       case "duckdb-two-pass" ->
           DuckDbEngine.run(DuckDbEngine.Formulation.TWO_PASS, input, work, meter);
       case "duckdb-one-pass" ->

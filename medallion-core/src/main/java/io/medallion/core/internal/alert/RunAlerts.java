@@ -3,6 +3,7 @@ package io.medallion.core.internal.alert;
 import io.medallion.Layer;
 import io.medallion.TableId;
 import io.medallion.core.alert.Alerting;
+import io.medallion.core.internal.quality.DatasetRuleEvaluator;
 import io.medallion.core.observe.RunFinished;
 import io.medallion.core.observe.TableOutcome;
 import io.medallion.core.spi.Alert;
@@ -29,10 +30,10 @@ import java.util.regex.Pattern;
  */
 public final class RunAlerts {
   /**
-   * The measure only anomaly rules take, in their condition and in their detail: how a dataset
-   * check, or a failed rule named by a quality gate, is told to be an anomaly.
+   * How a dataset check, or a failed rule named by a quality gate, is told to be an anomaly: only
+   * anomaly rules' details name this measure.
    */
-  private static final String ANOMALY_MEASURE = "modified z-score";
+  private static final String ANOMALY_MEASURE = DatasetRuleEvaluator.ANOMALY_MEASURE;
 
   private static final int MAX_DETAILS = 10;
   private static final int MAX_SUMMARY = 300;

@@ -21,6 +21,12 @@ import java.util.Map;
  * }</pre>
  */
 public final class DatasetRuleEvaluator {
+  /**
+   * What an anomaly check's detail names its measure: the only dataset check that does, so alerts
+   * tell anomalies from other failed rules by it.
+   */
+  public static final String ANOMALY_MEASURE = "modified z-score";
+
   private DatasetRuleEvaluator() {}
 
   /**
@@ -160,7 +166,9 @@ public final class DatasetRuleEvaluator {
               + format(value)
               + " vs median "
               + format(RobustStatistics.median(window))
-              + ": modified z-score "
+              + ": "
+              + ANOMALY_MEASURE
+              + " "
               + format(z)
               + (ok ? " <= " : " > ")
               + format(anomaly.maxZ()));
