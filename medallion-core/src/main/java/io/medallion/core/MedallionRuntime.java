@@ -16,6 +16,7 @@ import io.medallion.core.internal.gold.GoldAggregator;
 import io.medallion.core.internal.iceberg.Lineage;
 import io.medallion.core.internal.iceberg.TableStore;
 import io.medallion.core.internal.maintenance.LakeMaintenance;
+import io.medallion.core.internal.observe.RunMetrics;
 import io.medallion.core.internal.observe.RunTracker;
 import io.medallion.core.internal.quality.DefaultContactChecks;
 import io.medallion.core.internal.quality.QualityReports;
@@ -37,6 +38,7 @@ import io.medallion.table.BronzeTable;
 import io.medallion.table.GoldTable;
 import io.medallion.table.SilverTable;
 import io.medallion.table.TableDefinition;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -612,6 +614,25 @@ public final class MedallionRuntime implements AutoCloseable {
     public Builder observer(RunObserver observer) {
       observers.add(Objects.requireNonNull(observer, "observer"));
       return this;
+    }
+
+    /**
+     * Records every run on a Micrometer registry: rows read, written, quarantined and
+     * dead-lettered, commits by status, table and run durations, the last quality score and
+     * quarantine rate per table, and failed runs, as {@code medallion.*} meters tagged {@code
+     * pipeline}, {@code table}, {@code layer} and {@code status}. Bind the registry to Prometheus,
+     * JMX or any other Micrometer backend; each registry given records every run.
+     *
+     * <pre>{@code
+     * PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+     * MedallionRuntime runtime = MedallionRuntime.builder().meterRegistry(prometheus).build();
+     * }</pre>
+     *
+     * @param registry where the meters go
+     * @return this builder
+     */
+    public Builder meterRegistry(MeterRegistry registry) {
+      return observer(new RunMetrics(Objects.requireNonNull(registry, "registry")));
     }
 
     /**
