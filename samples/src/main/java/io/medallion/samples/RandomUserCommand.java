@@ -99,7 +99,8 @@ final class RandomUserCommand implements Callable<Integer> {
       names = "--summary-json",
       paramLabel = "FILE",
       description =
-          "Also write the summary as JSON: {\"tables\": [{\"name\", \"layer\", \"rows\", ...}],"
+          "Also write the summary as JSON: {\"run_id\", \"tables\": [{\"name\", \"layer\","
+              + " \"rows\", ...}],"
               + " \"quarantine_reasons\", \"average_quality_score\", \"gold_preview\", \"run\","
               + " \"report_html\", \"report_markdown\", \"report_json\"}.")
   Path summaryJson;
@@ -187,7 +188,7 @@ final class RandomUserCommand implements Callable<Integer> {
                 + ")");
       }
       if (summaryJson != null) {
-        SummaryOutput.writeJson(summaryJson, summary, run.tables(), report);
+        SummaryOutput.writeJson(summaryJson, run.runId(), summary, run.tables(), report);
         out.println("Summary JSON: " + summaryJson.toAbsolutePath());
       }
     }
