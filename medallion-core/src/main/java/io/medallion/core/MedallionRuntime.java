@@ -142,7 +142,7 @@ public final class MedallionRuntime implements AutoCloseable {
     store.beginRun();
     TableRun run;
     try {
-      run = bronze.ingest(table, source);
+      run = bronze.ingest(table, source, null, tracker.ingestionProgress(table.id()));
     } catch (RuntimeException e) {
       throw tracker.fail(
           failures.naming(table.id().toString(), table.id() + " was not updated", e));
@@ -332,7 +332,11 @@ public final class MedallionRuntime implements AutoCloseable {
           }
         }
         ingested =
-            bronze.ingest(table, source, record -> live.values().forEach(b -> b.accept(record)));
+            bronze.ingest(
+                table,
+                source,
+                record -> live.values().forEach(b -> b.accept(record)),
+                tracker.ingestionProgress(table.id()));
       } catch (RuntimeException e) {
         RuntimeException failure =
             failures.naming(table.id().toString(), table.id() + " was not updated", e);

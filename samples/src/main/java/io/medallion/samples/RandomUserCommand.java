@@ -20,6 +20,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -109,6 +110,13 @@ final class RandomUserCommand implements Callable<Integer> {
   boolean describe;
 
   @Option(
+      names = "--quiet",
+      description =
+          "No progress: neither the live progress line (rewritten in place on a terminal, a line"
+              + " every 10 s otherwise) nor the step lines; the summary is still printed.")
+  boolean quiet;
+
+  @Option(
       names = "--reports",
       paramLabel = "DIR",
       description =
@@ -152,18 +160,34 @@ final class RandomUserCommand implements Callable<Integer> {
     if (describe) {
       out.println(RandomUserPipeline.PIPELINE.describe());
     }
+    RunProgress running = new RunProgress(RandomUserPipeline.RAW.id(), RandomUserPipeline.PIPELINE);
     MedallionRuntime.Builder builder =
-        MedallionRuntime.builder().lake(lake).catalog(catalog.toConfig(spec, lake));
+        MedallionRuntime.builder()
+            .lake(lake)
+            .catalog(catalog.toConfig(spec, lake))
+            .observer(running);
     if (disposableDomains != null || disposableDomainsReplacement != null) {
       builder.emailValidator(
           EmailValidator.builder().disposableDomains(disposableDomainLists()).build());
     }
     try (MedallionRuntime runtime = Preflight.open(builder)) {
-      JsonSource source =
-          inputs != null ? JsonSource.files(inputs) : api ? fromApi() : generated(runtime.lake());
+      CountedSource source =
+          CountedSource.of(
+              inputs != null
+                  ? JsonSource.files(inputs)
+                  : api ? fromApi() : generated(runtime.lake()));
+      running.reading(source);
       progress(out, "ingesting into bronze, building silver and gold ...");
-      // One call: silver takes each record from the ingestion instead of reading bronze back.
-      RunResult run = runtime.run(RandomUserPipeline.PIPELINE, RandomUserPipeline.RAW, source);
+      long started = System.nanoTime();
+      RunResult run;
+      try (ProgressLine line =
+          ProgressLine.start(
+              out,
+              ProgressLine.Mode.detect(quiet),
+              () -> running.line(Duration.ofNanos(System.nanoTime() - started)))) {
+        // One call: silver takes each record from the ingestion instead of reading bronze back.
+        run = runtime.run(RandomUserPipeline.PIPELINE, RandomUserPipeline.RAW, source.source());
+      }
       TableRun bronze = run.table(RandomUserPipeline.RAW.id());
       progress(
           out,
@@ -293,8 +317,10 @@ final class RandomUserCommand implements Callable<Integer> {
     };
   }
 
-  private static void progress(PrintWriter out, String message) {
-    out.println("[medallion] " + message);
-    out.flush();
+  private void progress(PrintWriter out, String message) {
+    if (!quiet) {
+      out.println("[medallion] " + message);
+      out.flush();
+    }
   }
 }
