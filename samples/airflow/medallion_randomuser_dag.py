@@ -45,7 +45,7 @@ BRANCHES = {
 SUMMARY = "{{ var.value.MEDALLION_LAKE }}/summaries/{{ ts_nodash }}.json"
 
 RUN = (
-    "java -Xmx2g -jar {{ var.value.MEDALLION_JAR }} randomuser"
+    "java -Xmx2g -jar {{ var.value.MEDALLION_JAR }} randomuser --quiet"
     " --lake {{ var.value.MEDALLION_LAKE }} --summary-json " + SUMMARY + "; "
     "code=$?; "
     "case $code in "
