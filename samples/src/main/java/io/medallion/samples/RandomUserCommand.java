@@ -109,12 +109,7 @@ final class RandomUserCommand implements Callable<Integer> {
   @Option(names = "--describe", description = "Print the pipeline definition first.")
   boolean describe;
 
-  @Option(
-      names = "--quiet",
-      description =
-          "No progress: neither the live progress line (rewritten in place on a terminal, a line"
-              + " every 10 s otherwise) nor the step lines; the summary is still printed.")
-  boolean quiet;
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(
       names = "--reports",
@@ -183,7 +178,7 @@ final class RandomUserCommand implements Callable<Integer> {
       try (ProgressLine line =
           ProgressLine.start(
               out,
-              ProgressLine.Mode.detect(quiet),
+              progressOptions.mode(),
               () -> running.line(Duration.ofNanos(System.nanoTime() - started)))) {
         // One call: silver takes each record from the ingestion instead of reading bronze back.
         run = runtime.run(RandomUserPipeline.PIPELINE, RandomUserPipeline.RAW, source.source());
@@ -318,9 +313,6 @@ final class RandomUserCommand implements Callable<Integer> {
   }
 
   private void progress(PrintWriter out, String message) {
-    if (!quiet) {
-      out.println("[medallion] " + message);
-      out.flush();
-    }
+    progressOptions.step(out, message);
   }
 }

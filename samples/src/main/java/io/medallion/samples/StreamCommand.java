@@ -84,12 +84,7 @@ final class StreamCommand implements Callable<Integer> {
       description = "Also write the summary as JSON, in the shape randomuser writes it.")
   Path summaryJson;
 
-  @Option(
-      names = "--quiet",
-      description =
-          "No progress: neither the live progress line (rewritten in place on a terminal, a line"
-              + " every 10 s otherwise) nor the step lines; the summary is still printed.")
-  boolean quiet;
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(
       names = EMBEDDED,
@@ -201,7 +196,7 @@ final class StreamCommand implements Callable<Integer> {
     try (ProgressLine line =
         ProgressLine.start(
             spec.commandLine().getOut(),
-            ProgressLine.Mode.detect(quiet),
+            progressOptions.mode(),
             () -> ingestion.progress().toString())) {
       if (generator != null) {
         generator.start();
@@ -228,11 +223,7 @@ final class StreamCommand implements Callable<Integer> {
   }
 
   private void progress(String message) {
-    if (!quiet) {
-      PrintWriter out = spec.commandLine().getOut();
-      out.println("[medallion] " + message);
-      out.flush();
-    }
+    progressOptions.step(spec.commandLine().getOut(), message);
   }
 
   /** Produces the generated users into the embedded broker on a thread of its own. */

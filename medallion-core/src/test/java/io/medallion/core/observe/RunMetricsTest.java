@@ -69,6 +69,10 @@ class RunMetricsTest {
     return runtime;
   }
 
+  private static double count(MeterRegistry registry, String name, String... tags) {
+    return registry.get(name).tags(tags).counter().count();
+  }
+
   private static double rows(MeterRegistry registry, String table, String kind) {
     return registry.get("medallion.rows").tag("table", table).tag("kind", kind).counter().count();
   }
@@ -89,18 +93,19 @@ class RunMetricsTest {
     assertThat(rows(registry, SILVER, "quarantined")).isEqualTo(1);
     assertThat(rows(registry, SILVER, "duplicates")).isZero();
     assertThat(
-            registry
-                .get("medallion.rows")
-                .tags("table", SILVER, "layer", "silver", "pipeline", "orders", "kind", "written")
-                .counter()
-                .count())
+            count(
+                registry,
+                "medallion.rows",
+                "table",
+                SILVER,
+                "layer",
+                "silver",
+                "pipeline",
+                "orders",
+                "kind",
+                "written"))
         .isEqualTo(1);
-    assertThat(
-            registry
-                .get("medallion.commits")
-                .tags("table", SILVER, "status", "committed")
-                .counter()
-                .count())
+    assertThat(count(registry, "medallion.commits", "table", SILVER, "status", "committed"))
         .isEqualTo(1);
     assertThat(registry.get("medallion.quarantine.rate").tag("table", SILVER).gauge().value())
         .isEqualTo(0.5);
@@ -123,19 +128,10 @@ class RunMetricsTest {
             .tags("table", "gold.order_total", "layer", "gold", "status", "committed")
             .timer();
     assertThat(gold.count()).isEqualTo(1);
-    assertThat(
-            registry
-                .get("medallion.runs")
-                .tags("pipeline", "orders", "status", "succeeded")
-                .counter()
-                .count())
+    assertThat(count(registry, "medallion.runs", "pipeline", "orders", "status", "succeeded"))
         .isEqualTo(1);
     assertThat(
-            registry
-                .get("medallion.runs")
-                .tags("pipeline", "bronze.orders", "status", "succeeded")
-                .counter()
-                .count())
+            count(registry, "medallion.runs", "pipeline", "bronze.orders", "status", "succeeded"))
         .isEqualTo(1);
     assertThat(registry.get("medallion.run.duration").tag("pipeline", "orders").timer().count())
         .isEqualTo(1);
@@ -151,12 +147,7 @@ class RunMetricsTest {
     runtime.run(pipeline);
 
     assertThat(rows(registry, SILVER, "read")).isEqualTo(2);
-    assertThat(
-            registry
-                .get("medallion.commits")
-                .tags("table", SILVER, "status", "nothing-new")
-                .counter()
-                .count())
+    assertThat(count(registry, "medallion.commits", "table", SILVER, "status", "nothing-new"))
         .isEqualTo(1);
     assertThat(registry.get("medallion.quarantine.rate").tag("table", SILVER).gauge().value())
         .isEqualTo(0.5);
@@ -173,18 +164,17 @@ class RunMetricsTest {
     assertThatThrownBy(() -> runtime.run(gated)).isInstanceOf(QualityGateException.class);
 
     assertThat(
-            registry
-                .get("medallion.commits")
-                .tags("table", SILVER, "layer", "silver", "status", "failed")
-                .counter()
-                .count())
+            count(
+                registry,
+                "medallion.commits",
+                "table",
+                SILVER,
+                "layer",
+                "silver",
+                "status",
+                "failed"))
         .isEqualTo(1);
-    assertThat(
-            registry
-                .get("medallion.runs")
-                .tags("pipeline", "orders", "status", "failed")
-                .counter()
-                .count())
+    assertThat(count(registry, "medallion.runs", "pipeline", "orders", "status", "failed"))
         .isEqualTo(1);
     assertThat(
             registry
