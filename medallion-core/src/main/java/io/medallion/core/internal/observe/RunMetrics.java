@@ -26,25 +26,25 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RunMetrics implements RunObserver {
   /** Rows per table, tagged {@code kind}: read, written, quarantined, dead-lettered, duplicates. */
-  public static final String ROWS = "medallion.rows";
+  private static final String ROWS = "medallion.rows";
 
   /** Table outcomes per table and status; {@code status="committed"} counts the commits. */
-  public static final String COMMITS = "medallion.commits";
+  private static final String COMMITS = "medallion.commits";
 
   /** How long each table took, from its start to its commit (or failure), per status. */
-  public static final String TABLE_DURATION = "medallion.table.duration";
+  private static final String TABLE_DURATION = "medallion.table.duration";
 
   /** The mean quality score of the rows a silver table scored in its last run. */
-  public static final String QUALITY_SCORE = "medallion.quality.score";
+  private static final String QUALITY_SCORE = "medallion.quality.score";
 
   /** The share of rows read that the table's last run quarantined or dead-lettered. */
-  public static final String QUARANTINE_RATE = "medallion.quarantine.rate";
+  private static final String QUARANTINE_RATE = "medallion.quarantine.rate";
 
   /** Runs per pipeline and status ({@code succeeded}, {@code failed}). */
-  public static final String RUNS = "medallion.runs";
+  private static final String RUNS = "medallion.runs";
 
   /** How long each run took, per pipeline and status. */
-  public static final String RUN_DURATION = "medallion.run.duration";
+  private static final String RUN_DURATION = "medallion.run.duration";
 
   private final MeterRegistry registry;
 
