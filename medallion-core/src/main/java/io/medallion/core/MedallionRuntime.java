@@ -19,6 +19,7 @@ import io.medallion.core.internal.iceberg.Lineage;
 import io.medallion.core.internal.iceberg.TableStore;
 import io.medallion.core.internal.lineage.LineageObserver;
 import io.medallion.core.internal.maintenance.LakeMaintenance;
+import io.medallion.core.internal.observe.RunMetrics;
 import io.medallion.core.internal.observe.RunTracker;
 import io.medallion.core.internal.quality.DefaultContactChecks;
 import io.medallion.core.internal.quality.QualityReports;
@@ -43,6 +44,7 @@ import io.medallion.table.BronzeTable;
 import io.medallion.table.GoldTable;
 import io.medallion.table.SilverTable;
 import io.medallion.table.TableDefinition;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -162,7 +164,7 @@ public final class MedallionRuntime implements AutoCloseable {
     store.beginRun();
     TableRun run;
     try {
-      run = bronze.ingest(table, source);
+      run = bronze.ingest(table, source, null, tracker.ingestionProgress(table.id()));
     } catch (RuntimeException e) {
       throw tracker.fail(
           failures.naming(table.id().toString(), table.id() + " was not updated", e));
@@ -352,7 +354,11 @@ public final class MedallionRuntime implements AutoCloseable {
           }
         }
         ingested =
-            bronze.ingest(table, source, record -> live.values().forEach(b -> b.accept(record)));
+            bronze.ingest(
+                table,
+                source,
+                record -> live.values().forEach(b -> b.accept(record)),
+                tracker.ingestionProgress(table.id()));
       } catch (RuntimeException e) {
         RuntimeException failure =
             failures.naming(table.id().toString(), table.id() + " was not updated", e);
@@ -705,6 +711,25 @@ public final class MedallionRuntime implements AutoCloseable {
     public Builder lineage(LineageTarget target) {
       this.lineage = Objects.requireNonNull(target, "target");
       return this;
+    }
+
+    /**
+     * Records every run on a Micrometer registry: rows read, written, quarantined and
+     * dead-lettered, commits by status, table and run durations, the last quality score and
+     * quarantine rate per table, and failed runs, as {@code medallion.*} meters tagged {@code
+     * pipeline}, {@code table}, {@code layer} and {@code status}. Bind the registry to Prometheus,
+     * JMX or any other Micrometer backend; each registry given records every run.
+     *
+     * <pre>{@code
+     * PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+     * MedallionRuntime runtime = MedallionRuntime.builder().meterRegistry(prometheus).build();
+     * }</pre>
+     *
+     * @param registry where the meters go
+     * @return this builder
+     */
+    public Builder meterRegistry(MeterRegistry registry) {
+      return observer(new RunMetrics(Objects.requireNonNull(registry, "registry")));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.medallion.kafka;
 
+import io.medallion.Layer;
 import io.medallion.Pipeline;
 import io.medallion.TableId;
 import io.medallion.core.BronzeAppender;
@@ -16,6 +17,7 @@ import io.medallion.kafka.internal.OffsetMarkers;
 import io.medallion.kafka.internal.RecordedOffsets;
 import io.medallion.quality.Severity;
 import io.medallion.table.BronzeTable;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -31,6 +33,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,7 +100,12 @@ public final class KafkaIngestion implements AutoCloseable {
   private final Map<TopicPartition, Long> pinnedStarts = new HashMap<>();
 
   private final AtomicBoolean stopping = new AtomicBoolean();
-  private final Map<TableId, Duration> lag = new ConcurrentHashMap<>();
+
+  /** Per table, the newest Kafka timestamp (epoch milliseconds) it holds: its lag's origin. */
+  private final Map<TableId, Long> newestTimestamps = new ConcurrentHashMap<>();
+
+  /** The gauges of each registry given, removed when the stream closes. */
+  private final List<StreamGauges> gauges = new CopyOnWriteArrayList<>();
 
   /** Tables past the lag limit whose alert was raised; touched by the looping thread only. */
   private final Set<TableId> lagging = new HashSet<>();
@@ -255,13 +263,77 @@ public final class KafkaIngestion implements AutoCloseable {
    * @return the progress
    */
   public StreamProgress progress() {
-    double seconds = Math.max(1e-3, (System.nanoTime() - startedNanos) / 1e9);
     List<TableRun> tables;
     synchronized (runs) {
       tables = List.copyOf(runs.values());
     }
+    Instant now = Instant.now();
+    Map<TableId, Duration> lag = new HashMap<>();
+    newestTimestamps.forEach(
+        (id, newest) -> lag.put(id, Duration.between(Instant.ofEpochMilli(newest), now)));
     return new StreamProgress(
-        records, deadLetters, commits, records / seconds, Map.copyOf(lag), downstreamRuns, tables);
+        records, deadLetters, commits, records / elapsedSeconds(), lag, downstreamRuns, tables);
+  }
+
+  /**
+   * Registers the stream's gauges on a registry: per table it feeds (bronze, and the pipeline's
+   * silver and gold tables), {@code medallion.stream.lag} (now minus the newest Kafka timestamp the
+   * table holds) and {@code medallion.stream.records.rate} (rows written per second since the
+   * stream started), tagged {@code pipeline}, {@code table} and {@code layer}. They are removed
+   * when the stream closes. Pass the registry given to {@link
+   * MedallionRuntime.Builder#meterRegistry} to find them beside the run metrics.
+   *
+   * <pre>{@code
+   * try (KafkaIngestion ingestion =
+   *     KafkaIngestion.open(runtime, pipeline, raw, stream).meterRegistry(registry)) {
+   *   ingestion.run();
+   * }
+   * }</pre>
+   *
+   * @param registry where the gauges go
+   * @return this ingestion
+   */
+  public KafkaIngestion meterRegistry(MeterRegistry registry) {
+    Map<TableId, Layer> fed = new LinkedHashMap<>();
+    fed.put(table.id(), Layer.BRONZE);
+    if (pipeline != null) {
+      pipeline.tables().stream()
+          .filter(definition -> definition.layer() != Layer.BRONZE)
+          .forEach(definition -> fed.put(definition.id(), definition.layer()));
+    }
+    String name = pipeline != null ? pipeline.name() : table.id().toString();
+    gauges.add(new StreamGauges(Objects.requireNonNull(registry, "registry"), this, name, fed));
+    return this;
+  }
+
+  /**
+   * Returns how far a table is behind its topic, for its gauge.
+   *
+   * @param id the table
+   * @return milliseconds between now and the newest Kafka timestamp it holds; NaN before it holds
+   *     any
+   */
+  double lagMillis(TableId id) {
+    Long newest = newestTimestamps.get(id);
+    return newest == null ? Double.NaN : System.currentTimeMillis() - newest;
+  }
+
+  /**
+   * Returns how fast the stream fills a table, for its gauge.
+   *
+   * @param id the table
+   * @return rows written to it per second since the stream started
+   */
+  double writtenPerSecond(TableId id) {
+    TableRun run;
+    synchronized (runs) {
+      run = runs.get(id);
+    }
+    return run == null ? 0 : run.written() / elapsedSeconds();
+  }
+
+  private double elapsedSeconds() {
+    return Math.max(1e-3, (System.nanoTime() - startedNanos) / 1e9);
   }
 
   /**
@@ -275,6 +347,8 @@ public final class KafkaIngestion implements AutoCloseable {
   @Override
   public void close() {
     stop();
+    gauges.forEach(StreamGauges::remove);
+    gauges.clear();
     synchronized (this) {
       while (looping != null && looping != Thread.currentThread()) {
         try {
@@ -779,8 +853,7 @@ public final class KafkaIngestion implements AutoCloseable {
       commitsSinceDownstream = 0;
       lastDownstreamNanos = System.nanoTime();
       if (timestamp != Long.MIN_VALUE) {
-        Duration behind = Duration.between(Instant.ofEpochMilli(timestamp), Instant.now());
-        result.tables().forEach(run -> lagged(run.table(), behind, result.runId()));
+        result.tables().forEach(run -> lagged(run.table(), timestamp, result.runId()));
       }
     } catch (RuntimeException e) {
       if (mustSucceed) {
@@ -802,19 +875,20 @@ public final class KafkaIngestion implements AutoCloseable {
 
   private void noteLag(TableId id) {
     if (newestCommittedTimestamp != Long.MIN_VALUE) {
-      lagged(
-          id,
-          Duration.between(Instant.ofEpochMilli(newestCommittedTimestamp), Instant.now()),
-          streamRun());
+      lagged(id, newestCommittedTimestamp, streamRun());
     }
   }
 
-  /** Records a table's lag and raises one alert when it first exceeds the stream's limit. */
-  private void lagged(TableId id, Duration behind, String runId) {
-    lag.put(id, behind);
+  /**
+   * Records the newest Kafka timestamp a table holds and raises one alert when its lag first
+   * exceeds the stream's limit.
+   */
+  private void lagged(TableId id, long newestTimestamp, String runId) {
+    newestTimestamps.put(id, newestTimestamp);
     if (stream.lagAlert().isEmpty()) {
       return;
     }
+    Duration behind = Duration.between(Instant.ofEpochMilli(newestTimestamp), Instant.now());
     Duration limit = stream.lagAlert().get();
     if (behind.compareTo(limit) <= 0) {
       lagging.remove(id);

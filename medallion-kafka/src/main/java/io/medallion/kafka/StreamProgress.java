@@ -18,8 +18,9 @@ import java.util.Map;
  * @param deadLetters dead letters committed
  * @param commits bronze commits
  * @param recordsPerSecond records committed per second since the stream started
- * @param lag per table: the time between now and the newest Kafka timestamp the table holds, as of
- *     its last commit (bronze) or run (silver and gold)
+ * @param lag per table: the time between now and the newest Kafka timestamp the table holds: what
+ *     bronze committed, or what bronze held when silver and gold last ran; it grows while the
+ *     stream stalls
  * @param downstreamRuns how many times the pipeline's silver and gold tables ran
  * @param tables what the stream did to each table since it started, bronze first: its runs added up
  *     as {@link TableRun#plus} adds them, each with the last snapshot committed

@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The samples' exit codes, one per kind of outcome, so scripts can tell a bad command line from a
- * missing file or an unusable lake. Listed under "Exit codes" in every command's {@code --help}.
+ * The samples' exit codes, one per kind of outcome, so scripts and schedulers can tell success from
+ * a quality gate that stopped a run, bad input, a bad command line and a failing engine or lake.
+ * Listed under "Exit codes" in every command's {@code --help} and in {@code docs/observability.md};
+ * the numbers never change meaning.
  *
  * <pre>{@code
  * System.exit(ExitCode.INPUT.code()); // 3
@@ -14,8 +16,8 @@ import java.util.Map;
 public enum ExitCode {
   /** The command completed. */
   OK(0, "The command completed."),
-  /** A run failed, for example on a quality gate or a failure inside the engine. */
-  RUN_FAILED(1, "A run failed (a quality gate, or an error inside the engine)."),
+  /** A run failed inside the engine or its storage, catalog or broker; run again once fixed. */
+  RUN_FAILED(1, "A run failed inside the engine or its storage, catalog or broker."),
   /** The command line is invalid. */
   USAGE(2, "Invalid command line: unknown option, missing or bad value."),
   /** An input file is missing, a folder, or unreadable. */
@@ -23,7 +25,9 @@ public enum ExitCode {
   /** The lake folder or the catalog cannot be used. */
   LAKE(4, "The lake or catalog cannot be used: a file, read-only, or unreachable."),
   /** The JVM ran out of heap. */
-  OUT_OF_MEMORY(5, "Out of memory: give the JVM more heap (java -Xmx...).");
+  OUT_OF_MEMORY(5, "Out of memory: give the JVM more heap (java -Xmx...)."),
+  /** A quality policy or dataset rule failed the batch; the table keeps its earlier rows. */
+  QUALITY_GATE(6, "A quality gate failed the batch: a policy or dataset rule; see the report.");
 
   private final int code;
   private final String meaning;

@@ -1,5 +1,6 @@
 package io.medallion.samples;
 
+import io.medallion.quality.QualityGateException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -86,7 +87,12 @@ final class FailureHandler
     if (failure instanceof CliFailure cli) {
       return cli.exitCode();
     }
-    return outOfMemory(failure) ? ExitCode.OUT_OF_MEMORY : ExitCode.RUN_FAILED;
+    if (outOfMemory(failure)) {
+      return ExitCode.OUT_OF_MEMORY;
+    }
+    return causedBy(failure, QualityGateException.class)
+        ? ExitCode.QUALITY_GATE
+        : ExitCode.RUN_FAILED;
   }
 
   private static String describe(Throwable failure, ExitCode exit) {
@@ -100,8 +106,13 @@ final class FailureHandler
   }
 
   private static boolean outOfMemory(Throwable failure) {
+    return causedBy(failure, OutOfMemoryError.class);
+  }
+
+  /** Whether the failure or any of its causes is of a kind, however the engine wrapped it. */
+  private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof OutOfMemoryError) {
+      if (kind.isInstance(cause)) {
         return true;
       }
     }

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -99,13 +100,16 @@ final class RandomUserCommand implements Callable<Integer> {
       names = "--summary-json",
       paramLabel = "FILE",
       description =
-          "Also write the summary as JSON: {\"tables\": [{\"name\", \"layer\", \"rows\", ...}],"
+          "Also write the summary as JSON: {\"run_id\", \"tables\": [{\"name\", \"layer\","
+              + " \"rows\", ...}],"
               + " \"quarantine_reasons\", \"average_quality_score\", \"gold_preview\", \"run\","
               + " \"report_html\", \"report_markdown\", \"report_json\"}.")
   Path summaryJson;
 
   @Option(names = "--describe", description = "Print the pipeline definition first.")
   boolean describe;
+
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(
       names = "--reports",
@@ -151,18 +155,34 @@ final class RandomUserCommand implements Callable<Integer> {
     if (describe) {
       out.println(RandomUserPipeline.PIPELINE.describe());
     }
+    RunProgress running = new RunProgress(RandomUserPipeline.RAW.id(), RandomUserPipeline.PIPELINE);
     MedallionRuntime.Builder builder =
-        MedallionRuntime.builder().lake(lake).catalog(catalog.toConfig(spec, lake));
+        MedallionRuntime.builder()
+            .lake(lake)
+            .catalog(catalog.toConfig(spec, lake))
+            .observer(running);
     if (disposableDomains != null || disposableDomainsReplacement != null) {
       builder.emailValidator(
           EmailValidator.builder().disposableDomains(disposableDomainLists()).build());
     }
     try (MedallionRuntime runtime = Preflight.open(builder)) {
-      JsonSource source =
-          inputs != null ? JsonSource.files(inputs) : api ? fromApi() : generated(runtime.lake());
+      CountedSource source =
+          CountedSource.of(
+              inputs != null
+                  ? JsonSource.files(inputs)
+                  : api ? fromApi() : generated(runtime.lake()));
+      running.reading(source);
       progress(out, "ingesting into bronze, building silver and gold ...");
-      // One call: silver takes each record from the ingestion instead of reading bronze back.
-      RunResult run = runtime.run(RandomUserPipeline.PIPELINE, RandomUserPipeline.RAW, source);
+      long started = System.nanoTime();
+      RunResult run;
+      try (ProgressLine line =
+          ProgressLine.start(
+              out,
+              progressOptions.mode(),
+              () -> running.line(Duration.ofNanos(System.nanoTime() - started)))) {
+        // One call: silver takes each record from the ingestion instead of reading bronze back.
+        run = runtime.run(RandomUserPipeline.PIPELINE, RandomUserPipeline.RAW, source.source());
+      }
       TableRun bronze = run.table(RandomUserPipeline.RAW.id());
       progress(
           out,
@@ -187,7 +207,7 @@ final class RandomUserCommand implements Callable<Integer> {
                 + ")");
       }
       if (summaryJson != null) {
-        SummaryOutput.writeJson(summaryJson, summary, run.tables(), report);
+        SummaryOutput.writeJson(summaryJson, run.runId(), summary, run.tables(), report);
         out.println("Summary JSON: " + summaryJson.toAbsolutePath());
       }
     }
@@ -292,8 +312,7 @@ final class RandomUserCommand implements Callable<Integer> {
     };
   }
 
-  private static void progress(PrintWriter out, String message) {
-    out.println("[medallion] " + message);
-    out.flush();
+  private void progress(PrintWriter out, String message) {
+    progressOptions.step(out, message);
   }
 }

@@ -10,9 +10,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.errors.InterruptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,13 +28,13 @@ import picocli.CommandLine.Spec;
       "Streams RandomUser records from a Kafka topic into the RandomUser lakehouse: bronze with"
           + " the Kafka columns, then the same silver and gold tables as randomuser, kept current"
           + " as messages arrive. Exactly once across restarts: the offsets live in the bronze"
-          + " table. Prints a progress line every few seconds; Ctrl-C commits and stops.",
+          + " table. Shows its progress (records, records/s, lag per table); Ctrl-C commits and"
+          + " stops.",
       "--embedded-kafka starts a broker inside this program and a generator that produces"
           + " --users users into it, so nothing needs to be installed."
     })
 final class StreamCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(StreamCommand.class);
-  private static final long PROGRESS_SECONDS = 5;
   private static final String EMBEDDED = "--embedded-kafka";
   private static final String EMBEDDED_TOPIC = "randomuser";
   private static final String EMBEDDED_GROUP = "medallion-randomuser";
@@ -86,6 +83,8 @@ final class StreamCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Also write the summary as JSON, in the shape randomuser writes it.")
   Path summaryJson;
+
+  @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(
       names = EMBEDDED,
@@ -183,7 +182,7 @@ final class StreamCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       SummaryOutput.print(out, summary);
       if (summaryJson != null) {
-        SummaryOutput.writeJson(summaryJson, summary, done.tables(), null);
+        SummaryOutput.writeJson(summaryJson, null, summary, done.tables(), null);
         out.println("Summary JSON: " + summaryJson.toAbsolutePath());
       }
       out.flush();
@@ -194,19 +193,11 @@ final class StreamCommand implements Callable<Integer> {
 
   private StreamProgress consume(KafkaIngestion ingestion, BackgroundUsers generator)
       throws InterruptedException {
-    ScheduledExecutorService ticker =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "randomuser-stream-progress");
-              thread.setDaemon(true);
-              return thread;
-            });
-    ticker.scheduleAtFixedRate(
-        () -> progress(ingestion.progress().toString()),
-        PROGRESS_SECONDS,
-        PROGRESS_SECONDS,
-        TimeUnit.SECONDS);
-    try {
+    try (ProgressLine line =
+        ProgressLine.start(
+            spec.commandLine().getOut(),
+            progressOptions.mode(),
+            () -> ingestion.progress().toString())) {
       if (generator != null) {
         generator.start();
         if (untilCaughtUp) {
@@ -219,8 +210,6 @@ final class StreamCommand implements Callable<Integer> {
       }
       ingestion.run();
       return ingestion.progress();
-    } finally {
-      ticker.shutdownNow();
     }
   }
 
@@ -234,9 +223,7 @@ final class StreamCommand implements Callable<Integer> {
   }
 
   private void progress(String message) {
-    PrintWriter out = spec.commandLine().getOut();
-    out.println("[medallion] " + message);
-    out.flush();
+    progressOptions.step(spec.commandLine().getOut(), message);
   }
 
   /** Produces the generated users into the embedded broker on a thread of its own. */

@@ -54,15 +54,18 @@ final class SummaryOutput {
    * Writes the summary JSON.
    *
    * @param file where
+   * @param runId the run's id, so a scheduler can find its run log and report; null for a stream,
+   *     which is many runs
    * @param summary the lake's tables
    * @param runs what this run did, per table
    * @param report the quality report's files, or null when none was written
    */
   static void writeJson(
-      Path file, LakeSummary summary, List<TableRun> runs, ReportFiles.Written report)
+      Path file, String runId, LakeSummary summary, List<TableRun> runs, ReportFiles.Written report)
       throws IOException {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
+    root.put("run_id", runId);
     root.put("lake", summary.lake());
     root.put("catalog", summary.catalog());
     root.put("warehouse", summary.warehouse());

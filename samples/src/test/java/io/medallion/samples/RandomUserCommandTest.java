@@ -119,6 +119,10 @@ class RandomUserCommandTest {
 
     assertThat(again.exitCode()).as(again.err()).isZero();
     JsonNode summary = new ObjectMapper().readTree(second.toFile());
+    String firstRun = new ObjectMapper().readTree(first.toFile()).get("run_id").asText();
+    assertThat(summary.get("run_id").asText())
+        .matches("\\d{8}T\\d{6}Z-[0-9a-f]{8}")
+        .isNotEqualTo(firstRun);
     assertThat(rowsByTable(summary).get("bronze.randomuser_raw")).isEqualTo(500);
     assertThat(summary.get("run").get(1).get("read").asLong()).isEqualTo(200);
   }

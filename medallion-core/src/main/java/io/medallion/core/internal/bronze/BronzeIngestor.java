@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.GenericRecord;
@@ -41,6 +42,9 @@ import org.slf4j.LoggerFactory;
 public final class BronzeIngestor {
   private static final Logger LOG = LoggerFactory.getLogger(BronzeIngestor.class);
   private static final long PROGRESS_EVERY = 100_000;
+
+  /** Records between two calls of an ingestion's progress listener: often, yet cheap. */
+  private static final long NOTIFY_EVERY = 1_000;
 
   private final TableStore store;
   private final Clock clock;
@@ -93,6 +97,24 @@ public final class BronzeIngestor {
    *     parts skipped because an earlier batch loaded them
    */
   public TableRun ingest(BronzeTable definition, JsonSource source, Consumer<IngestedRecord> tap) {
+    return ingest(definition, source, tap, null);
+  }
+
+  /**
+   * Ingests as {@link #ingest(BronzeTable, JsonSource, Consumer)} does, telling {@code progress}
+   * the records written so far after every thousand, on the thread that writes bronze.
+   *
+   * @param definition the bronze table
+   * @param source the input
+   * @param tap receives each record written, or null; it must not throw
+   * @param progress receives the records written so far, or null; it must not throw
+   * @return what was written, as the other ingest methods return it
+   */
+  public TableRun ingest(
+      BronzeTable definition,
+      JsonSource source,
+      Consumer<IngestedRecord> tap,
+      LongConsumer progress) {
     Table bronze = ensure(definition);
     Loading loading = new Loading(definition, source, LoadHistory.of(bronze));
     Table deadLetters = store.ensure(TableLayouts.deadLetter(definition));
@@ -104,7 +126,8 @@ public final class BronzeIngestor {
             .truncatedTo(ChronoUnit.MICROS);
     try (RecordWriter records = new RecordWriter(bronze);
         RecordWriter dead = new RecordWriter(deadLetters)) {
-      Writer writer = new Writer(bronze, deadLetters, records, dead, batchId, ingestedAt, tap);
+      Writer writer =
+          new Writer(bronze, deadLetters, records, dead, batchId, ingestedAt, tap, progress);
       try {
         feed(definition, loading, writer);
       } catch (RuntimeException e) {
@@ -272,6 +295,7 @@ public final class BronzeIngestor {
     private final String batchId;
     private final OffsetDateTime ingestedAt;
     private final Consumer<IngestedRecord> tap;
+    private final LongConsumer progress;
     private long index;
 
     Writer(
@@ -281,7 +305,8 @@ public final class BronzeIngestor {
         RecordWriter dead,
         String batchId,
         OffsetDateTime ingestedAt,
-        Consumer<IngestedRecord> tap) {
+        Consumer<IngestedRecord> tap,
+        LongConsumer progress) {
       this.bronzeTemplate = GenericRecord.create(bronze.schema());
       this.deadTemplate = GenericRecord.create(deadLetters.schema());
       this.records = records;
@@ -289,6 +314,7 @@ public final class BronzeIngestor {
       this.batchId = batchId;
       this.ingestedAt = ingestedAt;
       this.tap = tap;
+      this.progress = progress;
     }
 
     void write(Raw raw) {
@@ -311,6 +337,9 @@ public final class BronzeIngestor {
       }
       if (records.rows() % PROGRESS_EVERY == 0) {
         LOG.info("{}: {} records so far", raw.part(), records.rows());
+      }
+      if (progress != null && records.rows() % NOTIFY_EVERY == 0) {
+        progress.accept(records.rows());
       }
     }
 

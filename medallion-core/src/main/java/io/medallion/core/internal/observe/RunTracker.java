@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,6 +106,22 @@ public final class RunTracker {
     current = table;
     currentLayer = layer;
     currentStart = since;
+  }
+
+  /** Tells the observers how many records an ingestion has written so far. */
+  private void recordsIngested(TableId table, long records) {
+    tell(observer -> observer.recordsIngested(table, records), "recordsIngested");
+  }
+
+  /**
+   * Returns what an ingestion of one table tells as it writes, passed on to the observers' {@link
+   * RunObserver#recordsIngested}; null when nobody observes, so that nothing is counted in vain.
+   *
+   * @param table the bronze table
+   * @return the listener, or null
+   */
+  public LongConsumer ingestionProgress(TableId table) {
+    return observed() ? records -> recordsIngested(table, records) : null;
   }
 
   /**
