@@ -196,6 +196,7 @@ public final class MedallionRuntime implements AutoCloseable {
     AuditRun audited = null;
     try {
       store.beginRun();
+      AuditRun.recover(new AuditPublisher(store), audit, pipeline);
       register(pipeline);
       audited = startAudit(pipeline, tracker);
       List<TableRun> runs = new ArrayList<>();
@@ -358,6 +359,7 @@ public final class MedallionRuntime implements AutoCloseable {
     AuditRun audited = null;
     try {
       store.beginRun();
+      AuditRun.recover(new AuditPublisher(store), audit, pipeline);
       register(pipeline);
       audited = startAudit(pipeline, tracker);
       tracker.tableStarted(table.id(), Layer.BRONZE);

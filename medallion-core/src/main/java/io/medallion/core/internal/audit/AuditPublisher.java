@@ -2,6 +2,7 @@ package io.medallion.core.internal.audit;
 
 import io.medallion.MedallionException;
 import io.medallion.TableId;
+import io.medallion.core.internal.iceberg.BranchTable;
 import io.medallion.core.internal.iceberg.Commits;
 import io.medallion.core.internal.iceberg.TableStore;
 import java.util.ArrayList;
@@ -197,11 +198,10 @@ public final class AuditPublisher {
     intentTable.updateProperties().remove(PUBLISHING + runId).commit();
   }
 
+  /** Commits an empty snapshot on the branch whose summary holds the reason. */
   private static void recordReason(Table table, String branch, String reason) {
-    Commits.commit(
-        table,
-        () -> table.newAppend().toBranch(branch).set(AuditBranches.PUBLISHED_ANYWAY, reason));
-    table.refresh();
+    Table audit = BranchTable.of(table, branch);
+    Commits.commit(audit, () -> audit.newAppend().set(AuditBranches.PUBLISHED_ANYWAY, reason));
   }
 
   private static boolean isMain(Table table, long head) {

@@ -60,8 +60,22 @@ public final class AuditRun {
   }
 
   /**
-   * Starts a run's audit: finishes any publish a crash interrupted, then sends the audited tables
-   * to the run's branch.
+   * Finishes any publish a crash interrupted on a pipeline's tables, before a run of it with
+   * write-audit-publish on reads or registers them.
+   *
+   * @param publisher publishes and recovers
+   * @param setting which tables are audited
+   * @param pipeline the pipeline about to run
+   */
+  public static void recover(
+      AuditPublisher publisher, WriteAuditPublish setting, Pipeline pipeline) {
+    if (setting.enabled()) {
+      publisher.recover(AuditBranches.tablesOf(pipeline));
+    }
+  }
+
+  /**
+   * Starts a run's audit: sends the audited tables to the run's branch.
    *
    * @param store the tables
    * @param publisher publishes and recovers
@@ -80,7 +94,6 @@ public final class AuditRun {
       Path reports) {
     Set<TableId> audited = new HashSet<>();
     if (setting.enabled()) {
-      publisher.recover(AuditBranches.tablesOf(pipeline));
       Set<TableId> physical = new HashSet<>();
       for (TableDefinition definition : setting.auditedIn(pipeline)) {
         audited.add(definition.id());

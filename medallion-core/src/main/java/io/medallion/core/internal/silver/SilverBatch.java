@@ -238,9 +238,8 @@ final class SilverBatch {
     if (!failedChecks.isEmpty() && !audited) {
       throw new QualityGateException(definition.id().toString(), failedChecks);
     }
-    Map<String, String> entries = AuditBranches.withFailed(summary, failedChecks);
-    rejected.commit(entries);
-    kept.commit(entries, settled.written());
+    rejected.commit(summary);
+    kept.commit(AuditBranches.withFailed(summary, failedChecks), settled.written());
     TableRun run =
         new TableRun(
             definition.id(),
