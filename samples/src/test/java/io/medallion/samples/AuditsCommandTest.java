@@ -35,7 +35,8 @@ class AuditsCommandTest {
     }
     SilverTable capped =
         RandomUserPipeline.USERS.toBuilder()
-            .datasetRules(DatasetRule.rowCount(1, 10).toBuilder().name("at_most_10").failBatch().build())
+            .datasetRules(
+                DatasetRule.rowCount(1, 10).toBuilder().name("at_most_10").failBatch().build())
             .build();
     Pipeline pipeline =
         Pipeline.builder("randomuser").tables(RandomUserPipeline.RAW, capped).build();
@@ -74,15 +75,17 @@ class AuditsCommandTest {
   void publish_withAReason_publishesAndLeavesNothingPending() {
     Cli.Result published =
         Cli.run(
-            "audits", "publish", runId, "--reason", "twenty is fine today", "--lake",
+            "audits",
+            "publish",
+            runId,
+            "--reason",
+            "twenty is fine today",
+            "--lake",
             lake.toString());
 
     assertThat(published.exitCode()).as(published.err()).isZero();
     assertThat(published.out())
-        .isEqualTo(
-            "Published audit "
-                + runId
-                + ": [silver.users_quality_metrics, silver.users]\n");
+        .isEqualTo("Published audit " + runId + ": [silver.users_quality_metrics, silver.users]\n");
     assertThat(Cli.run("audits", "--lake", lake.toString()).out()).isEqualTo("0 pending audits\n");
     Cli.Result history = Cli.run("history", "silver.users", "--lake", lake.toString());
     assertThat(history.out()).contains("medallion.audit.published-anyway = twenty is fine today");
