@@ -25,6 +25,7 @@ import org.apache.iceberg.Table;
  * }</pre>
  */
 public final class BranchTable extends BaseTable {
+  /** The branch read and written. */
   private final String branch;
 
   private BranchTable(Table table, String branch) {
