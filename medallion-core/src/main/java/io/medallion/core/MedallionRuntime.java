@@ -195,10 +195,7 @@ public final class MedallionRuntime implements AutoCloseable {
     RunTracker tracker = RunTracker.start(observers, pipeline.name(), clock);
     AuditRun audited = null;
     try {
-      store.beginRun();
-      AuditRun.recover(new AuditPublisher(store), audit, pipeline);
-      register(pipeline);
-      audited = startAudit(pipeline, tracker);
+      audited = prepare(pipeline, tracker);
       List<TableRun> runs = new ArrayList<>();
       Map<TableId, QualityReport> reports = new LinkedHashMap<>();
       runTables(pipeline, Map.of(), runs, reports, tracker, null, audited);
@@ -211,9 +208,16 @@ public final class MedallionRuntime implements AutoCloseable {
     }
   }
 
-  private AuditRun startAudit(Pipeline pipeline, RunTracker tracker) {
-    return AuditRun.start(
-        store, new AuditPublisher(store), audit, pipeline, tracker.runId(), auditReports());
+  /**
+   * Starts a run of a pipeline: finishes any publish a crash interrupted, registers the tables,
+   * then starts the run's audit.
+   */
+  private AuditRun prepare(Pipeline pipeline, RunTracker tracker) {
+    store.beginRun();
+    AuditPublisher publisher = new AuditPublisher(store);
+    AuditRun.recover(publisher, audit, pipeline);
+    register(pipeline);
+    return AuditRun.start(store, publisher, audit, pipeline, tracker.runId(), auditReports());
   }
 
   private static void endAudit(AuditRun audited) {
@@ -358,10 +362,7 @@ public final class MedallionRuntime implements AutoCloseable {
     RunTracker tracker = RunTracker.start(observers, pipeline.name(), clock);
     AuditRun audited = null;
     try {
-      store.beginRun();
-      AuditRun.recover(new AuditPublisher(store), audit, pipeline);
-      register(pipeline);
-      audited = startAudit(pipeline, tracker);
+      audited = prepare(pipeline, tracker);
       tracker.tableStarted(table.id(), Layer.BRONZE);
       Instant fedSince = clock.instant();
       Map<TableId, LiveBatch> live = new LinkedHashMap<>();

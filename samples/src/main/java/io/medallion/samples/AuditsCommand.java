@@ -82,12 +82,8 @@ final class AuditsCommand implements Callable<Integer> {
     }
   }
 
-  /** Prints the quality report a pending audit's silver tables had. */
-  @Command(
-      name = "show",
-      mixinStandardHelpOptions = true,
-      description = "Prints a pending audit's failed checks and quality report.")
-  static final class Show implements Callable<Integer> {
+  /** A command on one pending audit, named by its run id. */
+  abstract static class OnRun implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Mixin Lake lake = new Lake();
@@ -97,18 +93,28 @@ final class AuditsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      return lake.withAudits(
-          spec,
-          (audits, out) -> {
-            PendingAudit audit = pending(audits, runId);
-            out.printf("Audit %s on branch %s: %s%n", runId, audit.branch(), audit.tables());
-            audit.failedChecks().forEach(check -> out.println("failed: " + check));
-            Map<TableId, QualityReport> reports = audits.reports(runId);
-            reports.values().forEach(report -> out.println(ReportMarkdown.render(report)));
-            if (reports.isEmpty()) {
-              out.println("No quality report was kept for this audit.");
-            }
-          });
+      return lake.withAudits(spec, (audits, out) -> act(audits, pending(audits, runId), out));
+    }
+
+    /** Does the command's work on the pending audit and prints what it did. */
+    abstract void act(Audits audits, PendingAudit audit, PrintWriter out);
+  }
+
+  /** Prints the quality report a pending audit's silver tables had. */
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Prints a pending audit's failed checks and quality report.")
+  static final class Show extends OnRun {
+    @Override
+    void act(Audits audits, PendingAudit audit, PrintWriter out) {
+      out.printf("Audit %s on branch %s: %s%n", runId, audit.branch(), audit.tables());
+      audit.failedChecks().forEach(check -> out.println("failed: " + check));
+      Map<TableId, QualityReport> reports = audits.reports(runId);
+      reports.values().forEach(report -> out.println(ReportMarkdown.render(report)));
+      if (reports.isEmpty()) {
+        out.println("No quality report was kept for this audit.");
+      }
     }
   }
 
@@ -119,14 +125,7 @@ final class AuditsCommand implements Callable<Integer> {
       description =
           "Publishes a pending audit anyway: main is fast-forwarded to the audit branch, upstream"
               + " tables first, and the reason is recorded in each table's history.")
-  static final class Publish implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Mixin Lake lake = new Lake();
-
-    @Parameters(paramLabel = "RUN", description = "The run id, as audits lists it.")
-    String runId;
-
+  static final class Publish extends OnRun {
     @Option(
         names = "--reason",
         required = true,
@@ -135,13 +134,8 @@ final class AuditsCommand implements Callable<Integer> {
     String reason;
 
     @Override
-    public Integer call() {
-      return lake.withAudits(
-          spec,
-          (audits, out) -> {
-            pending(audits, runId);
-            out.printf("Published audit %s: %s%n", runId, audits.publish(runId, reason));
-          });
+    void act(Audits audits, PendingAudit audit, PrintWriter out) {
+      out.printf("Published audit %s: %s%n", runId, audits.publish(runId, reason));
     }
   }
 
@@ -152,22 +146,10 @@ final class AuditsCommand implements Callable<Integer> {
       description =
           "Discards a pending audit: removes its branches; main is unchanged and the files only"
               + " the audit wrote are removed by maintain's orphan-file cleanup.")
-  static final class Discard implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Mixin Lake lake = new Lake();
-
-    @Parameters(paramLabel = "RUN", description = "The run id, as audits lists it.")
-    String runId;
-
+  static final class Discard extends OnRun {
     @Override
-    public Integer call() {
-      return lake.withAudits(
-          spec,
-          (audits, out) -> {
-            pending(audits, runId);
-            out.printf("Discarded audit %s: %s%n", runId, audits.discard(runId));
-          });
+    void act(Audits audits, PendingAudit audit, PrintWriter out) {
+      out.printf("Discarded audit %s: %s%n", runId, audits.discard(runId));
     }
   }
 
