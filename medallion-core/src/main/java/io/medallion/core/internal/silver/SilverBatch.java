@@ -188,7 +188,9 @@ final class SilverBatch {
   /**
    * Commits quarantine (unless this batch writes none) and then silver, each with the summary
    * entries given: the consumed-upstream marker for runs, the replay marker for replays. A batch
-   * that fails its policy commits nothing and deletes the files it wrote.
+   * that fails its policy commits nothing and deletes the files it wrote, unless it is audited:
+   * then it commits to the audit branch with the failed checks in silver's summary, and they hold
+   * it back from main.
    *
    * @return the counts, with the quality figures unless the batch read nothing
    */
