@@ -9,6 +9,11 @@ import io.medallion.catalog.CatalogConfig;
 import io.medallion.catalog.RegistrationPlan;
 import io.medallion.core.alert.Alerting;
 import io.medallion.core.internal.alert.AlertObserver;
+import io.medallion.core.audit.Audits;
+import io.medallion.core.audit.WriteAuditPublish;
+import io.medallion.core.internal.audit.AuditPublisher;
+import io.medallion.core.internal.audit.AuditRun;
+import io.medallion.core.internal.audit.PipelineAudits;
 import io.medallion.core.internal.bronze.BronzeIngestor;
 import io.medallion.core.internal.catalog.IcebergCatalogs;
 import io.medallion.core.internal.catalog.Publisher;
@@ -30,6 +35,7 @@ import io.medallion.core.internal.silver.SilverOutcome;
 import io.medallion.core.internal.silver.SilverProcessor;
 import io.medallion.core.lineage.LineageTarget;
 import io.medallion.core.observe.RunObserver;
+import io.medallion.core.observe.TableStatus;
 import io.medallion.core.read.TableRead;
 import io.medallion.core.spi.Alert;
 import io.medallion.core.spi.AlertSink;
@@ -55,6 +61,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import org.apache.iceberg.Table;
@@ -90,6 +97,7 @@ public final class MedallionRuntime implements AutoCloseable {
   private final boolean pipelined;
   private final List<RunObserver> observers;
   private final AlertObserver alerts;
+  private final WriteAuditPublish audit;
 
   private MedallionRuntime(Builder builder) {
     this.lake = builder.lake.toAbsolutePath().normalize();
@@ -101,6 +109,7 @@ public final class MedallionRuntime implements AutoCloseable {
     this.pipelined = builder.parallelism > 1;
     this.alerts = builder.alerting == null ? null : new AlertObserver(builder.alerting);
     this.observers = observers(builder);
+    this.audit = builder.audit;
     this.bronze = new BronzeIngestor(store, builder.clock, builder.parallelism > 1);
     PhoneValidator phones = new PhoneValidator();
     this.silver =
@@ -208,17 +217,41 @@ public final class MedallionRuntime implements AutoCloseable {
    */
   public RunResult run(Pipeline pipeline) {
     RunTracker tracker = RunTracker.start(observers, pipeline.name(), clock);
+    AuditRun audited = null;
     try {
-      store.beginRun();
-      register(pipeline);
+      audited = prepare(pipeline, tracker);
       List<TableRun> runs = new ArrayList<>();
       Map<TableId, QualityReport> reports = new LinkedHashMap<>();
-      runTables(pipeline, Map.of(), runs, reports, tracker, null);
+      runTables(pipeline, Map.of(), runs, reports, tracker, null, audited);
       tracker.finish();
       return new RunResult(tracker.runId(), runs, reports);
     } catch (RuntimeException e) {
       throw tracker.fail(e);
+    } finally {
+      endAudit(audited);
     }
+  }
+
+  /**
+   * Starts a run of a pipeline: finishes any publish a crash interrupted, registers the tables,
+   * then starts the run's audit.
+   */
+  private AuditRun prepare(Pipeline pipeline, RunTracker tracker) {
+    store.beginRun();
+    AuditPublisher publisher = new AuditPublisher(store);
+    AuditRun.recover(publisher, audit, pipeline);
+    register(pipeline);
+    return AuditRun.start(store, publisher, audit, pipeline, tracker.runId(), auditReports());
+  }
+
+  private static void endAudit(AuditRun audited) {
+    if (audited != null) {
+      audited.end();
+    }
+  }
+
+  private Path auditReports() {
+    return lake.resolve("audits");
   }
 
   /** Runs every table in dependency order; silver tables already fed report what they did. */
@@ -228,7 +261,8 @@ public final class MedallionRuntime implements AutoCloseable {
       List<TableRun> runs,
       Map<TableId, QualityReport> reports,
       RunTracker tracker,
-      Instant fedSince) {
+      Instant fedSince,
+      AuditRun audited) {
     for (TableDefinition table : pipeline.tables()) {
       if (table instanceof BronzeTable raw) {
         bronze.ensure(raw);
@@ -258,7 +292,17 @@ public final class MedallionRuntime implements AutoCloseable {
         continue;
       }
       runs.add(run);
-      tracker.tableDone(run, report, () -> upstreamConsumed(table));
+      tracker.tableDone(run, report, () -> upstreamConsumed(table), settle(audited, table, report));
+    }
+  }
+
+  /** Publishes an audited table whose checks passed, or leaves it pending. */
+  private Optional<TableStatus> settle(
+      AuditRun audited, TableDefinition table, QualityReport report) {
+    try {
+      return audited.settle(table, report);
+    } catch (RuntimeException e) {
+      throw failures.naming(table.id().toString(), table.id() + " was not published", e);
     }
   }
 
@@ -340,9 +384,9 @@ public final class MedallionRuntime implements AutoCloseable {
           "Pipeline " + pipeline.name() + " does not contain " + table.id());
     }
     RunTracker tracker = RunTracker.start(observers, pipeline.name(), clock);
+    AuditRun audited = null;
     try {
-      store.beginRun();
-      register(pipeline);
+      audited = prepare(pipeline, tracker);
       tracker.tableStarted(table.id(), Layer.BRONZE);
       Instant fedSince = clock.instant();
       Map<TableId, LiveBatch> live = new LinkedHashMap<>();
@@ -369,12 +413,30 @@ public final class MedallionRuntime implements AutoCloseable {
       Map<TableId, SilverOutcome> fed = finishLive(live, ingested, tracker, fedSince);
       List<TableRun> runs = new ArrayList<>(List.of(ingested));
       Map<TableId, QualityReport> reports = new LinkedHashMap<>();
-      runTables(pipeline, fed, runs, reports, tracker, fedSince);
+      runTables(pipeline, fed, runs, reports, tracker, fedSince, audited);
       tracker.finish();
       return new RunResult(tracker.runId(), runs, reports);
     } catch (RuntimeException e) {
       throw tracker.fail(e);
+    } finally {
+      endAudit(audited);
     }
+  }
+
+  /**
+   * Returns the pending audits of a pipeline's tables, to list, publish anyway or discard (see
+   * {@link Builder#writeAuditPublish(WriteAuditPublish)}).
+   *
+   * <pre>{@code
+   * Audits audits = runtime.audits(pipeline);
+   * audits.pending().forEach(audit -> log.info("{} {}", audit.runId(), audit.failedChecks()));
+   * }</pre>
+   *
+   * @param pipeline the pipeline whose tables to look at
+   * @return the pipeline's audits
+   */
+  public Audits audits(Pipeline pipeline) {
+    return new PipelineAudits(store, pipeline, auditReports());
   }
 
   /**
@@ -646,6 +708,7 @@ public final class MedallionRuntime implements AutoCloseable {
     private final List<RunObserver> observers = new ArrayList<>();
     private Alerting alerting;
     private LineageTarget lineage;
+    private WriteAuditPublish audit = WriteAuditPublish.off();
 
     private Builder() {}
 
@@ -680,6 +743,23 @@ public final class MedallionRuntime implements AutoCloseable {
      */
     public Builder alerts(Alerting settings) {
       this.alerting = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * Writes some or all silver and gold tables to an audit branch per run and publishes each to
+     * main only when its row policy and dataset rules pass; the default is {@link
+     * WriteAuditPublish#off()}. Observers hear {@code audit-pending} or {@code published}.
+     *
+     * <pre>{@code
+     * MedallionRuntime.builder().writeAuditPublish(WriteAuditPublish.everyTable()).build();
+     * }</pre>
+     *
+     * @param setting which tables to audit
+     * @return this builder
+     */
+    public Builder writeAuditPublish(WriteAuditPublish setting) {
+      this.audit = Objects.requireNonNull(setting, "setting");
       return this;
     }
 

@@ -5,6 +5,7 @@ import io.medallion.TableId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
@@ -25,6 +26,10 @@ import org.apache.iceberg.exceptions.NoSuchTableException;
 public final class TableStore {
   private final Catalog catalog;
   private final Map<TableId, Ensured> ensuredThisRun = new ConcurrentHashMap<>();
+  private volatile Audit audit;
+
+  /** The tables a run writes to an audit branch instead of main. */
+  private record Audit(String branch, Set<TableId> tables) {}
 
   /** A table ensured in this run, and the layout it was ensured for. */
   private record Ensured(TableLayout layout, Table table) {
@@ -68,13 +73,13 @@ public final class TableStore {
   public Table ensure(TableLayout layout) {
     Ensured ensured = ensuredThisRun.get(layout.id());
     if (ensured != null && ensured.covers(layout)) {
-      return ensured.table();
+      return onBranch(layout.id(), ensured.table());
     }
     Table existing = find(layout.id()).orElse(null);
     if (existing == null) {
       ensureNamespace(layout.id().namespace(), Map.of());
     }
-    return ensured(layout, existing, TablePlanner.plan(existing, layout));
+    return onBranch(layout.id(), ensured(layout, existing, TablePlanner.plan(existing, layout)));
   }
 
   /**
@@ -105,6 +110,41 @@ public final class TableStore {
   }
 
   /**
+   * Sends the reads and writes of some tables to an audit branch until {@link #endAudit()}: the
+   * tables {@link #ensure} and {@link #load} return for them are {@link BranchTable} views, so
+   * every processor commits there without knowing it.
+   *
+   * @param branch the branch
+   * @param tables the physical tables audited
+   */
+  public void beginAudit(String branch, Set<TableId> tables) {
+    audit = new Audit(branch, Set.copyOf(tables));
+  }
+
+  /** Sends every read and write back to the main branch. */
+  public void endAudit() {
+    audit = null;
+  }
+
+  /**
+   * Tells whether a table is written to an audit branch in this run.
+   *
+   * @param id the physical table
+   * @return true between {@link #beginAudit} and {@link #endAudit()} for an audited table
+   */
+  public boolean audited(TableId id) {
+    Audit current = audit;
+    return current != null && current.tables().contains(id);
+  }
+
+  private Table onBranch(TableId id, Table table) {
+    Audit current = audit;
+    return current != null && current.tables().contains(id)
+        ? BranchTable.of(table, current.branch())
+        : table;
+  }
+
+  /**
    * Loads a table if it exists, in one catalog call.
    *
    * @param id the table id
@@ -126,7 +166,7 @@ public final class TableStore {
    * @throws org.apache.iceberg.exceptions.NoSuchTableException when it does not exist
    */
   public Table load(TableId id) {
-    return catalog.loadTable(identifier(id));
+    return onBranch(id, catalog.loadTable(identifier(id)));
   }
 
   /**

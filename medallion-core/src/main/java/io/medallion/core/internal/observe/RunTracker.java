@@ -142,6 +142,25 @@ public final class RunTracker {
    *     someone observes
    */
   public void tableDone(TableRun run, QualityReport report, Supplier<OptionalLong> upstream) {
+    tableDone(run, report, upstream, Optional.empty());
+  }
+
+  /**
+   * Records the outcome of the table started last, with the status its audit gave it, and tells the
+   * observers.
+   *
+   * @param run what the table's processing did
+   * @param report its quality report, or null
+   * @param upstream the upstream snapshot the table's newest commit consumed; asked only when
+   *     someone observes
+   * @param audited {@link TableStatus#AUDIT_PENDING} or {@link TableStatus#PUBLISHED} for a table
+   *     written to an audit branch; empty to derive the status from the counts
+   */
+  public void tableDone(
+      TableRun run,
+      QualityReport report,
+      Supplier<OptionalLong> upstream,
+      Optional<TableStatus> audited) {
     OptionalLong consumed = observed() ? upstream.get() : OptionalLong.empty();
     record(
         new TableOutcome(
@@ -149,7 +168,7 @@ public final class RunTracker {
             started.pipeline(),
             currentStart,
             clock.instant(),
-            statusOf(run),
+            audited.orElseGet(() -> statusOf(run)),
             run,
             consumed,
             Optional.ofNullable(report),

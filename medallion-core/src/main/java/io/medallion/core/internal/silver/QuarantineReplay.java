@@ -78,7 +78,7 @@ public final class QuarantineReplay {
     }
     // Rows still failing stay where they are: a replay writes no quarantine.
     SilverBatch batch =
-        new SilverBatch(context, definition, silver, quarantine, false, List.of(), null);
+        new SilverBatch(context, definition, silver, quarantine, false, List.of(), null, false);
     Map<String, DataFile> files = dataFiles(quarantine);
     Replacements moved = new Replacements();
     long read = 0;

@@ -3,6 +3,7 @@ package io.medallion.core.internal.silver;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medallion.Layer;
 import io.medallion.core.TableRun;
+import io.medallion.core.internal.audit.AuditBranches;
 import io.medallion.core.internal.quality.ContactChecks;
 import io.medallion.core.internal.quality.DatasetRuleEvaluator;
 import io.medallion.core.internal.quality.MetricKey;
@@ -77,6 +78,7 @@ final class SilverBatch {
   private final QuarantineRows rejected;
   private final KeptRows kept;
   private final List<MetricsTable.Run> history;
+  private final boolean audited;
   private final List<String> gateSamples = new ArrayList<>();
   private long read;
   private long gateFailures;
@@ -89,6 +91,8 @@ final class SilverBatch {
    * @param history the metrics of earlier runs, oldest first, for dataset rules
    * @param recoveredRejects the rows a landed quarantine commit rejected, when re-doing its range,
    *     else null
+   * @param audited whether the batch commits to an audit branch: then the checks that would fail it
+   *     are recorded with its commits instead, and hold it back from main
    */
   SilverBatch(
       Context context,
@@ -97,9 +101,11 @@ final class SilverBatch {
       Table quarantine,
       boolean writeQuarantine,
       List<MetricsTable.Run> history,
-      Set<RowIdentity> recoveredRejects) {
+      Set<RowIdentity> recoveredRejects,
+      boolean audited) {
     this.definition = definition;
     this.history = history;
+    this.audited = audited;
     this.now = OffsetDateTime.now(context.clock()).withOffsetSameInstant(ZoneOffset.UTC);
     this.mapper = new SilverMapper(definition, now.toLocalDate(), context.phones());
     this.stats = new QualityStats(definition.rules());
@@ -182,7 +188,9 @@ final class SilverBatch {
   /**
    * Commits quarantine (unless this batch writes none) and then silver, each with the summary
    * entries given: the consumed-upstream marker for runs, the replay marker for replays. A batch
-   * that fails its policy commits nothing and deletes the files it wrote.
+   * that fails its policy commits nothing and deletes the files it wrote, unless it is audited:
+   * then it commits to the audit branch with the failed checks in silver's summary, and they hold
+   * it back from main.
    *
    * @return the counts, with the quality figures unless the batch read nothing
    */
@@ -198,9 +206,19 @@ final class SilverBatch {
   }
 
   private SilverOutcome commitOrThrow(Map<String, String> summary) {
+    List<String> failedChecks = new ArrayList<>();
     if (gateFailures > 0) {
-      throw new QualityGateException(
-          definition.id().toString(), gateFailures, read, List.copyOf(gateSamples));
+      if (!audited) {
+        throw new QualityGateException(
+            definition.id().toString(), gateFailures, read, List.copyOf(gateSamples));
+      }
+      failedChecks.add(
+          "policy: "
+              + gateFailures
+              + " of "
+              + read
+              + " rows fell below the quality policy; first: "
+              + gateSamples);
     }
     KeptRows.Settled settled = kept.settle();
     RunQuality quality = null;
@@ -217,10 +235,13 @@ final class SilverBatch {
               DatasetRuleEvaluator.evaluate(
                   definition.datasetRules(), kept.datasetMeasures(), metrics, history, now),
               history);
-      failOnDatasetGates(quality.datasetResults());
+      failedChecks.addAll(failedDatasetGates(quality.datasetResults()));
+    }
+    if (!failedChecks.isEmpty() && !audited) {
+      throw new QualityGateException(definition.id().toString(), failedChecks);
     }
     rejected.commit(summary);
-    kept.commit(summary, settled.written());
+    kept.commit(AuditBranches.withFailed(summary, failedChecks), settled.written());
     TableRun run =
         new TableRun(
             definition.id(),
@@ -237,15 +258,11 @@ final class SilverBatch {
         : new SilverOutcome.Scored(run, quality);
   }
 
-  private void failOnDatasetGates(List<DatasetRuleEvaluator.Result> results) {
-    List<String> failedGates =
-        results.stream()
-            .filter(r -> !r.passed() && r.rule().action() == PolicyAction.FAIL_BATCH)
-            .map(r -> r.rule().name() + ": " + r.detail())
-            .toList();
-    if (!failedGates.isEmpty()) {
-      throw new QualityGateException(definition.id().toString(), failedGates);
-    }
+  private static List<String> failedDatasetGates(List<DatasetRuleEvaluator.Result> results) {
+    return results.stream()
+        .filter(r -> !r.passed() && r.rule().action() == PolicyAction.FAIL_BATCH)
+        .map(r -> r.rule().name() + ": " + r.detail())
+        .toList();
   }
 
   /** Deletes the files of a batch that will not be committed. */

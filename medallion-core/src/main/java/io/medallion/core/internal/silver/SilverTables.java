@@ -30,6 +30,7 @@ final class SilverTables {
   final Table upstream;
   final String upstreamName;
   private final MetricsTable metrics;
+  private final boolean audited;
 
   SilverTables(TableStore store, SilverTable definition) {
     this.definition = definition;
@@ -38,6 +39,7 @@ final class SilverTables {
     this.upstream = store.load(definition.source().id());
     this.upstreamName = definition.source().id().toString();
     this.metrics = MetricsTable.open(store.ensure(TableLayouts.metrics(definition)));
+    this.audited = store.audited(definition.id());
   }
 
   void refresh() {
@@ -65,7 +67,8 @@ final class SilverTables {
         quarantine,
         recoveredRejects == null,
         metrics.history(),
-        recoveredRejects);
+        recoveredRejects,
+        audited);
   }
 
   /**
