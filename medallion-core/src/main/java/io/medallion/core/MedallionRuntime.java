@@ -9,6 +9,7 @@ import io.medallion.catalog.CatalogConfig;
 import io.medallion.catalog.RegistrationPlan;
 import io.medallion.core.internal.bronze.BronzeIngestor;
 import io.medallion.core.internal.catalog.IcebergCatalogs;
+import io.medallion.core.internal.catalog.MessageSecrets;
 import io.medallion.core.internal.catalog.Publisher;
 import io.medallion.core.internal.catalog.Registrar;
 import io.medallion.core.internal.gold.DimensionalModel;
@@ -17,6 +18,9 @@ import io.medallion.core.internal.iceberg.Lineage;
 import io.medallion.core.internal.iceberg.TableStore;
 import io.medallion.core.internal.maintenance.LakeMaintenance;
 import io.medallion.core.internal.observe.RunTracker;
+import io.medallion.core.internal.observe.runlog.RunLogEntries;
+import io.medallion.core.internal.observe.runlog.RunLogReader;
+import io.medallion.core.internal.observe.runlog.RunLogWriter;
 import io.medallion.core.internal.quality.DefaultContactChecks;
 import io.medallion.core.internal.quality.QualityReports;
 import io.medallion.core.internal.quality.SampleMasking;
@@ -24,6 +28,8 @@ import io.medallion.core.internal.read.IcebergTableRead;
 import io.medallion.core.internal.silver.LiveBatch;
 import io.medallion.core.internal.silver.SilverOutcome;
 import io.medallion.core.internal.silver.SilverProcessor;
+import io.medallion.core.observe.RunLogEntry;
+import io.medallion.core.observe.RunLogQuery;
 import io.medallion.core.observe.RunObserver;
 import io.medallion.core.read.TableRead;
 import io.medallion.core.spi.JsonSource;
@@ -90,7 +96,7 @@ public final class MedallionRuntime implements AutoCloseable {
     this.store = new TableStore(catalog);
     this.clock = builder.clock;
     this.pipelined = builder.parallelism > 1;
-    this.observers = List.copyOf(builder.observers);
+    this.observers = observers(builder, store, catalogConfig);
     this.bronze = new BronzeIngestor(store, builder.clock, builder.parallelism > 1);
     PhoneValidator phones = new PhoneValidator();
     this.silver =
@@ -107,6 +113,17 @@ public final class MedallionRuntime implements AutoCloseable {
     this.model = new DimensionalModel(store);
     this.maintenance = new LakeMaintenance(store, builder.clock);
     this.disposableDomains = builder.emails.disposableDomains().description();
+  }
+
+  /** The run log goes first, so the other observers hear of a run once it is logged. */
+  private static List<RunObserver> observers(
+      Builder builder, TableStore store, CatalogConfig config) {
+    List<RunObserver> all = new ArrayList<>();
+    if (builder.runLog) {
+      all.add(new RunLogWriter(store, new RunLogEntries(new MessageSecrets(config))));
+    }
+    all.addAll(builder.observers);
+    return List.copyOf(all);
   }
 
   /**
@@ -473,6 +490,32 @@ public final class MedallionRuntime implements AutoCloseable {
   }
 
   /**
+   * Reads the run log ({@link RunLogEntry#TABLE}): one row per table per run of every runtime that
+   * logs to this catalog, failed runs included, newest run first.
+   *
+   * <pre>{@code
+   * List<RunLogEntry> recent =
+   *     runtime.runs(RunLogQuery.builder().table(TableId.of("silver", "users")).last(10).build());
+   * recent.get(0).status(); // TableStatus.COMMITTED
+   * }</pre>
+   *
+   * @param query which rows: one table's or all, of the last N runs or all
+   * @return the rows, empty when nothing was logged yet
+   * @throws MedallionException when the catalog or the table's files cannot be read
+   */
+  public List<RunLogEntry> runs(RunLogQuery query) {
+    Objects.requireNonNull(query, "query");
+    try {
+      return store
+          .find(RunLogEntry.TABLE)
+          .map(table -> RunLogReader.read(table, query))
+          .orElse(List.of());
+    } catch (RuntimeException e) {
+      throw failures.naming(RunLogEntry.TABLE.toString(), "Cannot read " + RunLogEntry.TABLE, e);
+    }
+  }
+
+  /**
    * Returns the catalog configuration this runtime uses.
    *
    * @return the configuration; its {@code toString()} shows no secret
@@ -594,6 +637,7 @@ public final class MedallionRuntime implements AutoCloseable {
     private int keysInMemory = DEFAULT_KEYS_IN_MEMORY;
     private Path spillDirectory = Path.of(System.getProperty("java.io.tmpdir"));
     private final List<RunObserver> observers = new ArrayList<>();
+    private boolean runLog = true;
 
     private Builder() {}
 
@@ -611,6 +655,24 @@ public final class MedallionRuntime implements AutoCloseable {
      */
     public Builder observer(RunObserver observer) {
       observers.add(Objects.requireNonNull(observer, "observer"));
+      return this;
+    }
+
+    /**
+     * Turns the run log on or off; it is on by default. When on, every run (an ingestion, a
+     * pipeline run, failed ones included) appends one row per table to {@link RunLogEntry#TABLE} in
+     * this runtime's catalog, read back with {@link MedallionRuntime#runs(RunLogQuery)}. A failure
+     * to write the log is logged and never fails the run.
+     *
+     * <pre>{@code
+     * MedallionRuntime.builder().runLog(false).build(); // no medallion.runs table
+     * }</pre>
+     *
+     * @param on whether to log runs
+     * @return this builder
+     */
+    public Builder runLog(boolean on) {
+      this.runLog = on;
       return this;
     }
 
