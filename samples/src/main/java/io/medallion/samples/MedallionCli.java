@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
       SnowflakeCommand.class,
       ShowCommand.class,
       HistoryCommand.class,
+      RunsCommand.class,
       QualityBenchCommand.class,
       BenchCommand.class,
       BenchWorkerCommand.class,
