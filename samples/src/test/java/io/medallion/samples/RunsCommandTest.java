@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.medallion.TableId;
 import io.medallion.core.MedallionRuntime;
 import io.medallion.core.observe.RunLogEntry;
 import io.medallion.core.observe.RunLogQuery;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -126,6 +128,28 @@ class RunsCommandTest {
     assertThat(last.err()).contains("--last must be 0 (every run) or more, got -1");
     assertThat(table.exitCode()).isEqualTo(2);
     assertThat(table.err()).contains("Cannot parse table id 'users': expected namespace.name");
+  }
+
+  @Test
+  void randomuser_report_showsTheRunHistoryOfSilverUsers() throws IOException {
+    Path own = dir.resolve("reported");
+    Path reports = dir.resolve("reports");
+
+    Cli.Result run =
+        Cli.run(
+            "randomuser", "--users", "50", "--lake", own.toString(), "--reports", reports.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<RunLogEntry> history;
+    try (MedallionRuntime runtime = MedallionRuntime.builder().lake(own).build()) {
+      history =
+          runtime.runs(RunLogQuery.builder().table(TableId.of("silver", "users")).last(10).build());
+    }
+    assertThat(history).hasSize(1);
+    assertThat(Files.readString(reports.resolve("report.html")))
+        .contains("<h2>Run history</h2>")
+        .contains("<code>" + history.get(0).runId() + "</code>")
+        .contains("data-metric=\"history.0.status\">committed</td>");
   }
 
   @Test
