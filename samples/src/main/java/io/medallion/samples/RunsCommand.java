@@ -3,12 +3,10 @@ package io.medallion.samples;
 import io.medallion.Layer;
 import io.medallion.TableId;
 import io.medallion.ValidationException;
-import io.medallion.catalog.CatalogConfig;
 import io.medallion.core.MedallionRuntime;
 import io.medallion.core.observe.RunLogEntry;
 import io.medallion.core.observe.RunLogQuery;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,13 +70,7 @@ final class RunsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--lake",
-      defaultValue = "lakehouse",
-      description = "Lake folder (default: ${DEFAULT-VALUE}).")
-  Path lake;
-
-  @Mixin CatalogOptions catalog = new CatalogOptions();
+  @Mixin LakeArguments lake = new LakeArguments();
 
   @Option(
       names = "--table",
@@ -105,10 +97,7 @@ final class RunsCommand implements Callable<Integer> {
   public Integer call() {
     RunLogQuery query = query();
     PrintWriter out = spec.commandLine().getOut();
-    CatalogConfig config = catalog.toConfig(spec, lake);
-    Preflight.existingLake(lake, config, "no runs to list");
-    try (MedallionRuntime runtime =
-        Preflight.open(MedallionRuntime.builder().lake(lake).catalog(config))) {
+    try (MedallionRuntime runtime = lake.open(spec, "no runs to list")) {
       List<RunLogEntry> entries = runtime.runs(query);
       List<String> columns = format == RowOutput.Format.TABLE ? TABLE_COLUMNS : COLUMNS;
       RowOutput output = RowOutput.of(format, out, columns);

@@ -137,7 +137,13 @@ class RunsCommandTest {
 
     Cli.Result run =
         Cli.run(
-            "randomuser", "--users", "50", "--lake", own.toString(), "--reports", reports.toString());
+            "randomuser",
+            "--users",
+            "50",
+            "--lake",
+            own.toString(),
+            "--reports",
+            reports.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<RunLogEntry> history;
