@@ -8,8 +8,11 @@ import io.medallion.MedallionException;
 import io.medallion.Pipeline;
 import io.medallion.TableId;
 import io.medallion.ValidationException;
+import io.medallion.catalog.CatalogConfig;
 import io.medallion.core.MedallionRuntime;
 import io.medallion.core.RunResult;
+import io.medallion.core.internal.catalog.IcebergCatalogs;
+import io.medallion.core.internal.iceberg.TableStore;
 import io.medallion.core.spi.JsonSource;
 import io.medallion.quality.PolicyAction;
 import io.medallion.quality.QualityGateException;
@@ -31,6 +34,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.iceberg.catalog.Catalog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -319,6 +323,26 @@ class RunLogTest {
     assertThat(result.table(SILVER).quarantined()).isEqualTo(1);
     assertThat(runtime.table(RunLogEntry.TABLE).schema().findField("run_id")).isNull();
     assertThat(runtime.table(RunLogEntry.TABLE).snapshots()).hasSize(1);
+  }
+
+  @Test
+  void runLogDroppedWhileTheRuntimeIsOpen_theRunAfterTheFailedWriteCreatesItAgain()
+      throws Exception {
+    MedallionRuntime runtime = runtime();
+    runtime.ingest(RAW, lines("{\"id\":\"1\"}"));
+    Catalog catalog = IcebergCatalogs.open(CatalogConfig.embedded(dir.resolve("lake")));
+    try {
+      catalog.dropTable(TableStore.identifier(RunLogEntry.TABLE), true);
+    } finally {
+      ((AutoCloseable) catalog).close();
+    }
+
+    runtime.ingest(RAW, lines("{\"id\":\"2\"}"));
+    runtime.ingest(RAW, lines("{\"id\":\"3\"}"));
+
+    assertThat(runtime.runs(ALL))
+        .singleElement()
+        .satisfies(row -> assertThat(row.rowsWritten()).isEqualTo(1));
   }
 
   @Test
