@@ -16,6 +16,7 @@ import io.medallion.core.internal.audit.AuditRun;
 import io.medallion.core.internal.audit.PipelineAudits;
 import io.medallion.core.internal.bronze.BronzeIngestor;
 import io.medallion.core.internal.catalog.IcebergCatalogs;
+import io.medallion.core.internal.catalog.MessageSecrets;
 import io.medallion.core.internal.catalog.Publisher;
 import io.medallion.core.internal.catalog.Registrar;
 import io.medallion.core.internal.gold.DimensionalModel;
@@ -26,6 +27,9 @@ import io.medallion.core.internal.lineage.LineageObserver;
 import io.medallion.core.internal.maintenance.LakeMaintenance;
 import io.medallion.core.internal.observe.RunMetrics;
 import io.medallion.core.internal.observe.RunTracker;
+import io.medallion.core.internal.observe.runlog.RunLogEntries;
+import io.medallion.core.internal.observe.runlog.RunLogReader;
+import io.medallion.core.internal.observe.runlog.RunLogWriter;
 import io.medallion.core.internal.quality.DefaultContactChecks;
 import io.medallion.core.internal.quality.QualityReports;
 import io.medallion.core.internal.quality.SampleMasking;
@@ -34,6 +38,8 @@ import io.medallion.core.internal.silver.LiveBatch;
 import io.medallion.core.internal.silver.SilverOutcome;
 import io.medallion.core.internal.silver.SilverProcessor;
 import io.medallion.core.lineage.LineageTarget;
+import io.medallion.core.observe.RunLogEntry;
+import io.medallion.core.observe.RunLogQuery;
 import io.medallion.core.observe.RunObserver;
 import io.medallion.core.observe.TableStatus;
 import io.medallion.core.read.TableRead;
@@ -128,9 +134,16 @@ public final class MedallionRuntime implements AutoCloseable {
     this.disposableDomains = builder.emails.disposableDomains().description();
   }
 
-  /** The application's observers, then alerts and lineage when they are configured. */
+  /**
+   * The run log first, so the other observers hear of a run once it is logged; then the
+   * application's observers, then alerts and lineage when they are configured.
+   */
   private List<RunObserver> observers(Builder builder) {
-    List<RunObserver> all = new ArrayList<>(builder.observers);
+    List<RunObserver> all = new ArrayList<>();
+    if (builder.runLog) {
+      all.add(new RunLogWriter(store, new RunLogEntries(new MessageSecrets(catalogConfig))));
+    }
+    all.addAll(builder.observers);
     if (alerts != null) {
       all.add(alerts);
     }
@@ -585,6 +598,32 @@ public final class MedallionRuntime implements AutoCloseable {
   }
 
   /**
+   * Reads the run log ({@link RunLogEntry#TABLE}): one row per table per run of every runtime that
+   * logs to this catalog, failed runs included, newest run first.
+   *
+   * <pre>{@code
+   * List<RunLogEntry> recent =
+   *     runtime.runs(RunLogQuery.builder().table(TableId.of("silver", "users")).last(10).build());
+   * recent.get(0).status(); // TableStatus.COMMITTED
+   * }</pre>
+   *
+   * @param query which rows: one table's or all, of the last N runs or all
+   * @return the rows, empty when nothing was logged yet
+   * @throws MedallionException when the catalog or the table's files cannot be read
+   */
+  public List<RunLogEntry> runs(RunLogQuery query) {
+    Objects.requireNonNull(query, "query");
+    try {
+      return store
+          .find(RunLogEntry.TABLE)
+          .map(table -> RunLogReader.read(table, query))
+          .orElse(List.of());
+    } catch (RuntimeException e) {
+      throw failures.naming(RunLogEntry.TABLE.toString(), "Cannot read " + RunLogEntry.TABLE, e);
+    }
+  }
+
+  /**
    * Returns the catalog configuration this runtime uses.
    *
    * @return the configuration; its {@code toString()} shows no secret
@@ -709,6 +748,7 @@ public final class MedallionRuntime implements AutoCloseable {
     private Alerting alerting;
     private LineageTarget lineage;
     private WriteAuditPublish audit = WriteAuditPublish.off();
+    private boolean runLog = true;
 
     private Builder() {}
 
@@ -743,6 +783,24 @@ public final class MedallionRuntime implements AutoCloseable {
      */
     public Builder alerts(Alerting settings) {
       this.alerting = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * Turns the run log on or off; it is on by default. When on, every run (an ingestion, a
+     * pipeline run, failed ones included) appends one row per table to {@link RunLogEntry#TABLE} in
+     * this runtime's catalog, read back with {@link MedallionRuntime#runs(RunLogQuery)}. A failure
+     * to write the log is logged and never fails the run.
+     *
+     * <pre>{@code
+     * MedallionRuntime.builder().runLog(false).build(); // no medallion.runs table
+     * }</pre>
+     *
+     * @param on whether to log runs
+     * @return this builder
+     */
+    public Builder runLog(boolean on) {
+      this.runLog = on;
       return this;
     }
 

@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
       ShowCommand.class,
       HistoryCommand.class,
       AuditsCommand.class,
+      RunsCommand.class,
       QualityBenchCommand.class,
       BenchCommand.class,
       BenchWorkerCommand.class,

@@ -4,6 +4,8 @@ import io.medallion.TableId;
 import io.medallion.core.MedallionRuntime;
 import io.medallion.core.RunResult;
 import io.medallion.core.TableRun;
+import io.medallion.core.observe.RunLogEntry;
+import io.medallion.core.observe.RunLogQuery;
 import io.medallion.core.report.ReportFiles;
 import io.medallion.core.spi.JsonSource;
 import io.medallion.core.spi.contact.DisposableDomains;
@@ -42,6 +44,9 @@ import picocli.CommandLine.Spec;
           + " (--input). Running again with new input processes only what is new."
     })
 final class RandomUserCommand implements Callable<Integer> {
+  /** Runs the report's run history lists. */
+  private static final int HISTORY_RUNS = 10;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -260,7 +265,18 @@ final class RandomUserCommand implements Callable<Integer> {
     }
     Path dir =
         reports != null ? reports : runtime.lake().resolve("reports").resolve(users.toString());
-    return ReportFiles.write(report, dir);
+    return ReportFiles.write(report, history(runtime, users), dir);
+  }
+
+  /** The table's recent run log rows; the report is still written when they cannot be read. */
+  private List<RunLogEntry> history(MedallionRuntime runtime, TableId table) {
+    try {
+      return runtime.runs(RunLogQuery.builder().table(table).last(HISTORY_RUNS).build());
+    } catch (RuntimeException e) {
+      progress(
+          spec.commandLine().getOut(), "run history left out of the report: " + e.getMessage());
+      return List.of();
+    }
   }
 
   private JsonSource fromApi() {

@@ -1,24 +1,15 @@
 package io.medallion.samples;
 
 import io.medallion.TableId;
-import io.medallion.catalog.CatalogConfig;
 import io.medallion.core.MedallionRuntime;
-import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** The lake, its catalog and one table of it, as {@code show} and {@code history} take them. */
 final class TableArguments {
-  @Option(
-      names = "--lake",
-      defaultValue = "lakehouse",
-      description = "Lake folder (default: ${DEFAULT-VALUE}).")
-  Path lake;
-
-  @Mixin CatalogOptions catalog = new CatalogOptions();
+  @Mixin LakeArguments lake = new LakeArguments();
 
   @Parameters(index = "0", paramLabel = "TABLE", description = "The table, e.g. silver.users.")
   String table;
@@ -45,8 +36,6 @@ final class TableArguments {
    * @return the open runtime
    */
   MedallionRuntime open(CommandSpec spec, String consequence) {
-    CatalogConfig config = catalog.toConfig(spec, lake);
-    Preflight.existingLake(lake, config, consequence);
-    return Preflight.open(MedallionRuntime.builder().lake(lake).catalog(config));
+    return lake.open(spec, consequence);
   }
 }

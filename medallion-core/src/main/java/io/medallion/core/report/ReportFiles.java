@@ -1,5 +1,6 @@
 package io.medallion.core.report;
 
+import io.medallion.core.observe.RunLogEntry;
 import io.medallion.report.QualityReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -80,12 +82,32 @@ public final class ReportFiles {
    * @throws IOException when the folder or a file cannot be written
    */
   public static Written write(QualityReport report, Path dir) throws IOException {
+    return write(report, List.of(), dir);
+  }
+
+  /**
+   * Writes the three files as {@link #write(QualityReport, Path)} does, the HTML page with a "Run
+   * history" section listing the table's run log rows.
+   *
+   * <pre>{@code
+   * ReportFiles.write(
+   *     report, runtime.runs(RunLogQuery.builder().table(users).last(10).build()), dir);
+   * }</pre>
+   *
+   * @param report the report
+   * @param history the table's run log rows, newest first
+   * @param dir the folder
+   * @return the written files
+   * @throws IOException when the folder or a file cannot be written
+   */
+  public static Written write(QualityReport report, List<RunLogEntry> history, Path dir)
+      throws IOException {
     Files.createDirectories(dir);
     Written written =
         new Written(
             replace(dir.resolve(JSON), ReportJson.write(report)),
             replace(dir.resolve(MARKDOWN), ReportMarkdown.render(report)),
-            replace(dir.resolve(HTML), ReportHtml.render(report)));
+            replace(dir.resolve(HTML), ReportHtml.render(report, history)));
     LOG.info("Wrote quality report of {} run {} to {}", report.table(), report.runId(), dir);
     return written;
   }

@@ -1,5 +1,9 @@
 package io.medallion.core.report;
 
+import io.medallion.Layer;
+import io.medallion.TableId;
+import io.medallion.core.observe.RunLogEntry;
+import io.medallion.core.observe.TableStatus;
 import io.medallion.quality.Dimension;
 import io.medallion.report.DatasetCheck;
 import io.medallion.report.FailureReason;
@@ -18,7 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /** Reports to render: a realistic run with dirty data, and a run that read nothing. */
@@ -36,6 +42,55 @@ final class ReportFixtures {
           .build();
 
   private ReportFixtures() {}
+
+  /** The run log rows of silver.users: the run of {@link #sample()} and a failed one before it. */
+  static List<RunLogEntry> history() {
+    return List.of(
+        historyRow(
+            "20260115T083000Z-0000beef",
+            RUN_AT,
+            TableStatus.COMMITTED,
+            1234,
+            1150,
+            OptionalDouble.of(0.9123),
+            null),
+        historyRow(
+            "20260114T083000Z-0000dead",
+            RUN_AT.minusSeconds(86_400),
+            TableStatus.FAILED,
+            0,
+            0,
+            OptionalDouble.empty(),
+            "silver.users was not updated: <script>alert('x')</script> password=****"));
+  }
+
+  private static RunLogEntry historyRow(
+      String runId,
+      Instant startedAt,
+      TableStatus status,
+      long rowsIn,
+      long written,
+      OptionalDouble score,
+      String error) {
+    return new RunLogEntry(
+        runId,
+        "randomuser",
+        startedAt,
+        Optional.of(TableId.of("silver", "users")),
+        Optional.of(Layer.SILVER),
+        startedAt,
+        startedAt.plusSeconds(3),
+        status,
+        OptionalLong.of(11),
+        written > 0 ? OptionalLong.of(12) : OptionalLong.empty(),
+        rowsIn,
+        written,
+        rowsIn - written,
+        0,
+        score,
+        Optional.ofNullable(error).map(e -> "io.medallion.MedallionException"),
+        Optional.ofNullable(error));
+  }
 
   /** 1,234 generated rows with failures in every dimension, a rule that never applies, a trend. */
   static QualityReport sample() {

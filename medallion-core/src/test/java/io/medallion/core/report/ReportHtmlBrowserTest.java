@@ -3,6 +3,7 @@ package io.medallion.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.medallion.core.observe.RunLogEntry;
 import io.medallion.report.QualityReport;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
@@ -47,15 +49,20 @@ class ReportHtmlBrowserTest {
   @Test
   void render_inChromium_hasNoConsoleErrorsAndShowsReportNumbers() throws Exception {
     QualityReport report = ReportFixtures.sample();
+    List<RunLogEntry> history = ReportFixtures.history();
 
-    HeadlessChromium.Page page = chromium.open(ReportFiles.write(report, dir).html());
+    HeadlessChromium.Page page = chromium.open(ReportFiles.write(report, history, dir).html());
 
     assertThat(page.consoleProblems()).isEmpty();
     assertThat(page.dom())
         .contains("<title>Quality report: silver.users (batch-2026-01-15)</title>")
         .contains("email is &lt;script&gt;alert('x')&lt;/script&gt;")
+        .contains("<h2>Run history</h2>")
+        .contains("not updated: &lt;script&gt;alert('x')&lt;/script&gt; password=****")
         .doesNotContainIgnoringCase("<script");
-    ReportHtmlTest.assertShows(ReportMetrics.shown(page.dom()), ReportMetrics.expected(report));
+    ReportHtmlTest.assertShows(
+        ReportMetrics.shown(page.dom()), ReportMetrics.expected(report, history));
+    assertThat(ReportMetrics.shown(page.dom()).get("history.1.status")).containsOnly("failed");
     assertThat(ReportMetrics.shown(page.dom()).get("rows.read")).containsOnly("1,234");
   }
 

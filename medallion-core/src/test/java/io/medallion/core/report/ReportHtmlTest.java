@@ -122,6 +122,28 @@ class ReportHtmlTest {
   }
 
   @Test
+  void render_runHistory_listsEachRunEscapedWithItsMetrics() {
+    QualityReport report = ReportFixtures.sample();
+
+    String html = ReportHtml.render(report, ReportFixtures.history());
+
+    assertShows(
+        ReportMetrics.shown(html), ReportMetrics.expected(report, ReportFixtures.history()));
+    assertThat(html)
+        .contains("<h2>Run history</h2>")
+        .contains("<code>20260114T083000Z-0000dead</code>")
+        .contains("class=\"failed\" data-metric=\"history.1.status\">failed</td>")
+        .contains("not updated: &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; password=****")
+        .doesNotContain("<script>");
+    assertThat(ReportMetrics.shown(html).get("history.0.mean_score")).containsOnly("0.912");
+  }
+
+  @Test
+  void render_noRunHistory_leavesTheSectionOut() {
+    assertThat(ReportHtml.render(ReportFixtures.sample())).doesNotContain("Run history");
+  }
+
+  @Test
   void render_datasetChecks_escapedAndMarked() {
     String html = ReportHtml.render(ReportFixtures.sample());
 

@@ -1,5 +1,6 @@
 package io.medallion.core.report;
 
+import io.medallion.core.observe.RunLogEntry;
 import io.medallion.quality.Dimension;
 import io.medallion.report.QualityReport;
 import io.medallion.report.RuleStats;
@@ -31,6 +32,21 @@ final class ReportMetrics {
       shown.computeIfAbsent(unescape(m.group(2)), k -> new ArrayList<>()).add(unescape(m.group(3)));
     }
     return shown;
+  }
+
+  /** What each metric must read for a report rendered with its run history. */
+  static Map<String, String> expected(QualityReport report, List<RunLogEntry> history) {
+    Map<String, String> expected = expected(report);
+    for (int i = 0; i < history.size(); i++) {
+      RunLogEntry run = history.get(i);
+      String key = "history." + i + ".";
+      expected.put(key + "status", run.status().label());
+      expected.put(key + "rows_in", ReportFormat.count(run.rowsIn()));
+      expected.put(key + "rows_written", ReportFormat.count(run.rowsWritten()));
+      expected.put(key + "rows_quarantined", ReportFormat.count(run.rowsQuarantined()));
+      expected.put(key + "mean_score", ReportFormat.score(run.meanQualityScore()));
+    }
+    return expected;
   }
 
   /** What each metric must read for a report. */
