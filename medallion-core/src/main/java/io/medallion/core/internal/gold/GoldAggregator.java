@@ -117,7 +117,7 @@ public final class GoldAggregator {
             files,
             written,
             Map.of(sourceName, head.snapshotId()),
-            Map.of(GoldModes.DEFINITION, print));
+            Map.of(GoldModes.DEFINITION, print, GoldModes.RUN, GoldModes.FULL));
     LOG.info("{}: aggregated {} rows into {} groups", definition.id(), read, written);
     return new TableRun(
         definition.id(), Layer.GOLD, read, written, 0, 0, 0, committed.snapshotId(), List.of());
@@ -158,7 +158,7 @@ public final class GoldAggregator {
             files,
             written,
             Map.of(definition.source().id().toString(), head.snapshotId()),
-            Map.of(GoldModes.DEFINITION, print));
+            Map.of(GoldModes.DEFINITION, print, GoldModes.RUN, GoldModes.INCREMENTAL));
     LOG.info(
         "{}: {} changed source rows read, {} rows rewritten in place of {}",
         definition.id(),

@@ -27,6 +27,18 @@ public final class GoldModes {
   /** Snapshot summary key holding the print of the definition that wrote the commit. */
   public static final String DEFINITION = "medallion.definition";
 
+  /**
+   * Snapshot summary key telling how the commit was computed: {@value #FULL} or {@value
+   * #INCREMENTAL}.
+   */
+  public static final String RUN = "medallion.gold.run";
+
+  /** {@value #RUN} of a commit recomputed from the whole source. */
+  public static final String FULL = "full";
+
+  /** {@value #RUN} of a commit computed from the source's changes. */
+  public static final String INCREMENTAL = "incremental";
+
   private GoldModes() {}
 
   /**
@@ -47,8 +59,8 @@ public final class GoldModes {
    * @return false when the table asks for full recomputes or its data came from elsewhere
    */
   public static boolean incremental(Table table, String print) {
-    String mode = table.properties().getOrDefault(MODE, "incremental");
-    if ("full".equals(mode.toLowerCase(Locale.ROOT))) {
+    String mode = table.properties().getOrDefault(MODE, INCREMENTAL);
+    if (FULL.equals(mode.toLowerCase(Locale.ROOT))) {
       return false;
     }
     for (Snapshot snapshot : Lineage.ancestors(table)) {

@@ -91,8 +91,13 @@ final class GroupFilter {
       }
       present.add(value);
     }
-    Expression in = present.isEmpty() ? Expressions.alwaysFalse() : Expressions.in(column, present);
-    return values.contains(null) ? Expressions.or(in, Expressions.isNull(column)) : in;
+    // Iceberg evaluates IN on a null value as an error, and AND and OR from the left: the null
+    // check comes first.
+    Expression in =
+        present.isEmpty()
+            ? Expressions.alwaysFalse()
+            : Expressions.and(Expressions.notNull(column), Expressions.in(column, present));
+    return values.contains(null) ? Expressions.or(Expressions.isNull(column), in) : in;
   }
 
   /** A date or timestamptz column within the periods starting at the given first days. */
@@ -117,7 +122,7 @@ final class GroupFilter {
     if (first != null) {
       long from = first.toEpochDay();
       long to = Periods.start(Periods.number(last, unit) + 1, unit).toEpochDay();
-      span =
+      Expression range =
           timestamp
               ? Expressions.and(
                   Expressions.greaterThanOrEqual(column, from * MICROS_PER_DAY),
@@ -125,6 +130,7 @@ final class GroupFilter {
               : Expressions.and(
                   Expressions.greaterThanOrEqual(column, Math.toIntExact(from)),
                   Expressions.lessThan(column, Math.toIntExact(to)));
+      span = Expressions.and(Expressions.notNull(column), range);
     }
     return starts.contains(null) ? Expressions.or(span, Expressions.isNull(column)) : span;
   }
