@@ -3,11 +3,8 @@ package io.medallion.core.internal.gold;
 import io.medallion.table.Cohort;
 import io.medallion.table.GoldTable;
 import io.medallion.table.TimeBucket;
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.iceberg.Schema;
@@ -27,9 +24,6 @@ import org.apache.iceberg.types.Types;
  * }</pre>
  */
 final class GroupFilter {
-  /** Past this many distinct values an IN list costs more to evaluate than it prunes. */
-  private static final int MAX_VALUES = 1000;
-
   private static final long MICROS_PER_DAY = 86_400_000_000L;
 
   private GroupFilter() {}
@@ -43,61 +37,30 @@ final class GroupFilter {
    * @return a filter keeping at least every row of those groups
    */
   static Expression of(GoldTable definition, Schema source, Collection<List<Object>> keys) {
-    Expression where = Expressions.alwaysTrue();
     List<String> groupBy = definition.groupBy();
-    for (int i = 0; i < groupBy.size(); i++) {
-      where = Expressions.and(where, values(groupBy.get(i), column(keys, i)));
-    }
+    Expression where = KeyFilter.of(groupBy, keys);
     TimeBucket bucket = definition.timeBucket().orElse(null);
     Cohort cohort = definition.cohort().orElse(null);
     if (bucket != null) {
       where =
           Expressions.and(
               where,
-              span(bucket.sourceColumn(), bucket.unit(), source, column(keys, groupBy.size())));
+              span(
+                  bucket.sourceColumn(),
+                  bucket.unit(),
+                  source,
+                  KeyFilter.column(keys, groupBy.size())));
     } else if (cohort != null) {
       where =
           Expressions.and(
               where,
-              span(cohort.cohortColumn(), cohort.unit(), source, column(keys, groupBy.size())));
+              span(
+                  cohort.cohortColumn(),
+                  cohort.unit(),
+                  source,
+                  KeyFilter.column(keys, groupBy.size())));
     }
     return where;
-  }
-
-  private static Set<Object> column(Collection<List<Object>> keys, int index) {
-    Set<Object> values = new LinkedHashSet<>();
-    for (List<Object> key : keys) {
-      values.add(key.get(index));
-    }
-    return values;
-  }
-
-  /** A column in a set of values, when they are few and of a type Iceberg literals take. */
-  private static Expression values(String column, Set<Object> values) {
-    if (values.size() > MAX_VALUES) {
-      return Expressions.alwaysTrue();
-    }
-    List<Object> present = new ArrayList<>();
-    for (Object value : values) {
-      if (value == null) {
-        continue;
-      }
-      if (!(value instanceof CharSequence
-          || value instanceof Integer
-          || value instanceof Long
-          || value instanceof Boolean
-          || value instanceof BigDecimal)) {
-        return Expressions.alwaysTrue();
-      }
-      present.add(value);
-    }
-    // Iceberg evaluates IN on a null value as an error, and AND and OR from the left: the null
-    // check comes first.
-    Expression in =
-        present.isEmpty()
-            ? Expressions.alwaysFalse()
-            : Expressions.and(Expressions.notNull(column), Expressions.in(column, present));
-    return values.contains(null) ? Expressions.or(Expressions.isNull(column), in) : in;
   }
 
   /** A date or timestamptz column within the periods starting at the given first days. */
