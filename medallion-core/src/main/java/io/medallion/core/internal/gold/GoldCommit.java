@@ -77,7 +77,8 @@ public final class GoldCommit {
       Map<String, Long> consumed,
       Map<String, String> notes,
       boolean all) {
-    return Commits.commit(
+    Snapshot committed =
+        Commits.commit(
         table,
         () -> {
           OverwriteFiles replace = table.newOverwrite();
@@ -97,5 +98,7 @@ public final class GoldCommit {
           replace.set(TableProperties.ROWS_WRITTEN, Long.toString(rows));
           return replace;
         });
+    GoldCommitHook.committed(table);
+    return committed;
   }
 }

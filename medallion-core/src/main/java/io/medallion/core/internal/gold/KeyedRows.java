@@ -123,7 +123,8 @@ public final class KeyedRows {
       Map<String, String> notes) {
     List<DeleteFile> deletes = writeDeletes(table, base, deleted);
     long rows = added.stream().mapToLong(DataFile::recordCount).sum();
-    return Commits.commit(
+    Snapshot committed =
+        Commits.commit(
         table,
         () -> {
           RowDelta delta =
@@ -141,6 +142,8 @@ public final class KeyedRows {
           delta.set(TableProperties.ROWS_WRITTEN, Long.toString(rows));
           return delta;
         });
+    GoldCommitHook.committed(table);
+    return committed;
   }
 
   /** One position-delete file per data file, in that file's partition and spec. */
