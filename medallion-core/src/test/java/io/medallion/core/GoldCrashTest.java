@@ -38,7 +38,8 @@ class GoldCrashTest {
 
   private static Pipeline pipeline() {
     List<TableDefinition> tables =
-        new ArrayList<>(List.of(IncrementalGoldPropertyTest.RAW, IncrementalGoldPropertyTest.USERS));
+        new ArrayList<>(
+            List.of(IncrementalGoldPropertyTest.RAW, IncrementalGoldPropertyTest.USERS));
     tables.addAll(GOLD);
     return Pipeline.builder("users").tables(tables).build();
   }
@@ -67,11 +68,14 @@ class GoldCrashTest {
       run(crashing, batches.get(0), "b1");
       run(clean, batches.get(1), "b2");
 
-      crashing.ingest(IncrementalGoldPropertyTest.RAW, IncrementalGoldPropertyTest.source("b2", batches.get(1)));
+      crashing.ingest(
+          IncrementalGoldPropertyTest.RAW,
+          IncrementalGoldPropertyTest.source("b2", batches.get(1)));
       AtomicBoolean crashedOnce = new AtomicBoolean();
       GoldCommitHook.set(
           table -> {
-            if (table.name().endsWith(crashed.toString()) && crashedOnce.compareAndSet(false, true)) {
+            if (table.name().endsWith(crashed.toString())
+                && crashedOnce.compareAndSet(false, true)) {
               throw new IllegalStateException("process died after committing " + crashed);
             }
           });
@@ -88,7 +92,9 @@ class GoldCrashTest {
       Map<TableId, Integer> afterRecovery = snapshotCounts(crashing);
       for (TableDefinition table : GOLD) {
         int commits = afterRecovery.get(table.id()) - committedBeforeRecovery.get(table.id());
-        assertThat(commits).as("commits of %s in the recovery run", table.id()).isLessThanOrEqualTo(1);
+        assertThat(commits)
+            .as("commits of %s in the recovery run", table.id())
+            .isLessThanOrEqualTo(1);
       }
       assertSameGold(clean, crashing, "after the recovery");
       assertThat(afterRecovery).isEqualTo(snapshotCounts(clean));
@@ -114,7 +120,8 @@ class GoldCrashTest {
   }
 
   private static void run(MedallionRuntime runtime, List<String> lines, String name) {
-    runtime.ingest(IncrementalGoldPropertyTest.RAW, IncrementalGoldPropertyTest.source(name, lines));
+    runtime.ingest(
+        IncrementalGoldPropertyTest.RAW, IncrementalGoldPropertyTest.source(name, lines));
     runtime.run(PIPELINE);
   }
 
@@ -131,7 +138,8 @@ class GoldCrashTest {
     return counts;
   }
 
-  private static void assertSameGold(MedallionRuntime clean, MedallionRuntime crashing, String when) {
+  private static void assertSameGold(
+      MedallionRuntime clean, MedallionRuntime crashing, String when) {
     for (TableDefinition table : GOLD) {
       assertThat(IncrementalGoldPropertyTest.rows(crashing.table(table.id())))
           .as("%s %s", table.id(), when)

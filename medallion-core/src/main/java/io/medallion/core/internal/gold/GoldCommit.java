@@ -79,25 +79,25 @@ public final class GoldCommit {
       boolean all) {
     Snapshot committed =
         Commits.commit(
-        table,
-        () -> {
-          OverwriteFiles replace = table.newOverwrite();
-          if (all) {
-            replace.overwriteByRowFilter(Expressions.alwaysTrue());
-          }
-          if (base != null) {
-            replace.validateFromSnapshot(base).validateNoConflictingData();
-            replace.validateNoConflictingDeletes();
-          }
-          removed.forEach(replace::deleteFile);
-          added.forEach(replace::addFile);
-          consumed.forEach(
-              (name, snapshot) ->
-                  replace.set(TableProperties.consumedKey(name), Long.toString(snapshot)));
-          notes.forEach(replace::set);
-          replace.set(TableProperties.ROWS_WRITTEN, Long.toString(rows));
-          return replace;
-        });
+            table,
+            () -> {
+              OverwriteFiles replace = table.newOverwrite();
+              if (all) {
+                replace.overwriteByRowFilter(Expressions.alwaysTrue());
+              }
+              if (base != null) {
+                replace.validateFromSnapshot(base).validateNoConflictingData();
+                replace.validateNoConflictingDeletes();
+              }
+              removed.forEach(replace::deleteFile);
+              added.forEach(replace::addFile);
+              consumed.forEach(
+                  (name, snapshot) ->
+                      replace.set(TableProperties.consumedKey(name), Long.toString(snapshot)));
+              notes.forEach(replace::set);
+              replace.set(TableProperties.ROWS_WRITTEN, Long.toString(rows));
+              return replace;
+            });
     GoldCommitHook.committed(table);
     return committed;
   }

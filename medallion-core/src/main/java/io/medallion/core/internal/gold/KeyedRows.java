@@ -125,23 +125,23 @@ public final class KeyedRows {
     long rows = added.stream().mapToLong(DataFile::recordCount).sum();
     Snapshot committed =
         Commits.commit(
-        table,
-        () -> {
-          RowDelta delta =
-              table
-                  .newRowDelta()
-                  .validateFromSnapshot(base)
-                  .validateNoConflictingDataFiles()
-                  .validateNoConflictingDeleteFiles();
-          added.forEach(delta::addRows);
-          deletes.forEach(delta::addDeletes);
-          consumed.forEach(
-              (name, snapshot) ->
-                  delta.set(TableProperties.consumedKey(name), Long.toString(snapshot)));
-          notes.forEach(delta::set);
-          delta.set(TableProperties.ROWS_WRITTEN, Long.toString(rows));
-          return delta;
-        });
+            table,
+            () -> {
+              RowDelta delta =
+                  table
+                      .newRowDelta()
+                      .validateFromSnapshot(base)
+                      .validateNoConflictingDataFiles()
+                      .validateNoConflictingDeleteFiles();
+              added.forEach(delta::addRows);
+              deletes.forEach(delta::addDeletes);
+              consumed.forEach(
+                  (name, snapshot) ->
+                      delta.set(TableProperties.consumedKey(name), Long.toString(snapshot)));
+              notes.forEach(delta::set);
+              delta.set(TableProperties.ROWS_WRITTEN, Long.toString(rows));
+              return delta;
+            });
     GoldCommitHook.committed(table);
     return committed;
   }
