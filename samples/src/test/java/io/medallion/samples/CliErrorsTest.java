@@ -327,7 +327,7 @@ class CliErrorsTest {
         .startsWith(
             "bench: --engines: spark is not an engine; expected some of [medallion,"
                 + " medallion-serial, medallion-fused, floor, duckdb, kafka-plain, kafka-bronze,"
-                + " kafka-gold, read-silver]");
+                + " kafka-gold, read-silver, medallion-incremental]");
     assertThat(work).doesNotExist();
   }
 

@@ -65,7 +65,7 @@ public final class BenchCommand implements Callable<Integer> {
               + " builds silver, then reads its columns with Iceberg's generic reader and"
               + " with medallion's Arrow reader in the same run and reports rows/s for each. "
               + IncrementalEngine.NAME
-              + " builds the lake with gold, then times a run with 1% new and 0.1% changed"
+              + " builds the lake with gold, then times a run with 1%% new and 0.1%% changed"
               + " users and reports both wall times and their ratio.")
   List<String> engines;
 
