@@ -326,8 +326,9 @@ class CliErrorsTest {
     assertThat(result.err())
         .startsWith(
             "bench: --engines: spark is not an engine; expected some of [medallion,"
-                + " medallion-serial, medallion-fused, floor, duckdb, kafka-plain, kafka-bronze,"
-                + " kafka-gold, read-silver]");
+                + " medallion-serial, medallion-fused, floor, duckdb, duckdb-split-scan,"
+                + " duckdb-two-pass, duckdb-one-pass, kafka-plain, kafka-bronze, kafka-gold,"
+                + " read-silver, medallion-incremental]");
     assertThat(work).doesNotExist();
   }
 

@@ -103,8 +103,10 @@ class RandomUserDimensionsTest {
         });
 
     // Facts: one per silver user; a changed user's registration keeps the version of back then.
+    // The run rewrites only the facts of the users whose rows changed (incremental gold).
     TableRun facts = secondRun.table(RandomUserPipeline.FACT_REGISTRATION.id());
-    assertThat(facts.written()).isEqualTo(facts.read()).isEqualTo(users.size());
+    assertThat(facts.written()).isPositive().isLessThan(users.size());
+    assertThat(rows(RandomUserPipeline.FACT_REGISTRATION)).hasSize(users.size());
     Map<Object, Record> registrations = byUser(rows(RandomUserPipeline.FACT_REGISTRATION));
     for (Object userId : changed) {
       assertThat(registrations.get(userId).getField("user_key"))

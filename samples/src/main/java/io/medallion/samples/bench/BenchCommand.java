@@ -66,7 +66,10 @@ public final class BenchCommand implements Callable<Integer> {
               + " reads, medallion streaming into bronze, and through silver and gold. "
               + ReadEngine.NAME
               + " builds silver, then reads its columns with Iceberg's generic reader and"
-              + " with medallion's Arrow reader in the same run and reports rows/s for each.")
+              + " with medallion's Arrow reader in the same run and reports rows/s for each. "
+              + IncrementalEngine.NAME
+              + " builds the lake with gold, then times a run with 1%% new and 0.1%% changed"
+              + " users and reports both wall times and their ratio.")
   List<String> engines;
 
   @Option(names = "--work", description = "Work folder (default: a new temporary folder).")
@@ -290,6 +293,13 @@ public final class BenchCommand implements Callable<Integer> {
           reads.get(ReadEngine.ARROW).get("rows_per_second").asDouble()
               / reads.get(ReadEngine.GENERIC).get("rows_per_second").asDouble());
     }
+    if (report.has(IncrementalEngine.NAME)) {
+      JsonNode stages = report.get(IncrementalEngine.NAME).get("stages");
+      ratios.put(
+          "incremental_vs_full_wall",
+          stages.get(IncrementalEngine.INCREMENTAL).get("wall_seconds").asDouble()
+              / stages.get(IncrementalEngine.FULL).get("wall_seconds").asDouble());
+    }
     return report;
   }
 
@@ -376,6 +386,15 @@ public final class BenchCommand implements Callable<Integer> {
             reads.get(read).get("wall_seconds").asDouble(),
             reads.get(read).get("rows_per_second").asDouble());
       }
+    }
+    if (report.has(IncrementalEngine.NAME)) {
+      JsonNode stages = report.get(IncrementalEngine.NAME).get("stages");
+      out.printf(
+          Locale.ROOT,
+          "full run %s s (lake from nothing, gold included), incremental run %s s (1%% new, 0.1%%"
+              + " changed users)%n",
+          seconds(stages, IncrementalEngine.FULL),
+          seconds(stages, IncrementalEngine.INCREMENTAL));
     }
     out.println("outputs: " + report.get("outputs").asText());
     report

@@ -32,7 +32,8 @@ public final class BenchWorkerCommand implements Callable<Integer> {
           "kafka-plain",
           "kafka-bronze",
           "kafka-gold",
-          ReadEngine.NAME);
+          ReadEngine.NAME,
+          IncrementalEngine.NAME);
 
   @Spec CommandSpec spec;
 
@@ -76,6 +77,7 @@ public final class BenchWorkerCommand implements Callable<Integer> {
       case "kafka-bronze" -> KafkaEngine.medallion(bootstrap, topic, group, work, meter, false);
       case "kafka-gold" -> KafkaEngine.medallion(bootstrap, topic, group, work, meter, true);
       case ReadEngine.NAME -> ReadEngine.run(input, work, meter);
+      case IncrementalEngine.NAME -> IncrementalEngine.run(input, work, meter);
       default ->
           throw new ParameterException(
               spec.commandLine(),

@@ -4,10 +4,8 @@ import io.medallion.Layer;
 import io.medallion.MedallionException;
 import io.medallion.core.TableRun;
 import io.medallion.core.internal.catalog.TableLayouts;
-import io.medallion.core.internal.iceberg.Commits;
 import io.medallion.core.internal.iceberg.Lineage;
 import io.medallion.core.internal.iceberg.RecordWriter;
-import io.medallion.core.internal.iceberg.TableProperties;
 import io.medallion.core.internal.iceberg.TableStore;
 import io.medallion.schema.Column;
 import io.medallion.schema.ColumnType;
@@ -18,24 +16,31 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.iceberg.DataFile;
-import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Recomputes a gold aggregate when its source table has changed, streaming the columns it needs
- * from the source once and keeping one state per group, and replaces the table's contents in one
- * commit that records the source snapshot consumed. An unchanged source commits nothing. A time
- * series is completed per series by {@link SeriesRows} from the same groups.
+ * Brings a gold aggregate up to date when its source table has changed, and commits the result with
+ * the source snapshot consumed. An unchanged source commits nothing.
+ *
+ * <p>Incrementally when it can ({@link IncrementalAggregate}): from the rows the source appended
+ * and removed since the consumed snapshot ({@link SourceChanges}), rewriting only the files that
+ * hold changed rows. In full otherwise: streaming the columns it needs from the source once,
+ * keeping one state per group, and replacing the table's contents. A full recompute happens when
+ * the table property {@value GoldModes#MODE} is {@code full}, on the first run, when the definition
+ * changed, and when the source's history since the consumed snapshot is not appends and positional
+ * deletes. Both give the same rows. A time series is completed per series by {@link SeriesRows}
+ * from the same groups.
  */
 public final class GoldAggregator {
   private static final Logger LOG = LoggerFactory.getLogger(GoldAggregator.class);
@@ -67,6 +72,21 @@ public final class GoldAggregator {
     if (head == null || Objects.equals(consumed, head.snapshotId())) {
       return TableRun.unchanged(definition.id(), Layer.GOLD);
     }
+    String print = print(definition);
+    if (base != null
+        && IncrementalAggregate.supports(definition)
+        && GoldModes.incremental(gold, print)) {
+      Optional<TableRun> run = incremental(definition, gold, source, base, consumed, head, print);
+      if (run.isPresent()) {
+        return run.get();
+      }
+    }
+    return full(definition, gold, source, base, head, print);
+  }
+
+  private TableRun full(
+      GoldTable definition, Table gold, Table source, Long base, Snapshot head, String print) {
+    String sourceName = definition.source().id().toString();
     Groups groups = new Groups(definition);
     long read = 0;
     try (CloseableIterable<Record> rows =
@@ -81,46 +101,117 @@ public final class GoldAggregator {
     } catch (IOException e) {
       throw new MedallionException("Cannot read " + sourceName + ": " + e.getMessage(), e);
     }
-    List<Map.Entry<List<Object>, GroupState>> ordered = groups.sorted();
     long written;
     List<DataFile> files;
     try (RecordWriter writer = new RecordWriter(gold)) {
-      if (definition.isTimeSeries()) {
-        new SeriesRows(definition).write(ordered, values -> writer.write(toRecord(gold, values)));
-      } else {
-        writeAggregates(gold, definition, ordered, writer);
-      }
+      rows(definition, groups.sorted(), values -> writer.write(toRecord(gold, values)));
       written = writer.rows();
       files = writer.finish();
     }
-    long rows = written;
     // A gold table another writer changed since this run read it is not overwritten blindly: the
     // validation fails and the run is told to go again; a commit that merely lost a race retries.
     Snapshot committed =
-        Commits.commit(
+        GoldCommit.replaceAll(
             gold,
-            () -> {
-              OverwriteFiles overwrite =
-                  gold.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue());
-              if (base != null) {
-                overwrite.validateFromSnapshot(base).validateNoConflictingData();
-              }
-              files.forEach(overwrite::addFile);
-              overwrite.set(
-                  TableProperties.consumedKey(sourceName), Long.toString(head.snapshotId()));
-              overwrite.set(TableProperties.ROWS_WRITTEN, Long.toString(rows));
-              return overwrite;
-            });
+            base,
+            files,
+            written,
+            Map.of(sourceName, head.snapshotId()),
+            Map.of(GoldModes.DEFINITION, print, GoldModes.RUN, GoldModes.FULL));
     LOG.info("{}: aggregated {} rows into {} groups", definition.id(), read, written);
     return new TableRun(
         definition.id(), Layer.GOLD, read, written, 0, 0, 0, committed.snapshotId(), List.of());
   }
 
-  private static void writeAggregates(
+  private Optional<TableRun> incremental(
+      GoldTable definition,
       Table gold,
+      Table source,
+      long base,
+      Long consumed,
+      Snapshot head,
+      String print) {
+    Optional<SourceChanges> changes = SourceChanges.between(source, consumed, head);
+    Optional<StoredGold> stored =
+        changes.isPresent() ? StoredGold.read(gold, base) : Optional.empty();
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<IncrementalAggregate.Rewrite> rewrite =
+        new IncrementalAggregate(definition, source)
+            .rewrite(stored.get(), changes.get(), head, readColumns(definition, source));
+    if (rewrite.isEmpty()) {
+      return Optional.empty();
+    }
+    List<DataFile> files;
+    long written;
+    try (RecordWriter writer = new RecordWriter(gold)) {
+      rewrite.get().rows().forEach(values -> writer.write(toRecord(gold, values)));
+      written = writer.rows();
+      files = writer.finish();
+    }
+    Snapshot committed =
+        GoldCommit.replaceFiles(
+            gold,
+            base,
+            rewrite.get().replaced(),
+            files,
+            written,
+            Map.of(definition.source().id().toString(), head.snapshotId()),
+            Map.of(GoldModes.DEFINITION, print, GoldModes.RUN, GoldModes.INCREMENTAL));
+    LOG.info(
+        "{}: {} changed source rows read, {} rows rewritten in place of {}",
+        definition.id(),
+        rewrite.get().read(),
+        written,
+        rewrite.get().replacedRows());
+    return Optional.of(
+        new TableRun(
+            definition.id(),
+            Layer.GOLD,
+            rewrite.get().read(),
+            written,
+            0,
+            0,
+            rewrite.get().replacedRows(),
+            committed.snapshotId(),
+            List.of()));
+  }
+
+  /** Everything about the definition that shapes its rows; a change recomputes in full. */
+  private static String print(GoldTable definition) {
+    return GoldModes.print(
+        definition.source().id()
+            + "\n"
+            + definition.describeAggregation()
+            + "\n"
+            + definition.describeSeries().orElse("")
+            + "\n"
+            + definition.columns());
+  }
+
+  /**
+   * Produces every row of the table from its groups.
+   *
+   * @param definition the gold table
+   * @param ordered the groups sorted by key
+   * @param out receives each row's values in the table's column order
+   */
+  static void rows(
       GoldTable definition,
       List<Map.Entry<List<Object>, GroupState>> ordered,
-      RecordWriter writer) {
+      Consumer<Object[]> out) {
+    if (definition.isTimeSeries()) {
+      new SeriesRows(definition).write(ordered, out);
+    } else {
+      aggregateRows(definition, ordered, out);
+    }
+  }
+
+  private static void aggregateRows(
+      GoldTable definition,
+      List<Map.Entry<List<Object>, GroupState>> ordered,
+      Consumer<Object[]> out) {
     List<Object> runningPartition = null;
     long running = 0;
     for (Map.Entry<List<Object>, GroupState> group : ordered) {
@@ -130,7 +221,7 @@ public final class GoldAggregator {
         running = 0;
       }
       running += group.getValue().rows();
-      writer.write(toRecord(gold, definition, group.getKey(), group.getValue(), running));
+      out.accept(values(definition, group.getKey(), group.getValue(), running));
     }
   }
 
@@ -168,22 +259,21 @@ public final class GoldAggregator {
     return List.copyOf(columns);
   }
 
-  private static Record toRecord(
-      Table gold, GoldTable definition, List<Object> key, GroupState state, long running) {
-    Record record = GenericRecord.create(gold.schema());
-    for (int i = 0; i < key.size(); i++) {
-      record.set(i, key.get(i));
-    }
+  private static Object[] values(
+      GoldTable definition, List<Object> key, GroupState state, long running) {
     List<Measure> measures = definition.measures();
     List<Column> columns = definition.columns();
+    Object[] values = new Object[key.size() + measures.size()];
+    for (int i = 0; i < key.size(); i++) {
+      values[i] = key.get(i);
+    }
     for (int i = 0; i < measures.size(); i++) {
       Column column = columns.get(key.size() + i);
-      Object value =
+      values[key.size() + i] =
           measures.get(i).function() == Measure.Function.CUMULATIVE_COUNT
               ? (Object) running
               : state.result(i, column.type() == ColumnType.LONG);
-      record.set(key.size() + i, value);
     }
-    return record;
+    return values;
   }
 }

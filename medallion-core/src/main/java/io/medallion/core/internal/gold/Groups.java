@@ -42,6 +42,59 @@ final class Groups {
    * @param row a row holding at least the columns the table reads
    */
   void add(Record row) {
+    add(keyOf(row), row);
+  }
+
+  /**
+   * Adds a source row to a group whose key the caller already took with {@link #keyOf}.
+   *
+   * @param key the row's group key
+   * @param row a row holding at least the columns the table reads
+   */
+  void add(List<Object> key, Record row) {
+    for (int i = 0; i < measures.size(); i++) {
+      String column = measures.get(i).column();
+      inputs[i] = column == null ? null : row.getField(column);
+    }
+    states.computeIfAbsent(key, k -> new GroupState(measures)).add(inputs);
+  }
+
+  /**
+   * Puts a group whose state is already known, replacing any state of that key.
+   *
+   * @param key the group key
+   * @param state its state
+   */
+  void put(List<Object> key, GroupState state) {
+    states.put(key, state);
+  }
+
+  /**
+   * Removes a group.
+   *
+   * @param key the group key
+   */
+  void remove(List<Object> key) {
+    states.remove(key);
+  }
+
+  /**
+   * The state of a group.
+   *
+   * @param key the group key
+   * @return the state, or null when the group has no rows
+   */
+  GroupState get(List<Object> key) {
+    return states.get(key);
+  }
+
+  /**
+   * The group a source row belongs to.
+   *
+   * @param row a row holding at least the grouping, bucket and cohort columns
+   * @return its key
+   */
+  List<Object> keyOf(Record row) {
     Object[] key = new Object[keyWidth];
     for (int i = 0; i < groupBy.size(); i++) {
       key[i] = row.getField(groupBy.get(i));
@@ -56,11 +109,7 @@ final class Groups {
       key[groupBy.size() + 1] =
           start == null ? null : truncate(row.getField(cohort.periodColumn()), cohort.unit());
     }
-    for (int i = 0; i < measures.size(); i++) {
-      String column = measures.get(i).column();
-      inputs[i] = column == null ? null : row.getField(column);
-    }
-    states.computeIfAbsent(Arrays.asList(key), k -> new GroupState(measures)).add(inputs);
+    return Arrays.asList(key);
   }
 
   /**

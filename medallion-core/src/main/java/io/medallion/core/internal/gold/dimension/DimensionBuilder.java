@@ -5,6 +5,8 @@ import io.medallion.MedallionException;
 import io.medallion.core.TableRun;
 import io.medallion.core.internal.catalog.TableLayouts;
 import io.medallion.core.internal.gold.GoldCommit;
+import io.medallion.core.internal.gold.GoldModes;
+import io.medallion.core.internal.gold.SourceChanges;
 import io.medallion.core.internal.iceberg.Lineage;
 import io.medallion.core.internal.iceberg.RecordWriter;
 import io.medallion.core.internal.iceberg.TableStore;
@@ -19,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Snapshot;
@@ -26,6 +29,8 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +42,13 @@ import org.slf4j.LoggerFactory;
  * source snapshot consumed. An unchanged source, or a change that alters no member, commits
  * nothing.
  *
- * <p>The work is per business key: an incremental run would read the keys the source's new and
- * deleted rows touch, load those members' rows, fold them the same way, and replace only their
- * rows.
+ * <p>The work is per business key, so a run is incremental when it can: it takes the business keys
+ * of the rows the source appended and removed since the consumed snapshot ({@link SourceChanges}),
+ * loads only those members' stored rows and live source rows (a filter on the business key), folds
+ * them exactly as a full rebuild does, and replaces only the rows of members that changed
+ * (positional deletes and a new file). It rebuilds in full on the first run, when the table
+ * property {@value GoldModes#MODE} is {@code full}, when the definition changed, and when the
+ * source's history since the consumed snapshot is not appends and positional deletes.
  */
 public final class DimensionBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(DimensionBuilder.class);
@@ -66,22 +75,25 @@ public final class DimensionBuilder {
     Table source = store.load(definition.source().id());
     String sourceName = definition.source().id().toString();
     Snapshot head = source.currentSnapshot();
-    if (head == null
-        || Objects.equals(Lineage.consumed(dimension, sourceName), head.snapshotId())) {
+    Long consumed = Lineage.consumed(dimension, sourceName);
+    if (head == null || Objects.equals(consumed, head.snapshotId())) {
       return TableRun.unchanged(definition.id(), Layer.GOLD);
     }
     Snapshot baseSnapshot = dimension.currentSnapshot();
     Long base = baseSnapshot == null ? null : baseSnapshot.snapshotId();
-    int keyWidth = definition.businessKey().size();
-    Members members =
-        definition.history() == DimensionTable.History.TYPE_2
-            ? new Type2Members(
-                keyWidth, definition.tracked().size(), definition.attributes().size())
-            : new Type1Members(keyWidth);
+    String print = print(definition);
+    if (base != null && GoldModes.incremental(dimension, print)) {
+      Optional<SourceChanges> changes = SourceChanges.between(source, consumed, head);
+      if (changes.isPresent()) {
+        return new IncrementalDimension(definition, dimension, source, head, print)
+            .process(base, changes.get());
+      }
+    }
+    Members members = members(definition);
     Map<List<Object>, List<List<Object>>> stored = new HashMap<>();
     boolean unknownStored =
         base != null && readStored(definition, dimension, base, members, stored);
-    long read = readSource(definition, source, head, members);
+    long read = readSource(definition, source, head, members, Expressions.alwaysTrue(), null);
     Map<List<Object>, List<Object[]>> rebuilt = members.rows(new SurrogateKeys());
 
     Set<List<Object>> changed = changedMembers(stored, rebuilt);
@@ -107,7 +119,12 @@ public final class DimensionBuilder {
     }
     Snapshot committed =
         GoldCommit.replaceAll(
-            dimension, base, files, written, Map.of(sourceName, head.snapshotId()), Map.of());
+            dimension,
+            base,
+            files,
+            written,
+            Map.of(sourceName, head.snapshotId()),
+            Map.of(GoldModes.DEFINITION, print, GoldModes.RUN, GoldModes.FULL));
     LOG.info(
         "{}: {} rows of {} read into {} members ({} changed), {} rows",
         definition.id(),
@@ -126,6 +143,27 @@ public final class DimensionBuilder {
         replaced,
         committed.snapshotId(),
         List.of());
+  }
+
+  /** Everything about the definition that shapes its rows; a change rebuilds in full. */
+  static String print(DimensionTable definition) {
+    return GoldModes.print(
+        definition.source().id()
+            + "\n"
+            + definition.history()
+            + "\n"
+            + definition.businessKey()
+            + "\n"
+            + definition.changedAt()
+            + "\n"
+            + definition.columns());
+  }
+
+  static Members members(DimensionTable definition) {
+    int keyWidth = definition.businessKey().size();
+    return definition.history() == DimensionTable.History.TYPE_2
+        ? new Type2Members(keyWidth, definition.tracked().size(), definition.attributes().size())
+        : new Type1Members(keyWidth);
   }
 
   /** Reads the rows the dimension holds; returns whether the unknown member is among them. */
@@ -159,9 +197,17 @@ public final class DimensionBuilder {
     return unknown;
   }
 
-  /** Streams the source columns the dimension needs; returns the rows read. */
-  private static long readSource(
-      DimensionTable definition, Table source, Snapshot head, Members members) {
+  /**
+   * Streams the source columns the dimension needs, of the rows a filter keeps and (unless {@code
+   * only} is null) whose business key is among some; returns the rows read.
+   */
+  static long readSource(
+      DimensionTable definition,
+      Table source,
+      Snapshot head,
+      Members members,
+      Expression where,
+      Set<List<Object>> only) {
     List<String> key = definition.businessKey();
     List<String> tracked = definition.tracked();
     List<String> attributes = definition.attributes();
@@ -174,10 +220,14 @@ public final class DimensionBuilder {
         IcebergGenerics.read(source)
             .useSnapshot(head.snapshotId())
             .select(List.copyOf(select))
+            .where(where)
             .build()) {
       for (Record row : rows) {
         read++;
         List<Object> businessKey = Arrays.asList(values(row, key));
+        if (only != null && !only.contains(businessKey)) {
+          continue;
+        }
         Long at = ChangeTimes.micros(row.getField(definition.changedAt()));
         if (at == null) {
           throw new MedallionException(
@@ -198,7 +248,7 @@ public final class DimensionBuilder {
     return read;
   }
 
-  private static Object[] values(Record row, List<String> columns) {
+  static Object[] values(Record row, List<String> columns) {
     Object[] values = new Object[columns.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = row.getField(columns.get(i));
@@ -206,7 +256,7 @@ public final class DimensionBuilder {
     return values;
   }
 
-  private static Set<List<Object>> changedMembers(
+  static Set<List<Object>> changedMembers(
       Map<List<Object>, List<List<Object>>> stored, Map<List<Object>, List<Object[]>> rebuilt) {
     Set<List<Object>> changed = new HashSet<>();
     rebuilt.forEach(
@@ -234,7 +284,7 @@ public final class DimensionBuilder {
     return row;
   }
 
-  private static void checkUnique(
+  static void checkUnique(
       DimensionTable definition, Set<Long> keys, List<Object> businessKey, Object[] row) {
     if (!keys.add((Long) row[0])) {
       throw new MedallionException(
@@ -247,7 +297,7 @@ public final class DimensionBuilder {
     }
   }
 
-  private static Record record(Table table, List<Column> columns, Object[] row) {
+  static Record record(Table table, List<Column> columns, Object[] row) {
     Record record = GenericRecord.create(table.schema());
     for (int i = 0; i < row.length; i++) {
       record.setField(columns.get(i).name(), row[i]);

@@ -6,6 +6,7 @@ import io.medallion.TableId;
 import io.medallion.core.TableRun;
 import io.medallion.core.internal.catalog.TableLayouts;
 import io.medallion.core.internal.gold.GoldCommit;
+import io.medallion.core.internal.gold.GoldModes;
 import io.medallion.core.internal.gold.dimension.ChangeTimes;
 import io.medallion.core.internal.gold.dimension.DimensionLookup;
 import io.medallion.core.internal.iceberg.Lineage;
@@ -23,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Snapshot;
@@ -40,9 +42,13 @@ import org.slf4j.LoggerFactory;
  * the table in one commit recording the snapshot consumed of every table read and how many facts
  * each key sent to the unknown member. Every source row becomes one fact: {@code read == written}.
  *
- * <p>The work is per fact: an incremental run would rewrite the facts of the source rows added or
- * deleted since the consumed snapshot, and the facts whose keys point into members a dimension run
- * changed.
+ * <p>The work is per fact, so a run is incremental when it can ({@link IncrementalFacts}): it
+ * rewrites only the facts of the source rows added or deleted since the consumed snapshot and the
+ * facts whose foreign keys name members a dimension run changed. It rebuilds in full on the first
+ * run, when the table property {@value GoldModes#MODE} is {@code full}, when the definition
+ * changed, when the grain is not guaranteed unique by the source's de-duplication, and when the
+ * source's or a dimension's history since the consumed snapshot is not appends and positional
+ * deletes (a dimension rebuilt in full, a date dimension written again).
  */
 public final class FactBuilder {
   /** Summary entries {@code medallion.unknown.<key column>}: facts given the unknown member. */
@@ -94,6 +100,14 @@ public final class FactBuilder {
 
     List<String> copied = copiedColumns(definition);
     GrainCheck grain = GrainCheck.of(definition);
+    String print = print(definition);
+    if (base != null && grain.seen == null && GoldModes.incremental(facts, print)) {
+      Optional<TableRun> run =
+          new IncrementalFacts(definition, facts, tables, heads, keys, print).process(base);
+      if (run.isPresent()) {
+        return run.get();
+      }
+    }
     List<DataFile> files;
     long read = 0;
     try (RecordWriter writer = new RecordWriter(facts);
@@ -102,25 +116,33 @@ public final class FactBuilder {
                 .useSnapshot(sourceHead.snapshotId())
                 .select(readColumns(definition, copied))
                 .build()) {
-      String eventTime = definition.eventTime().orElse(null);
       for (Record row : rows) {
         read++;
         grain.check(row);
-        Record fact = GenericRecord.create(facts.schema());
-        for (String column : copied) {
-          fact.setField(column, row.getField(column));
-        }
-        Long at = eventTime == null ? null : ChangeTimes.micros(row.getField(eventTime));
-        for (KeyResolver key : keys) {
-          fact.setField(key.column(), key.resolve(row, at));
-        }
-        writer.write(fact);
+        writer.write(fact(facts, definition, copied, keys, row));
       }
       files = writer.finish();
     } catch (IOException e) {
       throw new MedallionException(
           "Cannot read " + definition.source().id() + ": " + e.getMessage(), e);
     }
+    Map<String, String> notes = new LinkedHashMap<>();
+    for (KeyResolver key : keys) {
+      notes.put(UNKNOWN_PREFIX + key.column(), Long.toString(key.unknown()));
+      if (key.unknown() > 0) {
+        LOG.info("{}: {} facts got the unknown {}", definition.id(), key.unknown(), key.column());
+      }
+    }
+    notes.put(GoldModes.DEFINITION, print);
+    notes.put(GoldModes.RUN, GoldModes.FULL);
+    Snapshot committed = GoldCommit.replaceAll(facts, base, files, read, consumed(heads), notes);
+    LOG.info("{}: {} facts", definition.id(), read);
+    return new TableRun(
+        definition.id(), Layer.GOLD, read, read, 0, 0, 0, committed.snapshotId(), List.of());
+  }
+
+  /** The snapshot of every table read, by name. */
+  static Map<String, Long> consumed(Map<TableId, Snapshot> heads) {
     Map<String, Long> consumed = new LinkedHashMap<>();
     heads.forEach(
         (id, head) -> {
@@ -128,17 +150,51 @@ public final class FactBuilder {
             consumed.put(id.toString(), head.snapshotId());
           }
         });
-    Map<String, String> unknown = new LinkedHashMap<>();
-    for (KeyResolver key : keys) {
-      unknown.put(UNKNOWN_PREFIX + key.column(), Long.toString(key.unknown()));
-      if (key.unknown() > 0) {
-        LOG.info("{}: {} facts got the unknown {}", definition.id(), key.unknown(), key.column());
-      }
+    return consumed;
+  }
+
+  /** Everything about the definition that shapes its rows; a change rebuilds in full. */
+  private static String print(FactTable definition) {
+    return GoldModes.print(
+        definition.source().id()
+            + "\n"
+            + definition.grain()
+            + "\n"
+            + definition.eventTime()
+            + "\n"
+            + definition.dimensionKeys().stream()
+                .map(k -> k.column() + "=" + k.dimension().id() + k.foreignKey())
+                .toList()
+            + "\n"
+            + definition.dateKeys().stream()
+                .map(k -> k.column() + "=" + k.dimension().id() + "(" + k.sourceColumn() + ")")
+                .toList()
+            + "\n"
+            + definition.columns());
+  }
+
+  /**
+   * Builds one fact from its source row.
+   *
+   * @param facts the fact table
+   * @param definition the fact table's definition
+   * @param copied the columns copied as they are
+   * @param keys the key resolvers; each counts the facts it sends to the unknown member
+   * @param row the source row
+   * @return the fact
+   */
+  static Record fact(
+      Table facts, FactTable definition, List<String> copied, List<KeyResolver> keys, Record row) {
+    Record fact = GenericRecord.create(facts.schema());
+    for (String column : copied) {
+      fact.setField(column, row.getField(column));
     }
-    Snapshot committed = GoldCommit.replaceAll(facts, base, files, read, consumed, unknown);
-    LOG.info("{}: {} facts", definition.id(), read);
-    return new TableRun(
-        definition.id(), Layer.GOLD, read, read, 0, 0, 0, committed.snapshotId(), List.of());
+    String eventTime = definition.eventTime().orElse(null);
+    Long at = eventTime == null ? null : ChangeTimes.micros(row.getField(eventTime));
+    for (KeyResolver key : keys) {
+      fact.setField(key.column(), key.resolve(row, at));
+    }
+    return fact;
   }
 
   private static boolean consumedAll(Table facts, Map<TableId, Snapshot> heads) {
@@ -153,7 +209,7 @@ public final class FactBuilder {
   }
 
   /** The source columns copied to each fact as they are. */
-  private static List<String> copiedColumns(FactTable definition) {
+  static List<String> copiedColumns(FactTable definition) {
     Set<String> copied = new LinkedHashSet<>(definition.grain());
     definition.eventTime().ifPresent(copied::add);
     copied.addAll(definition.attributes());
@@ -161,7 +217,7 @@ public final class FactBuilder {
     return List.copyOf(copied);
   }
 
-  private static List<String> readColumns(FactTable definition, List<String> copied) {
+  static List<String> readColumns(FactTable definition, List<String> copied) {
     Set<String> columns = new LinkedHashSet<>(copied);
     definition.dimensionKeys().forEach(key -> columns.addAll(key.foreignKey()));
     definition.dateKeys().forEach(key -> columns.add(key.sourceColumn()));
