@@ -326,8 +326,9 @@ public final class MedallionRuntime implements AutoCloseable {
     if (table.upstream().isEmpty()) {
       return OptionalLong.empty();
     }
-    Long consumed =
-        Lineage.consumed(store.load(table.id()), table.upstream().get().id().toString());
+    // The table the run ensured shows its own commit: no further catalog call per table.
+    Table written = store.ensuredThisRun(table.id()).orElseGet(() -> store.load(table.id()));
+    Long consumed = Lineage.consumed(written, table.upstream().get().id().toString());
     return consumed == null ? OptionalLong.empty() : OptionalLong.of(consumed);
   }
 

@@ -159,6 +159,18 @@ public final class TableStore {
   }
 
   /**
+   * Returns a table as this run last ensured it, without a catalog call: after a commit through it,
+   * it shows that commit.
+   *
+   * @param id the table id
+   * @return the table, or empty when this run has not ensured it
+   */
+  public Optional<Table> ensuredThisRun(TableId id) {
+    Ensured ensured = ensuredThisRun.get(id);
+    return ensured == null ? Optional.empty() : Optional.of(onBranch(id, ensured.table()));
+  }
+
+  /**
    * Loads an existing table.
    *
    * @param id the table id
