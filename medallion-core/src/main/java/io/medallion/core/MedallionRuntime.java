@@ -10,6 +10,8 @@ import io.medallion.catalog.RegistrationPlan;
 import io.medallion.core.alert.Alerting;
 import io.medallion.core.audit.Audits;
 import io.medallion.core.audit.WriteAuditPublish;
+import io.medallion.core.internal.alert.AlertLogReader;
+import io.medallion.core.internal.alert.AlertLogWriter;
 import io.medallion.core.internal.alert.AlertObserver;
 import io.medallion.core.internal.audit.AuditPublisher;
 import io.medallion.core.internal.audit.AuditRun;
@@ -41,7 +43,6 @@ import io.medallion.core.lineage.LineageTarget;
 import io.medallion.core.observe.RunLogEntry;
 import io.medallion.core.observe.RunLogQuery;
 import io.medallion.core.observe.RunObserver;
-import io.medallion.core.observe.TableStatus;
 import io.medallion.core.read.TableRead;
 import io.medallion.core.spi.Alert;
 import io.medallion.core.spi.AlertSink;
@@ -113,7 +114,7 @@ public final class MedallionRuntime implements AutoCloseable {
     this.store = new TableStore(catalog);
     this.clock = builder.clock;
     this.pipelined = builder.parallelism > 1;
-    this.alerts = builder.alerting == null ? null : new AlertObserver(builder.alerting);
+    this.alerts = alertObserver(builder, store, new MessageSecrets(catalogConfig));
     this.observers = observers(builder);
     this.audit = builder.audit;
     this.bronze = new BronzeIngestor(store, builder.clock, builder.parallelism > 1);
@@ -135,6 +136,20 @@ public final class MedallionRuntime implements AutoCloseable {
   }
 
   /**
+   * Alerts are raised when they go somewhere: to the alert log, kept with the run log, or to the
+   * configured sinks.
+   */
+  private static AlertObserver alertObserver(
+      Builder builder, TableStore store, MessageSecrets secrets) {
+    Optional<AlertLogWriter> log =
+        builder.runLog ? Optional.of(new AlertLogWriter(store)) : Optional.empty();
+    AlertObserver observer =
+        new AlertObserver(
+            builder.alerting != null ? builder.alerting : Alerting.builder().build(), log, secrets);
+    return observer.delivers() ? observer : null;
+  }
+
+  /**
    * The run log first, so the other observers hear of a run once it is logged; then the
    * application's observers, then alerts and lineage when they are configured.
    */
@@ -150,7 +165,10 @@ public final class MedallionRuntime implements AutoCloseable {
     if (builder.lineage != null) {
       all.add(
           new LineageObserver(
-              builder.lineage, builder.lineage.datasetNamespace(catalogConfig), store::load));
+              builder.lineage,
+              builder.lineage.datasetNamespace(catalogConfig),
+              store::load,
+              new MessageSecrets(catalogConfig)));
     }
     return List.copyOf(all);
   }
@@ -310,7 +328,7 @@ public final class MedallionRuntime implements AutoCloseable {
   }
 
   /** Publishes an audited table whose checks passed, or leaves it pending. */
-  private Optional<TableStatus> settle(
+  private Optional<RunTracker.Audited> settle(
       AuditRun audited, TableDefinition table, QualityReport report) {
     try {
       return audited.settle(table, report);
@@ -577,9 +595,9 @@ public final class MedallionRuntime implements AutoCloseable {
   }
 
   /**
-   * Sends an alert to this runtime's alert sinks, as the runtime does with the alerts its runs
-   * raise; for conditions a caller detects, such as a stream that lags. A sink that fails is logged
-   * with the alert and never throws here.
+   * Records an alert in the alert log and sends it to this runtime's alert sinks, as the runtime
+   * does with the alerts its runs raise; for conditions a caller detects, such as a stream that
+   * lags. A sink that fails is logged with the alert and never throws here.
    *
    * <pre>{@code
    * runtime.alert(
@@ -588,13 +606,14 @@ public final class MedallionRuntime implements AutoCloseable {
    * }</pre>
    *
    * @param alert the alert
-   * @return false when no alerting is configured, so nothing was sent
+   * @return false when it went nowhere: the run log is off and no alert sink is configured
    */
   public boolean alert(Alert alert) {
+    Objects.requireNonNull(alert, "alert");
     if (alerts == null) {
       return false;
     }
-    alerts.send(Objects.requireNonNull(alert, "alert"));
+    alerts.raise(List.of(alert));
     return true;
   }
 
@@ -614,13 +633,34 @@ public final class MedallionRuntime implements AutoCloseable {
    */
   public List<RunLogEntry> runs(RunLogQuery query) {
     Objects.requireNonNull(query, "query");
+    return readLog(RunLogEntry.TABLE, table -> RunLogReader.read(table, query));
+  }
+
+  /**
+   * Reads the alert log ({@link Alert#TABLE}): every alert raised by a runtime that logs runs to
+   * this catalog, newest first. The query picks one table's alerts or all, and the alerts of the
+   * last N runs that raised any.
+   *
+   * <pre>{@code
+   * List<Alert> recent =
+   *     runtime.alerts(RunLogQuery.builder().table(TableId.of("silver", "users")).last(10).build());
+   * recent.get(0).kind(); // AlertKind.DATASET_RULE
+   * }</pre>
+   *
+   * @param query which alerts: one table's or all, of the last N runs that raised any or all
+   * @return the alerts, empty when none was raised yet
+   * @throws MedallionException when the catalog or the table's files cannot be read
+   */
+  public List<Alert> alerts(RunLogQuery query) {
+    Objects.requireNonNull(query, "query");
+    return readLog(Alert.TABLE, table -> AlertLogReader.read(table, query));
+  }
+
+  private <T> List<T> readLog(TableId log, Function<Table, List<T>> read) {
     try {
-      return store
-          .find(RunLogEntry.TABLE)
-          .map(table -> RunLogReader.read(table, query))
-          .orElse(List.of());
+      return store.find(log).map(read).orElse(List.of());
     } catch (RuntimeException e) {
-      throw failures.naming(RunLogEntry.TABLE.toString(), "Cannot read " + RunLogEntry.TABLE, e);
+      throw failures.naming(log.toString(), "Cannot read " + log, e);
     }
   }
 
@@ -771,8 +811,10 @@ public final class MedallionRuntime implements AutoCloseable {
     }
 
     /**
-     * Raises quality alerts when runs end (quality gates, failed dataset rules, anomalies, failed
-     * runs, quarantined shares) and sends them to the configured sinks; see {@link Alerting}.
+     * Sets the conditions quality alerts are raised on when runs end (quality gates, failed dataset
+     * rules, anomalies, failed runs, quarantined shares) and the sinks they go to; see {@link
+     * Alerting}. With the run log on, alerts are also recorded in {@link Alert#TABLE} (with the
+     * default conditions when this is not set); with it off and no sinks, none is raised.
      *
      * <pre>{@code
      * MedallionRuntime.builder()

@@ -107,6 +107,14 @@ public final class KafkaIngestion implements AutoCloseable {
   /** The gauges of each registry given, removed when the stream closes. */
   private final List<StreamGauges> gauges = new CopyOnWriteArrayList<>();
 
+  /**
+   * How often the loop checks every table's lag between commits, so a stream that stalls (no new
+   * message, or commits that do not land) raises its lag alert while the stall lasts.
+   */
+  private static final long LAG_CHECK_NANOS = Duration.ofSeconds(1).toNanos();
+
+  private long lastLagCheckNanos = System.nanoTime();
+
   /** Tables past the lag limit whose alert was raised; touched by the looping thread only. */
   private final Set<TableId> lagging = new HashSet<>();
 
@@ -485,6 +493,7 @@ public final class KafkaIngestion implements AutoCloseable {
       settleIfDone();
     }
     maybeRunDownstream();
+    checkLag();
     if (polled.isEmpty()) {
       checkBrokers();
     }
@@ -879,6 +888,16 @@ public final class KafkaIngestion implements AutoCloseable {
     }
   }
 
+  /** Re-evaluates each table's lag as time passes, without waiting for its next commit. */
+  private void checkLag() {
+    long now = System.nanoTime();
+    if (stream.lagAlert().isEmpty() || now - lastLagCheckNanos < LAG_CHECK_NANOS) {
+      return;
+    }
+    lastLagCheckNanos = now;
+    Map.copyOf(newestTimestamps).forEach((id, newest) -> lagged(id, newest, streamRun()));
+  }
+
   /**
    * Records the newest Kafka timestamp a table holds and raises one alert when its lag first
    * exceeds the stream's limit.
@@ -911,7 +930,7 @@ public final class KafkaIngestion implements AutoCloseable {
     }
   }
 
-  /** Raises an alert for a stream that stopped on a failure, when alerting is configured. */
+  /** Raises an alert for a stream that stopped on a failure. */
   private void alertStopped(RuntimeException failure) {
     String message = String.valueOf(failure.getMessage());
     runtime.alert(

@@ -77,16 +77,20 @@ class StreamAlertsTest {
 
   /** Sends messages stamped an hour ago, so every table that holds them lags by an hour. */
   private static void sendHourOld(String topic, int messages) throws Exception {
+    sendAt(topic, messages, Instant.now().minus(Duration.ofHours(1)).toEpochMilli());
+  }
+
+  /** Sends messages stamped from a time on, a millisecond apart. */
+  private static void sendAt(String topic, int messages, long firstTimestamp) throws Exception {
     Properties properties = new Properties();
     properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     properties.put(
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    long hourAgo = Instant.now().minus(Duration.ofHours(1)).toEpochMilli();
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties)) {
       for (int i = 0; i < messages; i++) {
         byte[] value = ("{\"id\":\"e" + i + "\"}").getBytes(StandardCharsets.UTF_8);
-        producer.send(new ProducerRecord<>(topic, 0, hourAgo + i, null, value)).get();
+        producer.send(new ProducerRecord<>(topic, 0, firstTimestamp + i, null, value)).get();
       }
     }
   }
@@ -124,6 +128,43 @@ class StreamAlertsTest {
     assertThat(bronze.get("severity").asText()).isEqualTo("WARNING");
     assertThat(bronze.get("summary").asText())
         .endsWith(" s behind the newest message of the topic it holds, above the 600.0 s limit");
+  }
+
+  @Test
+  void start_streamStallsAfterFreshMessages_lagAlertWhileItIsStillRunning() throws Exception {
+    kafka.createTopic("stalls", 1);
+    sendAt("stalls", 5, Instant.now().toEpochMilli());
+    KafkaStream stream =
+        KafkaStream.builder(kafka.bootstrapServers(), "stalls")
+            .topics("stalls")
+            .commitEvery(5, 1 << 20, Duration.ofSeconds(1))
+            .lagAlert(Duration.ofSeconds(3))
+            .build();
+
+    List<String> lagging = List.of();
+    try (MedallionRuntime runtime = runtime();
+        KafkaIngestion ingestion = KafkaIngestion.open(runtime, RAW, stream).start()) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (lagging.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+        lagging = lagAlerts();
+      }
+      assertThat(ingestion.failure()).isEmpty();
+      assertThat(ingestion.progress().commits()).isGreaterThanOrEqualTo(1);
+    }
+
+    assertThat(lagging).containsExactly("bronze.events");
+  }
+
+  /** The tables of the stream-lag alerts written so far. */
+  private List<String> lagAlerts() throws IOException {
+    if (!Files.exists(dir.resolve("alerts.jsonl"))) {
+      return List.of();
+    }
+    return alerts().stream()
+        .filter(alert -> alert.get("kind").asText().equals("stream-lag"))
+        .map(alert -> alert.get("table").asText())
+        .toList();
   }
 
   @Test

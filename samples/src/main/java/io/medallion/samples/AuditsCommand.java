@@ -144,8 +144,8 @@ final class AuditsCommand implements Callable<Integer> {
       name = "discard",
       mixinStandardHelpOptions = true,
       description =
-          "Discards a pending audit: removes its branches; main is unchanged and the files only"
-              + " the audit wrote are removed by maintain's orphan-file cleanup.")
+          "Discards a pending audit: removes its branches; main is unchanged and maintain's"
+              + " snapshot expiry removes the audit's snapshots and the files only they used.")
   static final class Discard extends OnRun {
     @Override
     void act(Audits audits, PendingAudit audit, PrintWriter out) {

@@ -26,8 +26,12 @@ public enum ExitCode {
   LAKE(4, "The lake or catalog cannot be used: a file, read-only, or unreachable."),
   /** The JVM ran out of heap. */
   OUT_OF_MEMORY(5, "Out of memory: give the JVM more heap (java -Xmx...)."),
-  /** A quality policy or dataset rule failed the batch; the table keeps its earlier rows. */
-  QUALITY_GATE(6, "A quality gate failed the batch: a policy or dataset rule; see the report.");
+  /**
+   * A quality policy or dataset rule failed the batch, or held it on its audit branch; the table's
+   * main keeps its earlier rows.
+   */
+  QUALITY_GATE(
+      6, "A quality gate failed the batch, or held it on its audit branch; see the report.");
 
   private final int code;
   private final String meaning;

@@ -4,9 +4,10 @@ import io.medallion.TableId;
 import io.medallion.core.MedallionRuntime;
 import io.medallion.core.RunResult;
 import io.medallion.core.TableRun;
-import io.medallion.core.observe.RunLogEntry;
+import io.medallion.core.audit.WriteAuditPublish;
 import io.medallion.core.observe.RunLogQuery;
 import io.medallion.core.report.ReportFiles;
+import io.medallion.core.report.RunHistory;
 import io.medallion.core.spi.JsonSource;
 import io.medallion.core.spi.contact.DisposableDomains;
 import io.medallion.core.spi.contact.EmailValidator;
@@ -105,7 +106,7 @@ final class RandomUserCommand implements Callable<Integer> {
       names = "--summary-json",
       paramLabel = "FILE",
       description =
-          "Also write the summary as JSON: {\"run_id\", \"tables\": [{\"name\", \"layer\","
+          "Also write the summary as JSON: {\"run_id\", \"status\", \"tables\": [{\"name\", \"layer\","
               + " \"rows\", ...}],"
               + " \"quarantine_reasons\", \"average_quality_score\", \"gold_preview\", \"run\","
               + " \"report_html\", \"report_markdown\", \"report_json\"}.")
@@ -126,6 +127,16 @@ final class RandomUserCommand implements Callable<Integer> {
 
   @Option(names = "--no-report", description = "Do not write the quality report files.")
   boolean noReport;
+
+  @Option(
+      names = "--audit",
+      description =
+          "Write-audit-publish: silver and gold are written to an audit branch and reach main only"
+              + " when their checks pass. A batch held back exits 6; see and settle it with"
+              + " 'audits'.")
+  boolean audit;
+
+  @Mixin AlertOptions alertOptions = new AlertOptions();
 
   @Option(
       names = "--disposable-domains",
@@ -170,6 +181,24 @@ final class RandomUserCommand implements Callable<Integer> {
       builder.emailValidator(
           EmailValidator.builder().disposableDomains(disposableDomainLists()).build());
     }
+    if (audit) {
+      builder.writeAuditPublish(WriteAuditPublish.everyTable());
+    }
+    // Alerts name a table's report only where this command writes it: <lake>/reports/<table>.
+    alertOptions.configure(
+        spec, builder, reports == null && !noReport ? lake.resolve("reports") : null);
+    try {
+      return run(builder, running, out);
+    } catch (RuntimeException | IOException e) {
+      if (summaryJson != null && running.runId().isPresent()) {
+        SummaryOutput.writeFailure(summaryJson, running.runId().get(), e);
+      }
+      throw e;
+    }
+  }
+
+  private int run(MedallionRuntime.Builder builder, RunProgress running, PrintWriter out)
+      throws IOException {
     try (MedallionRuntime runtime = Preflight.open(builder)) {
       CountedSource source =
           CountedSource.of(
@@ -212,12 +241,32 @@ final class RandomUserCommand implements Callable<Integer> {
                 + ")");
       }
       if (summaryJson != null) {
-        SummaryOutput.writeJson(summaryJson, run.runId(), summary, run.tables(), report);
+        SummaryOutput.writeJson(
+            summaryJson,
+            run.runId(),
+            running.pendingAudits().isEmpty() ? "succeeded" : "audit-pending",
+            summary,
+            run.tables(),
+            report);
         out.println("Summary JSON: " + summaryJson.toAbsolutePath());
+      }
+      if (!running.pendingAudits().isEmpty()) {
+        out.println(
+            "Audit pending: "
+                + running.pendingAudits().stream().map(TableId::toString).sorted().toList()
+                + " failed their checks and wait on branch audit-"
+                + run.runId()
+                + "; main is unchanged. See 'audits --lake "
+                + lake
+                + " show "
+                + run.runId()
+                + "', then publish or discard.");
+        out.flush();
+        return ExitCode.QUALITY_GATE.code();
       }
     }
     out.flush();
-    return 0;
+    return ExitCode.OK.code();
   }
 
   /** Checks every option and path before the lake is created, so a bad command leaves none. */
@@ -268,14 +317,18 @@ final class RandomUserCommand implements Callable<Integer> {
     return ReportFiles.write(report, history(runtime, users), dir);
   }
 
-  /** The table's recent run log rows; the report is still written when they cannot be read. */
-  private List<RunLogEntry> history(MedallionRuntime runtime, TableId table) {
+  /**
+   * The table's recent run log rows and alerts; the report is still written when they cannot be
+   * read.
+   */
+  private RunHistory history(MedallionRuntime runtime, TableId table) {
+    RunLogQuery recent = RunLogQuery.builder().table(table).last(HISTORY_RUNS).build();
     try {
-      return runtime.runs(RunLogQuery.builder().table(table).last(HISTORY_RUNS).build());
+      return new RunHistory(runtime.runs(recent), runtime.alerts(recent));
     } catch (RuntimeException e) {
       progress(
           spec.commandLine().getOut(), "run history left out of the report: " + e.getMessage());
-      return List.of();
+      return RunHistory.NONE;
     }
   }
 

@@ -6,12 +6,16 @@ import io.medallion.TableId;
 import io.medallion.core.observe.RunObserver;
 import io.medallion.core.observe.RunStarted;
 import io.medallion.core.observe.TableOutcome;
+import io.medallion.core.observe.TableStatus;
 import io.medallion.table.TableDefinition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,6 +35,8 @@ final class RunProgress implements RunObserver {
   private final AtomicLong records = new AtomicLong();
   private volatile int done;
   private volatile CountedSource input;
+  private volatile String runId;
+  private final Set<TableId> pendingAudits = ConcurrentHashMap.newKeySet();
 
   /**
    * Follows runs that ingest a bronze table and then bring a pipeline's tables up to date.
@@ -56,10 +62,30 @@ final class RunProgress implements RunObserver {
     input = counted;
   }
 
+  /**
+   * Returns the id of the run started last, known from its start on, so a failed run has one too.
+   *
+   * @return the run id, empty before a run started
+   */
+  Optional<String> runId() {
+    return Optional.ofNullable(runId);
+  }
+
+  /**
+   * Returns the tables the last run left pending on an audit branch.
+   *
+   * @return the tables, in no order
+   */
+  Set<TableId> pendingAudits() {
+    return Set.copyOf(pendingAudits);
+  }
+
   @Override
   public void runStarted(RunStarted run) {
     records.set(0);
     done = 0;
+    runId = run.runId();
+    pendingAudits.clear();
   }
 
   @Override
@@ -69,6 +95,9 @@ final class RunProgress implements RunObserver {
 
   @Override
   public void tableFinished(TableOutcome outcome) {
+    if (outcome.status() == TableStatus.AUDIT_PENDING) {
+      pendingAudits.add(outcome.table());
+    }
     if (outcome.counts().layer() == Layer.BRONZE) {
       records.set(outcome.counts().written());
     }

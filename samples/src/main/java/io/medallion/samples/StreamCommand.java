@@ -182,7 +182,7 @@ final class StreamCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       SummaryOutput.print(out, summary);
       if (summaryJson != null) {
-        SummaryOutput.writeJson(summaryJson, null, summary, done.tables(), null);
+        SummaryOutput.writeJson(summaryJson, null, "succeeded", summary, done.tables(), null);
         out.println("Summary JSON: " + summaryJson.toAbsolutePath());
       }
       out.flush();

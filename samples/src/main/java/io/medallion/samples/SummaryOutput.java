@@ -56,16 +56,24 @@ final class SummaryOutput {
    * @param file where
    * @param runId the run's id, so a scheduler can find its run log and report; null for a stream,
    *     which is many runs
+   * @param status {@code succeeded}, or {@code audit-pending} when a batch waits on its audit
+   *     branch
    * @param summary the lake's tables
    * @param runs what this run did, per table
    * @param report the quality report's files, or null when none was written
    */
   static void writeJson(
-      Path file, String runId, LakeSummary summary, List<TableRun> runs, ReportFiles.Written report)
+      Path file,
+      String runId,
+      String status,
+      LakeSummary summary,
+      List<TableRun> runs,
+      ReportFiles.Written report)
       throws IOException {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
     root.put("run_id", runId);
+    root.put("status", status);
     root.put("lake", summary.lake());
     root.put("catalog", summary.catalog());
     root.put("warehouse", summary.warehouse());
@@ -103,6 +111,29 @@ final class SummaryOutput {
           .put("replaced", table.replaced())
           .put("committed", table.committed());
     }
+    write(json, file, root);
+  }
+
+  /**
+   * Writes the summary of a run that failed: its id, so a scheduler can find its run log row, and
+   * the failure.
+   *
+   * @param file where
+   * @param runId the failed run's id
+   * @param failure what made it fail
+   * @throws IOException when the file cannot be written
+   */
+  static void writeFailure(Path file, String runId, Exception failure) throws IOException {
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = json.createObjectNode();
+    root.put("run_id", runId);
+    root.put("status", "failed");
+    root.put("error_class", failure.getClass().getName());
+    root.put("error", String.valueOf(failure.getMessage()));
+    write(json, file, root);
+  }
+
+  private static void write(ObjectMapper json, Path file, ObjectNode root) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);

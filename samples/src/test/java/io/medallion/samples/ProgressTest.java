@@ -44,7 +44,8 @@ class ProgressTest {
         new TableRun(table, layer, written, written, 0, 0, 0, 7, List.of()),
         OptionalLong.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        List.of());
   }
 
   private static RunProgress progress() {

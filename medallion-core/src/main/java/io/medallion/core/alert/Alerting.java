@@ -26,7 +26,11 @@ import java.util.OptionalDouble;
  * MedallionRuntime.builder().lake(lake).alerts(alerting).build();
  * }</pre>
  *
- * @param sinks where alerts go, at least one
+ * <p>A runtime with a run log (the default) also records every alert in the lake's alert log,
+ * {@link io.medallion.core.spi.Alert#TABLE}, read back with {@code runtime.alerts(query)} and
+ * listed by the HTML report; {@link #builder()} with no sinks sets only the conditions.
+ *
+ * @param sinks where alerts go besides the alert log; none for the alert log only
  * @param quarantineAbove the share of a batch's rows, in (0, 1], whose quarantining raises an
  *     alert; empty for no such alert
  * @param reports the folder the application writes quality reports to, one sub-folder per table as
@@ -48,13 +52,26 @@ public record Alerting(
     Objects.requireNonNull(quarantineAbove, "quarantineAbove");
     Objects.requireNonNull(reports, "reports");
     Problems problems = new Problems();
-    problems.check(!sinks.isEmpty(), "at least one alert sink is needed, got none");
     quarantineAbove.ifPresent(
         share ->
             problems.check(
                 share > 0 && share <= 1,
                 "quarantineAbove must be a share in (0, 1], got " + share));
     problems.throwIfAny("alerting");
+  }
+
+  /**
+   * Starts a configuration whose alerts go to the alert log only: the conditions a runtime checks
+   * when no alerting is set, its thresholds then changed with the builder.
+   *
+   * <pre>{@code
+   * MedallionRuntime.builder().alerts(Alerting.builder().quarantineAbove(0.05).build());
+   * }</pre>
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder(new ArrayList<>());
   }
 
   /**

@@ -59,8 +59,8 @@ public interface Audits {
   List<TableId> publish(String runId, String reason);
 
   /**
-   * Discards a pending audit: removes its branches, so its snapshots are no longer reachable; their
-   * data files are left for orphan-file cleanup ({@code maintain}).
+   * Discards a pending audit: removes its branches, so its snapshots are no longer reachable;
+   * snapshot expiry ({@code maintain}) removes them and the data files only they used.
    *
    * @param runId the run
    * @return the tables whose branch was removed

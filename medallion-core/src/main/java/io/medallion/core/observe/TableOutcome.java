@@ -4,6 +4,7 @@ import io.medallion.TableId;
 import io.medallion.core.TableRun;
 import io.medallion.report.QualityReport;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -30,6 +31,8 @@ import java.util.OptionalLong;
  *     one
  * @param report the quality report, for a silver table that scored rows
  * @param failure what made the table fail
+ * @param heldBack for an {@link TableStatus#AUDIT_PENDING audit-pending} table, why its batch is
+ *     held on the audit branch: the failed checks, or the pending table it read; empty otherwise
  */
 public record TableOutcome(
     String runId,
@@ -40,7 +43,8 @@ public record TableOutcome(
     TableRun counts,
     OptionalLong upstreamSnapshot,
     Optional<QualityReport> report,
-    Optional<Throwable> failure) {
+    Optional<Throwable> failure,
+    List<String> heldBack) {
 
   /**
    * Checks the values.
@@ -54,6 +58,7 @@ public record TableOutcome(
    * @param upstreamSnapshot the upstream snapshot consumed
    * @param report the quality report
    * @param failure the failure
+   * @param heldBack why an audit-pending table's batch is held back
    * @throws IllegalArgumentException when a failed outcome has no failure or another has one
    */
   public TableOutcome {
@@ -66,6 +71,7 @@ public record TableOutcome(
     Objects.requireNonNull(upstreamSnapshot, "upstreamSnapshot");
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(failure, "failure");
+    heldBack = List.copyOf(heldBack);
     if ((status == TableStatus.FAILED) != failure.isPresent()) {
       throw new IllegalArgumentException(
           "A "

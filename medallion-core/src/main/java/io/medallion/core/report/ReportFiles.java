@@ -1,6 +1,5 @@
 package io.medallion.core.report;
 
-import io.medallion.core.observe.RunLogEntry;
 import io.medallion.report.QualityReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -82,25 +80,25 @@ public final class ReportFiles {
    * @throws IOException when the folder or a file cannot be written
    */
   public static Written write(QualityReport report, Path dir) throws IOException {
-    return write(report, List.of(), dir);
+    return write(report, RunHistory.NONE, dir);
   }
 
   /**
-   * Writes the three files as {@link #write(QualityReport, Path)} does, the HTML page with a "Run
-   * history" section listing the table's run log rows.
+   * Writes the three files as {@link #write(QualityReport, Path)} does, the HTML page with the
+   * table's run history and alerts.
    *
    * <pre>{@code
-   * ReportFiles.write(
-   *     report, runtime.runs(RunLogQuery.builder().table(users).last(10).build()), dir);
+   * RunLogQuery recent = RunLogQuery.builder().table(users).last(10).build();
+   * ReportFiles.write(report, new RunHistory(runtime.runs(recent), runtime.alerts(recent)), dir);
    * }</pre>
    *
    * @param report the report
-   * @param history the table's run log rows, newest first
+   * @param history the table's run log rows and alerts
    * @param dir the folder
    * @return the written files
    * @throws IOException when the folder or a file cannot be written
    */
-  public static Written write(QualityReport report, List<RunLogEntry> history, Path dir)
+  public static Written write(QualityReport report, RunHistory history, Path dir)
       throws IOException {
     Files.createDirectories(dir);
     Written written =

@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 public final class ReportMarkdown {
   private static final int BAR_WIDTH = 30;
   private static final Pattern BACKTICKS = Pattern.compile("`+");
+  private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
   private ReportMarkdown() {}
 
@@ -251,7 +252,7 @@ public final class ReportMarkdown {
    * line breaks become spaces so the text stays on its line.
    */
   static String code(String text) {
-    String flat = text.replaceAll("\\R", " ");
+    String flat = LINE_BREAK.matcher(text).replaceAll(" ");
     int longest = 0;
     Matcher run = BACKTICKS.matcher(flat);
     while (run.find()) {

@@ -37,6 +37,9 @@ public record Alert(
     Optional<String> report,
     Instant at) {
 
+  /** The lake's alert log, where a runtime with a run log records every alert it raises. */
+  public static final TableId TABLE = TableId.of("medallion", "alerts");
+
   /**
    * Checks and copies the values.
    *

@@ -12,6 +12,11 @@ import java.util.Locale;
 public enum AlertKind {
   /** A quality policy failed the batch: too many rows fell below it, nothing was committed. */
   QUALITY_GATE,
+  /**
+   * A write-audit-publish batch failed its checks (or read a table whose audit is pending): it
+   * waits on its audit branch and main is unchanged until it is published or discarded.
+   */
+  AUDIT_PENDING,
   /** More of the batch's rows were quarantined or dead-lettered than the configured share. */
   QUARANTINE_RATE,
   /** Dataset rules (row count, uniqueness, freshness, thresholds) failed. */

@@ -12,6 +12,7 @@ import io.medallion.core.MedallionRuntime;
 import io.medallion.core.RunResult;
 import io.medallion.core.observe.HttpEndpoint;
 import io.medallion.core.observe.RecordingServer;
+import io.medallion.core.observe.RunLogQuery;
 import io.medallion.core.spi.Alert;
 import io.medallion.core.spi.AlertKind;
 import io.medallion.core.spi.JsonSource;
@@ -364,22 +365,78 @@ class AlertsTest {
   }
 
   @Test
-  void alert_noAlertingConfigured_nothingSent() {
-    runtime = MedallionRuntime.builder().lake(dir.resolve("lake")).build();
+  void alert_runLogOffAndNoSinks_goesNowhere() {
+    runtime =
+        MedallionRuntime.builder()
+            .lake(dir.resolve("lake"))
+            .runLog(false)
+            .alerts(Alerting.builder().build())
+            .build();
 
-    assertThat(
-            runtime.alert(
-                new Alert(
-                    "r",
-                    "p",
-                    Optional.empty(),
-                    AlertKind.RUN_FAILED,
-                    Severity.CRITICAL,
-                    "x",
-                    List.of(),
-                    Optional.empty(),
-                    Instant.EPOCH)))
-        .isFalse();
+    assertThat(runtime.alert(streamLag("stream-1", Instant.EPOCH))).isFalse();
+    assertThat(runtime.alerts(RunLogQuery.builder().build())).isEmpty();
+  }
+
+  @Test
+  void alert_noAlertingConfigured_recordedInTheAlertLogWithEveryField() {
+    runtime = MedallionRuntime.builder().lake(dir.resolve("lake")).build();
+    Alert lagging = streamLag("stream-1", Instant.parse("2026-12-03T18:00:00Z"));
+
+    assertThat(runtime.alert(lagging)).isTrue();
+
+    assertThat(runtime.alerts(RunLogQuery.builder().build())).containsExactly(lagging);
+    assertThat(runtime.alerts(RunLogQuery.builder().table(ORDERS).build())).isEmpty();
+  }
+
+  @Test
+  void run_datasetRuleWarnsWithoutSinks_alertLogHoldsOneAlertOfTheRun() {
+    runtime = MedallionRuntime.builder().lake(dir.resolve("lake")).build();
+    ingest(10, 0);
+
+    RunResult result = runtime.run(pipeline(QualityPolicy.DEFAULT, DatasetRule.rowCount(1, 5)));
+
+    assertThat(runtime.alerts(RunLogQuery.builder().table(ORDERS).build()))
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.runId()).isEqualTo(result.runId());
+              assertThat(alert.pipeline()).isEqualTo("orders");
+              assertThat(alert.kind()).isEqualTo(AlertKind.DATASET_RULE);
+              assertThat(alert.severity()).isEqualTo(Severity.WARNING);
+              assertThat(alert.details())
+                  .containsExactly(
+                      "row_count: row count 10 outside 1..5 (expected row count between 1 and"
+                          + " 5)");
+            });
+  }
+
+  @Test
+  void alerts_lastTwoRuns_onlyThoseRunsNewestFirst() {
+    runtime = MedallionRuntime.builder().lake(dir.resolve("lake")).build();
+    Pipeline pipeline = pipeline(QualityPolicy.DEFAULT, DatasetRule.rowCount(1, 5));
+    List<String> runIds = new ArrayList<>();
+    for (int run = 0; run < 3; run++) {
+      ingest(10, 0);
+      runIds.add(runtime.run(pipeline).runId());
+    }
+    runtime.run(pipeline); // nothing new: no alert, so it is not one of the last two
+
+    List<Alert> lastTwo = runtime.alerts(RunLogQuery.builder().table(ORDERS).last(2).build());
+
+    assertThat(lastTwo).extracting(Alert::runId).containsExactly(runIds.get(2), runIds.get(1));
+  }
+
+  private static Alert streamLag(String runId, Instant at) {
+    return new Alert(
+        runId,
+        "orders",
+        Optional.of(RAW.id()),
+        AlertKind.STREAM_LAG,
+        Severity.WARNING,
+        "bronze is 5 minutes behind the topic",
+        List.of("partition 0: 300 s", "partition 1: 12 s"),
+        Optional.of("reports/bronze.orders/report.html"),
+        at);
   }
 
   private static String stderrOf(Runnable action) {

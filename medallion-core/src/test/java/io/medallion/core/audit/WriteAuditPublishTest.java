@@ -10,15 +10,19 @@ import io.medallion.ValidationException;
 import io.medallion.core.MedallionRuntime;
 import io.medallion.core.RunResult;
 import io.medallion.core.internal.audit.AuditBranches;
+import io.medallion.core.observe.RunLogQuery;
 import io.medallion.core.observe.RunObserver;
 import io.medallion.core.observe.TableOutcome;
 import io.medallion.core.observe.TableStatus;
+import io.medallion.core.spi.Alert;
+import io.medallion.core.spi.AlertKind;
 import io.medallion.core.spi.JsonSource;
 import io.medallion.quality.DatasetRule;
 import io.medallion.quality.PolicyAction;
 import io.medallion.quality.QualityGateException;
 import io.medallion.quality.QualityPolicy;
 import io.medallion.quality.Rule;
+import io.medallion.quality.Severity;
 import io.medallion.schema.ColumnType;
 import io.medallion.table.BronzeTable;
 import io.medallion.table.GoldTable;
@@ -205,6 +209,28 @@ class WriteAuditPublishTest {
   }
 
   @Test
+  void run_batchFailsADatasetRule_oneCriticalAuditPendingAlertPerHeldTableAndNoWarning() {
+    RunResult result = pendingAudit();
+
+    List<Alert> alerts = runtime.alerts(RunLogQuery.builder().last(1).build());
+
+    assertThat(alerts)
+        .extracting(alert -> alert.table().orElseThrow() + " " + alert.kind().label())
+        .containsExactly("silver.orders audit-pending", "gold.order_total audit-pending");
+    Alert silver = alerts.get(0);
+    assertThat(silver.runId()).isEqualTo(result.runId());
+    assertThat(silver.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(silver.summary())
+        .isEqualTo(
+            "the batch waits on audit branch "
+                + AuditBranches.branch(result.runId())
+                + ": main is unchanged until the audit is published or discarded");
+    assertThat(silver.details()).singleElement().asString().startsWith("at_most_3: row count 4");
+    assertThat(alerts.get(1).details())
+        .containsExactly("reads silver.orders, whose audit is pending");
+  }
+
+  @Test
   void run_pendingAudit_goldOnItsBranchReadsSilversBranch() throws IOException {
     RunResult result = pendingAudit();
     Table gold = runtime.table(GOLD);
@@ -346,7 +372,8 @@ class WriteAuditPublishTest {
   }
 
   @Test
-  void run_rowsFailAFailBatchPolicy_auditedBatchIsPendingInsteadOfFailing() throws IOException {
+  void run_rowsFailAFailBatchPolicy_auditedBatchIsPendingInsteadOfFailingAndAlerted()
+      throws IOException {
     Pipeline strict = pipeline(orders(QualityPolicy.minScore(0.9).below(PolicyAction.FAIL_BATCH)));
     runtime(WriteAuditPublish.everyTable())
         .ingest(
@@ -369,6 +396,13 @@ class WriteAuditPublishTest {
         .asString()
         .startsWith("policy: 1 of 2 rows fell below the quality policy; first: ");
     assertThat(idsOnBranch(runtime.table(SILVER), pending.branch())).containsExactly("1");
+    assertThat(runtime.alerts(RunLogQuery.builder().table(SILVER).build()))
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.kind()).isEqualTo(AlertKind.AUDIT_PENDING);
+              assertThat(alert.details()).isEqualTo(pending.failedChecks());
+            });
   }
 
   @Test

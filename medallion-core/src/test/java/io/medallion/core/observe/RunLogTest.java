@@ -13,6 +13,9 @@ import io.medallion.core.MedallionRuntime;
 import io.medallion.core.RunResult;
 import io.medallion.core.internal.catalog.IcebergCatalogs;
 import io.medallion.core.internal.iceberg.TableStore;
+import io.medallion.core.lineage.LineageTarget;
+import io.medallion.core.spi.Alert;
+import io.medallion.core.spi.AlertKind;
 import io.medallion.core.spi.JsonSource;
 import io.medallion.quality.PolicyAction;
 import io.medallion.quality.QualityGateException;
@@ -26,6 +29,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -208,8 +212,11 @@ class RunLogTest {
   }
 
   @Test
-  void ingest_failureMessageHoldsSecrets_loggedMessageHasThemMasked() {
-    MedallionRuntime runtime = runtime();
+  void ingest_failureMessageHoldsSecrets_runLogAlertLogAndLineageHaveThemMasked()
+      throws IOException {
+    Path lineage = dir.resolve("lineage.jsonl");
+    MedallionRuntime runtime =
+        open(MedallionRuntime.builder().lineage(LineageTarget.file(lineage)));
     JsonSource leaky =
         JsonSource.of(
             List.of(
@@ -230,15 +237,24 @@ class RunLogTest {
 
     assertThatThrownBy(() -> runtime.ingest(RAW, leaky)).isInstanceOf(MedallionException.class);
 
-    String message = runtime.runs(ALL).get(0).errorMessage().orElseThrow();
-    assertThat(message)
-        .contains("orders page 1")
-        .contains("https://etl:****@api.example.com")
-        .doesNotContain("hunter2")
-        .doesNotContain("tok-123")
-        .doesNotContain("wJalrXUtnFEMI")
-        .doesNotContain("AKIAIOSFODNN7EXAMPLE")
-        .doesNotContain("eyJhbGciOi");
+    Alert failed = runtime.alerts(ALL).get(0);
+    assertThat(failed.kind()).isEqualTo(AlertKind.RUN_FAILED);
+    String lineageEvents = Files.readString(lineage, StandardCharsets.UTF_8);
+    assertThat(lineageEvents).contains("\"eventType\":\"FAIL\"");
+    for (String said :
+        List.of(
+            runtime.runs(ALL).get(0).errorMessage().orElseThrow(),
+            failed.summary() + String.join("\n", failed.details()),
+            lineageEvents)) {
+      assertThat(said)
+          .contains("orders page 1")
+          .contains("https://etl:****@api.example.com")
+          .doesNotContain("hunter2")
+          .doesNotContain("tok-123")
+          .doesNotContain("wJalrXUtnFEMI")
+          .doesNotContain("AKIAIOSFODNN7EXAMPLE")
+          .doesNotContain("eyJhbGciOi");
+    }
   }
 
   @Test

@@ -4,7 +4,10 @@ import io.medallion.Layer;
 import io.medallion.TableId;
 import io.medallion.core.observe.RunLogEntry;
 import io.medallion.core.observe.TableStatus;
+import io.medallion.core.spi.Alert;
+import io.medallion.core.spi.AlertKind;
 import io.medallion.quality.Dimension;
+import io.medallion.quality.Severity;
 import io.medallion.report.DatasetCheck;
 import io.medallion.report.FailureReason;
 import io.medallion.report.FailureSample;
@@ -43,8 +46,39 @@ final class ReportFixtures {
 
   private ReportFixtures() {}
 
-  /** The run log rows of silver.users: the run of {@link #sample()} and a failed one before it. */
-  static List<RunLogEntry> history() {
+  /**
+   * The history of silver.users: the run log rows of the run of {@link #sample()} and a failed one
+   * before it, and the alerts the two raised.
+   */
+  static RunHistory history() {
+    return new RunHistory(runLog(), alerts());
+  }
+
+  private static List<Alert> alerts() {
+    return List.of(
+        new Alert(
+            "20260115T083000Z-0000beef",
+            "randomuser",
+            Optional.of(TableId.of("silver", "users")),
+            AlertKind.DATASET_RULE,
+            Severity.WARNING,
+            "1 dataset rule [email_unique] (warning; the batch was committed)",
+            List.of("email_unique: 12 duplicates <b>bold</b> (expected 0)"),
+            Optional.of("reports/silver.users/report.html"),
+            RUN_AT.plusSeconds(3)),
+        new Alert(
+            "20260114T083000Z-0000dead",
+            "randomuser",
+            Optional.of(TableId.of("silver", "users")),
+            AlertKind.RUN_FAILED,
+            Severity.CRITICAL,
+            "the run failed: <script>alert('x')</script>",
+            List.of(),
+            Optional.empty(),
+            RUN_AT.minusSeconds(86_400)));
+  }
+
+  private static List<RunLogEntry> runLog() {
     return List.of(
         historyRow(
             "20260115T083000Z-0000beef",

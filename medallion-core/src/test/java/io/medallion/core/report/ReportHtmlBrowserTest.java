@@ -3,7 +3,6 @@ package io.medallion.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.medallion.core.observe.RunLogEntry;
 import io.medallion.report.QualityReport;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
@@ -49,7 +47,7 @@ class ReportHtmlBrowserTest {
   @Test
   void render_inChromium_hasNoConsoleErrorsAndShowsReportNumbers() throws Exception {
     QualityReport report = ReportFixtures.sample();
-    List<RunLogEntry> history = ReportFixtures.history();
+    RunHistory history = ReportFixtures.history();
 
     HeadlessChromium.Page page = chromium.open(ReportFiles.write(report, history, dir).html());
 
@@ -59,10 +57,13 @@ class ReportHtmlBrowserTest {
         .contains("email is &lt;script&gt;alert('x')&lt;/script&gt;")
         .contains("<h2>Run history</h2>")
         .contains("not updated: &lt;script&gt;alert('x')&lt;/script&gt; password=****")
+        .contains("<h2>Alerts</h2>")
+        .contains("the run failed: &lt;script&gt;alert('x')&lt;/script&gt;")
         .doesNotContainIgnoringCase("<script");
     ReportHtmlTest.assertShows(
         ReportMetrics.shown(page.dom()), ReportMetrics.expected(report, history));
     assertThat(ReportMetrics.shown(page.dom()).get("history.1.status")).containsOnly("failed");
+    assertThat(ReportMetrics.shown(page.dom()).get("alert.1.severity")).containsOnly("CRITICAL");
     assertThat(ReportMetrics.shown(page.dom()).get("rows.read")).containsOnly("1,234");
   }
 

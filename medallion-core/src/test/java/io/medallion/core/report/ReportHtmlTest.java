@@ -139,8 +139,36 @@ class ReportHtmlTest {
   }
 
   @Test
-  void render_noRunHistory_leavesTheSectionOut() {
-    assertThat(ReportHtml.render(ReportFixtures.sample())).doesNotContain("Run history");
+  void render_alerts_listsEachAlertNewestFirstEscapedWithItsDetails() {
+    String html = ReportHtml.render(ReportFixtures.sample(), ReportFixtures.history());
+
+    assertThat(html)
+        .contains("<h2>Alerts</h2>")
+        .contains("data-metric=\"alert.0.kind\">dataset-rule</td>")
+        .contains("class=\"failed\" data-metric=\"alert.1.severity\">CRITICAL</td>")
+        .contains("1 dataset rule [email_unique] (warning; the batch was committed)")
+        .contains("<details><summary>1 detail</summary><ul><li>email_unique: 12 duplicates")
+        .contains("&lt;b&gt;bold&lt;/b&gt;")
+        .contains("the run failed: &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+        .doesNotContain("<script>")
+        .doesNotContain("<b>");
+    assertThat(html.indexOf("alert.0.kind")).isLessThan(html.indexOf("alert.1.kind"));
+  }
+
+  @Test
+  void render_historyWithoutAlerts_saysNoneWasRaised() {
+    RunHistory quiet = new RunHistory(ReportFixtures.history().runs(), List.of());
+
+    assertThat(ReportHtml.render(ReportFixtures.sample(), quiet))
+        .contains("<h2>Alerts</h2>")
+        .contains("No alert was raised in these runs.");
+  }
+
+  @Test
+  void render_noRunHistory_leavesTheSectionsOut() {
+    assertThat(ReportHtml.render(ReportFixtures.sample()))
+        .doesNotContain("Run history")
+        .doesNotContain("<h2>Alerts</h2>");
   }
 
   @Test

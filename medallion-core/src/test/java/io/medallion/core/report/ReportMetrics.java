@@ -1,6 +1,7 @@
 package io.medallion.core.report;
 
 import io.medallion.core.observe.RunLogEntry;
+import io.medallion.core.spi.Alert;
 import io.medallion.quality.Dimension;
 import io.medallion.report.QualityReport;
 import io.medallion.report.RuleStats;
@@ -35,16 +36,21 @@ final class ReportMetrics {
   }
 
   /** What each metric must read for a report rendered with its run history. */
-  static Map<String, String> expected(QualityReport report, List<RunLogEntry> history) {
+  static Map<String, String> expected(QualityReport report, RunHistory history) {
     Map<String, String> expected = expected(report);
-    for (int i = 0; i < history.size(); i++) {
-      RunLogEntry run = history.get(i);
+    for (int i = 0; i < history.runs().size(); i++) {
+      RunLogEntry run = history.runs().get(i);
       String key = "history." + i + ".";
       expected.put(key + "status", run.status().label());
       expected.put(key + "rows_in", ReportFormat.count(run.rowsIn()));
       expected.put(key + "rows_written", ReportFormat.count(run.rowsWritten()));
       expected.put(key + "rows_quarantined", ReportFormat.count(run.rowsQuarantined()));
       expected.put(key + "mean_score", ReportFormat.score(run.meanQualityScore()));
+    }
+    for (int i = 0; i < history.alerts().size(); i++) {
+      Alert alert = history.alerts().get(i);
+      expected.put("alert." + i + ".severity", alert.severity().name());
+      expected.put("alert." + i + ".kind", alert.kind().label());
     }
     return expected;
   }

@@ -3,9 +3,11 @@ package io.medallion.core.internal.alert;
 import io.medallion.Layer;
 import io.medallion.TableId;
 import io.medallion.core.alert.Alerting;
+import io.medallion.core.internal.audit.AuditBranches;
 import io.medallion.core.internal.quality.DatasetRuleEvaluator;
 import io.medallion.core.observe.RunFinished;
 import io.medallion.core.observe.TableOutcome;
+import io.medallion.core.observe.TableStatus;
 import io.medallion.core.spi.Alert;
 import io.medallion.core.spi.AlertKind;
 import io.medallion.quality.QualityGateException;
@@ -67,6 +69,17 @@ public final class RunAlerts {
       gate(outcome.failure().get()).ifPresent(gate -> gateFailed(outcome.table(), gate));
       return;
     }
+    if (outcome.status() == TableStatus.AUDIT_PENDING) {
+      add(
+          outcome.table(),
+          AlertKind.AUDIT_PENDING,
+          Severity.CRITICAL,
+          "the batch waits on audit branch "
+              + AuditBranches.branch(run.runId())
+              + ": main is unchanged until the audit is published or discarded",
+          outcome.heldBack(),
+          reportOf(outcome.table()));
+    }
     outcome.report().ifPresent(report -> checksFailed(outcome.table(), report));
     quarantined(outcome);
   }
@@ -90,7 +103,8 @@ public final class RunAlerts {
   private void checksFailed(TableId table, QualityReport report) {
     List<String> failed = new ArrayList<>();
     for (DatasetCheck check : report.datasetChecks()) {
-      if (!check.passed()) {
+      // A failed check that fails the batch threw, or holds an audited batch back: alerted above.
+      if (!check.passed() && !check.failsBatch()) {
         failed.add(check.name() + ": " + check.detail() + " (expected " + check.condition() + ")");
       }
     }

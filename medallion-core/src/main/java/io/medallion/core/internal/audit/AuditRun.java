@@ -5,6 +5,7 @@ import io.medallion.Pipeline;
 import io.medallion.TableId;
 import io.medallion.core.audit.WriteAuditPublish;
 import io.medallion.core.internal.iceberg.TableStore;
+import io.medallion.core.internal.observe.RunTracker;
 import io.medallion.core.observe.TableStatus;
 import io.medallion.core.report.ReportJson;
 import io.medallion.report.QualityReport;
@@ -99,7 +100,9 @@ public final class AuditRun {
         audited.add(definition.id());
         physical.addAll(AuditBranches.tablesOf(definition));
       }
-      store.beginAudit(AuditBranches.branch(runId), physical);
+      if (!physical.isEmpty()) {
+        store.beginAudit(AuditBranches.branch(runId), physical);
+      }
     }
     return new AuditRun(store, publisher, runId, reports, audited);
   }
@@ -109,10 +112,10 @@ public final class AuditRun {
    *
    * @param definition the table just processed
    * @param report its quality report, or null
-   * @return {@link TableStatus#PUBLISHED} or {@link TableStatus#AUDIT_PENDING}; empty when the
-   *     table is not audited or the run wrote nothing to it
+   * @return published, or audit-pending with the failed checks; empty when the table is not audited
+   *     or the run wrote nothing to it
    */
-  public Optional<TableStatus> settle(TableDefinition definition, QualityReport report) {
+  public Optional<RunTracker.Audited> settle(TableDefinition definition, QualityReport report) {
     if (!audited.contains(definition.id())) {
       return Optional.empty();
     }
@@ -136,19 +139,21 @@ public final class AuditRun {
     }
     if (failed.isEmpty()) {
       publisher.publish(runId, written, Optional.empty());
-      return Optional.of(TableStatus.PUBLISHED);
+      return Optional.of(new RunTracker.Audited(TableStatus.PUBLISHED, List.of()));
     }
     pending.add(definition.id());
     LOG.warn("{}: audit {} is pending on branch {}: {}", definition.id(), runId, branch, failed);
     if (report != null) {
       keep(definition.id(), report);
     }
-    return Optional.of(TableStatus.AUDIT_PENDING);
+    return Optional.of(new RunTracker.Audited(TableStatus.AUDIT_PENDING, failed));
   }
 
-  /** Sends every table back to its main branch. */
+  /** Sends every table back to its main branch and lets the next audited run begin. */
   public void end() {
-    store.endAudit();
+    if (!audited.isEmpty()) {
+      store.endAudit();
+    }
   }
 
   /**

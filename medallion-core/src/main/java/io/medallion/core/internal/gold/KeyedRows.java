@@ -1,6 +1,9 @@
 package io.medallion.core.internal.gold;
 
+import io.medallion.Layer;
 import io.medallion.MedallionException;
+import io.medallion.TableId;
+import io.medallion.core.TableRun;
 import io.medallion.core.internal.iceberg.Commits;
 import io.medallion.core.internal.iceberg.TableProperties;
 import java.io.IOException;
@@ -42,6 +45,22 @@ import org.apache.iceberg.types.Types;
  */
 public final class KeyedRows {
   private KeyedRows() {}
+
+  /**
+   * Returns what a run that replaced some keys' rows did.
+   *
+   * @param table the gold table
+   * @param read the source rows read
+   * @param written the rows written
+   * @param replaced the old rows deleted
+   * @param committed the snapshot {@link #commit} made
+   * @return the run's counts
+   */
+  public static TableRun replaced(
+      TableId table, long read, long written, long replaced, Snapshot committed) {
+    return new TableRun(
+        table, Layer.GOLD, read, written, 0, 0, replaced, committed.snapshotId(), List.of());
+  }
 
   /**
    * A row the table holds and where.

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
@@ -27,6 +28,8 @@ public final class TableStore {
   private final Catalog catalog;
   private final Map<TableId, Ensured> ensuredThisRun = new ConcurrentHashMap<>();
   private volatile Audit audit;
+  // The audit is the store's, not a thread's: audited runs of one runtime take turns.
+  private final Semaphore auditTurn = new Semaphore(1);
 
   /** The tables a run writes to an audit branch instead of main. */
   private record Audit(String branch, Set<TableId> tables) {}
@@ -112,18 +115,21 @@ public final class TableStore {
   /**
    * Sends the reads and writes of some tables to an audit branch until {@link #endAudit()}: the
    * tables {@link #ensure} and {@link #load} return for them are {@link BranchTable} views, so
-   * every processor commits there without knowing it.
+   * every processor commits there without knowing it. An audit begun by another run is waited for:
+   * audited runs of one runtime run one at a time, so no run writes to another's branch.
    *
    * @param branch the branch
    * @param tables the physical tables audited
    */
   public void beginAudit(String branch, Set<TableId> tables) {
+    auditTurn.acquireUninterruptibly();
     audit = new Audit(branch, Set.copyOf(tables));
   }
 
-  /** Sends every read and write back to the main branch. */
+  /** Ends the audit {@link #beginAudit} began, sending every read and write back to main. */
   public void endAudit() {
     audit = null;
+    auditTurn.release();
   }
 
   /**

@@ -76,15 +76,15 @@ final class LineageEvents {
    * Adds the error message facet of a failed run.
    *
    * @param event the event
-   * @param failure what made the run fail
+   * @param message the failure's class and message, secrets masked
    */
-  static void failure(ObjectNode event, Throwable failure) {
+  static void failure(ObjectNode event, String message) {
     facet(
             (ObjectNode) event.get("run").get("facets"),
             "errorMessage",
             "1-0-1/ErrorMessageRunFacet.json",
             "ErrorMessageRunFacet")
-        .put("message", failure.getClass().getName() + ": " + failure.getMessage())
+        .put("message", message)
         .put("programmingLanguage", "JAVA");
   }
 

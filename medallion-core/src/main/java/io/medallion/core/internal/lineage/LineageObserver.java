@@ -2,6 +2,7 @@ package io.medallion.core.internal.lineage;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.medallion.TableId;
+import io.medallion.core.internal.catalog.MessageSecrets;
 import io.medallion.core.internal.deliver.HttpPoster;
 import io.medallion.core.internal.deliver.JsonLines;
 import io.medallion.core.internal.iceberg.Lineage;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * as outputs, by name only. An event that cannot be delivered is logged; the run goes on.
  *
  * <pre>{@code
- * RunObserver lineage = new LineageObserver(target, "file:///srv/lake/warehouse", store::load);
+ * RunObserver lineage =
+ *     new LineageObserver(target, "file:///srv/lake/warehouse", store::load, secrets);
  * }</pre>
  */
 public final class LineageObserver implements RunObserver {
@@ -41,6 +43,7 @@ public final class LineageObserver implements RunObserver {
   private final Function<TableId, Table> tables;
   private final HttpPoster poster;
   private final JsonLines lines;
+  private final MessageSecrets secrets;
 
   /**
    * Creates the observer.
@@ -48,9 +51,14 @@ public final class LineageObserver implements RunObserver {
    * @param target where events go
    * @param datasetNamespace the namespace of every dataset
    * @param tables loads a table of the runtime's catalog
+   * @param secrets masks secrets in a failed run's message
    */
   public LineageObserver(
-      LineageTarget target, String datasetNamespace, Function<TableId, Table> tables) {
+      LineageTarget target,
+      String datasetNamespace,
+      Function<TableId, Table> tables,
+      MessageSecrets secrets) {
+    this.secrets = secrets;
     this.target = target;
     this.datasetNamespace = datasetNamespace;
     this.tables = tables;
@@ -75,7 +83,12 @@ public final class LineageObserver implements RunObserver {
             run.endedAt(),
             target.jobNamespace(),
             run.pipeline());
-    run.failure().ifPresent(failure -> LineageEvents.failure(event, failure));
+    run.failure()
+        .ifPresent(
+            failure ->
+                LineageEvents.failure(
+                    event,
+                    secrets.scrub(failure.getClass().getName() + ": " + failure.getMessage())));
     Map<TableId, ObjectNode> inputs = new LinkedHashMap<>();
     for (TableOutcome outcome : run.tables()) {
       // A failed run reads no catalog: the catalog or its store may be what failed, and Iceberg

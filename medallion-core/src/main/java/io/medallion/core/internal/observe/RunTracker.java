@@ -125,15 +125,6 @@ public final class RunTracker {
   }
 
   /**
-   * Returns when the run started.
-   *
-   * @return the start time
-   */
-  public Instant startedAt() {
-    return started.startedAt();
-  }
-
-  /**
    * Records the outcome of the table started last and tells the observers.
    *
    * @param run what the table's processing did
@@ -146,6 +137,24 @@ public final class RunTracker {
   }
 
   /**
+   * What an audit made of a table written to its branch.
+   *
+   * @param status {@link TableStatus#PUBLISHED} or {@link TableStatus#AUDIT_PENDING}
+   * @param heldBack why a pending table is held back; empty when it was published
+   */
+  public record Audited(TableStatus status, List<String> heldBack) {
+    /**
+     * Copies the reasons.
+     *
+     * @param status the status
+     * @param heldBack the reasons
+     */
+    public Audited {
+      heldBack = List.copyOf(heldBack);
+    }
+  }
+
+  /**
    * Records the outcome of the table started last, with the status its audit gave it, and tells the
    * observers.
    *
@@ -153,27 +162,22 @@ public final class RunTracker {
    * @param report its quality report, or null
    * @param upstream the upstream snapshot the table's newest commit consumed; asked only when
    *     someone observes
-   * @param audited {@link TableStatus#AUDIT_PENDING} or {@link TableStatus#PUBLISHED} for a table
-   *     written to an audit branch; empty to derive the status from the counts
+   * @param audited what the audit made of a table written to an audit branch; empty to derive the
+   *     status from the counts
    */
   public void tableDone(
       TableRun run,
       QualityReport report,
       Supplier<OptionalLong> upstream,
-      Optional<TableStatus> audited) {
+      Optional<Audited> audited) {
     OptionalLong consumed = observed() ? upstream.get() : OptionalLong.empty();
     record(
-        new TableOutcome(
-            runId(),
-            started.pipeline(),
-            currentStart,
-            clock.instant(),
-            audited.orElseGet(() -> statusOf(run)),
-            run,
-            consumed,
-            Optional.ofNullable(report),
-            Optional.empty()));
-    current = null;
+        audited.map(Audited::status).orElseGet(() -> statusOf(run)),
+        run,
+        consumed,
+        Optional.ofNullable(report),
+        Optional.empty(),
+        audited.map(Audited::heldBack).orElse(List.of()));
   }
 
   /** Ends the run successfully and tells the observers. */
@@ -191,17 +195,12 @@ public final class RunTracker {
   public RuntimeException fail(RuntimeException failure) {
     if (current != null) {
       record(
-          new TableOutcome(
-              runId(),
-              started.pipeline(),
-              currentStart,
-              clock.instant(),
-              TableStatus.FAILED,
-              TableRun.unchanged(current, currentLayer),
-              OptionalLong.empty(),
-              Optional.empty(),
-              Optional.of(failure)));
-      current = null;
+          TableStatus.FAILED,
+          TableRun.unchanged(current, currentLayer),
+          OptionalLong.empty(),
+          Optional.empty(),
+          Optional.of(failure),
+          List.of());
     }
     end(Optional.of(failure));
     return failure;
@@ -214,7 +213,27 @@ public final class RunTracker {
     tell(observer -> observer.runFinished(finished), "runFinished");
   }
 
-  private void record(TableOutcome outcome) {
+  /** Ends the current table with its outcome and tells the observers. */
+  private void record(
+      TableStatus status,
+      TableRun run,
+      OptionalLong consumed,
+      Optional<QualityReport> report,
+      Optional<Throwable> failure,
+      List<String> heldBack) {
+    TableOutcome outcome =
+        new TableOutcome(
+            runId(),
+            started.pipeline(),
+            currentStart,
+            clock.instant(),
+            status,
+            run,
+            consumed,
+            report,
+            failure,
+            heldBack);
+    current = null;
     outcomes.add(outcome);
     tell(observer -> observer.tableFinished(outcome), "tableFinished");
   }

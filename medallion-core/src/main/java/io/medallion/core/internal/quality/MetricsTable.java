@@ -1,8 +1,7 @@
 package io.medallion.core.internal.quality;
 
 import io.medallion.MedallionException;
-import io.medallion.core.internal.iceberg.Commits;
-import io.medallion.core.internal.iceberg.RecordWriter;
+import io.medallion.core.internal.iceberg.LogRows;
 import io.medallion.core.internal.iceberg.TableProperties;
 import io.medallion.schema.Column;
 import io.medallion.schema.ColumnType;
@@ -14,10 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.iceberg.AppendFiles;
-import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
@@ -88,29 +84,17 @@ public final class MetricsTable {
    */
   public void append(
       String runId, OffsetDateTime runAt, Map<MetricKey, Double> values, long silverSnapshot) {
-    try (RecordWriter writer = new RecordWriter(table)) {
-      Record template = GenericRecord.create(table.schema());
-      for (Map.Entry<MetricKey, Double> value : values.entrySet()) {
-        Record row = template.copy();
-        row.setField(RUN_ID, runId);
-        row.setField(RUN_AT, runAt);
-        row.setField(METRIC, value.getKey().metric());
-        row.setField(RULE, value.getKey().rule());
-        row.setField(VALUE, value.getValue());
-        writer.write(row);
-      }
-      List<DataFile> files = writer.finish();
-      // An append stays valid whoever committed meanwhile: Commits retries it when it loses a race.
-      Commits.commit(
-          table,
-          () -> {
-            AppendFiles append = table.newAppend();
-            files.forEach(append::appendFile);
-            append.set(
-                TableProperties.consumedKey("silver-snapshot"), Long.toString(silverSnapshot));
-            return append;
-          });
-    }
+    LogRows.append(
+        table,
+        values.entrySet(),
+        (value, row) -> {
+          row.setField(RUN_ID, runId);
+          row.setField(RUN_AT, runAt);
+          row.setField(METRIC, value.getKey().metric());
+          row.setField(RULE, value.getKey().rule());
+          row.setField(VALUE, value.getValue());
+        },
+        Map.of(TableProperties.consumedKey("silver-snapshot"), Long.toString(silverSnapshot)));
   }
 
   /**

@@ -120,15 +120,6 @@ final class IncrementalDimension {
         changed.size(),
         written,
         deleted.size());
-    return new TableRun(
-        definition.id(),
-        Layer.GOLD,
-        read,
-        written,
-        0,
-        0,
-        deleted.size(),
-        committed.snapshotId(),
-        List.of());
+    return KeyedRows.replaced(definition.id(), read, written, deleted.size(), committed);
   }
 }

@@ -1,6 +1,5 @@
 package io.medallion.core.internal.gold.fact;
 
-import io.medallion.Layer;
 import io.medallion.MedallionException;
 import io.medallion.TableId;
 import io.medallion.core.TableRun;
@@ -147,16 +146,7 @@ final class IncrementalFacts {
         grains.size(),
         written,
         deleted.size());
-    return new TableRun(
-        definition.id(),
-        Layer.GOLD,
-        read,
-        written,
-        0,
-        0,
-        deleted.size(),
-        committed.snapshotId(),
-        List.of());
+    return KeyedRows.replaced(definition.id(), read, written, deleted.size(), committed);
   }
 
   /** Writes a fact for each live source row of the grains; returns the rows read. */

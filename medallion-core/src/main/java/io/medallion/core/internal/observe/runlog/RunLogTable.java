@@ -4,8 +4,7 @@ import io.medallion.Layer;
 import io.medallion.MedallionException;
 import io.medallion.TableId;
 import io.medallion.core.internal.catalog.TableLayouts;
-import io.medallion.core.internal.iceberg.Commits;
-import io.medallion.core.internal.iceberg.RecordWriter;
+import io.medallion.core.internal.iceberg.LogRows;
 import io.medallion.core.internal.iceberg.TableLayout;
 import io.medallion.core.internal.iceberg.TableProperties;
 import io.medallion.core.observe.RunLogEntry;
@@ -13,7 +12,6 @@ import io.medallion.core.observe.TableStatus;
 import io.medallion.schema.Column;
 import io.medallion.schema.ColumnType;
 import io.medallion.schema.PartitionField;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,15 +22,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
-import org.apache.iceberg.AppendFiles;
-import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.data.GenericRecord;
-import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.expressions.Expression;
-import org.apache.iceberg.expressions.Expressions;
-import org.apache.iceberg.io.CloseableIterable;
 
 /**
  * The run log table {@code medallion.runs}: its layout, and its rows as {@link RunLogEntry}s. One
@@ -116,20 +107,7 @@ public final class RunLogTable {
    * @param entries the run's rows
    */
   public static void append(Table table, List<RunLogEntry> entries) {
-    try (RecordWriter writer = new RecordWriter(table)) {
-      Record template = GenericRecord.create(table.schema());
-      for (RunLogEntry entry : entries) {
-        writer.write(record(template.copy(), entry));
-      }
-      List<DataFile> files = writer.finish();
-      Commits.commit(
-          table,
-          () -> {
-            AppendFiles append = table.newAppend();
-            files.forEach(append::appendFile);
-            return append;
-          });
-    }
+    LogRows.append(table, entries, RunLogTable::fill, Map.of());
   }
 
   /**
@@ -140,22 +118,10 @@ public final class RunLogTable {
    * @param each receives every row
    */
   static void scan(Table table, TableId of, Consumer<RunLogEntry> each) {
-    table.refresh();
-    if (table.currentSnapshot() == null) {
-      return;
-    }
-    Expression filter =
-        of == null ? Expressions.alwaysTrue() : Expressions.equal(TABLE_NAME, of.toString());
-    try (CloseableIterable<Record> rows = IcebergGenerics.read(table).where(filter).build()) {
-      for (Record row : rows) {
-        each.accept(entry(row));
-      }
-    } catch (IOException e) {
-      throw new MedallionException("Cannot read " + table.name() + ": " + e.getMessage(), e);
-    }
+    LogRows.scan(table, TABLE_NAME, of, RunLogTable::entry, each);
   }
 
-  private static Record record(Record row, RunLogEntry entry) {
+  private static void fill(RunLogEntry entry, Record row) {
     row.setField(RUN_ID, entry.runId());
     row.setField(PIPELINE, entry.pipeline());
     row.setField(RUN_STARTED_AT, time(entry.runStartedAt()));
@@ -174,7 +140,6 @@ public final class RunLogTable {
     row.setField(MEAN_QUALITY_SCORE, score.isPresent() ? score.getAsDouble() : null);
     row.setField(ERROR_CLASS, entry.errorClass().orElse(null));
     row.setField(ERROR_MESSAGE, entry.errorMessage().orElse(null));
-    return row;
   }
 
   private static RunLogEntry entry(Record row) {
