@@ -13,8 +13,10 @@ import io.medallion.core.audit.WriteAuditPublish;
 import io.medallion.core.internal.alert.AlertLogReader;
 import io.medallion.core.internal.alert.AlertLogWriter;
 import io.medallion.core.internal.alert.AlertObserver;
+import io.medallion.core.internal.audit.AuditBranches;
 import io.medallion.core.internal.audit.AuditPublisher;
 import io.medallion.core.internal.audit.AuditRun;
+import io.medallion.core.internal.audit.ObservedAudits;
 import io.medallion.core.internal.audit.PipelineAudits;
 import io.medallion.core.internal.bronze.BronzeIngestor;
 import io.medallion.core.internal.catalog.IcebergCatalogs;
@@ -27,6 +29,7 @@ import io.medallion.core.internal.iceberg.Lineage;
 import io.medallion.core.internal.iceberg.TableStore;
 import io.medallion.core.internal.lineage.LineageObserver;
 import io.medallion.core.internal.maintenance.LakeMaintenance;
+import io.medallion.core.internal.observe.CommitReports;
 import io.medallion.core.internal.observe.RunMetrics;
 import io.medallion.core.internal.observe.RunTracker;
 import io.medallion.core.internal.observe.runlog.RunLogEntries;
@@ -92,6 +95,7 @@ public final class MedallionRuntime implements AutoCloseable {
   private final Path lake;
   private final CatalogConfig catalogConfig;
   private final Catalog catalog;
+  private final CommitReports.Registration commitReports;
   private final TableFailures failures;
   private final TableStore store;
   private final BronzeIngestor bronze;
@@ -109,7 +113,8 @@ public final class MedallionRuntime implements AutoCloseable {
   private MedallionRuntime(Builder builder) {
     this.lake = builder.lake.toAbsolutePath().normalize();
     this.catalogConfig = builder.catalog != null ? builder.catalog : CatalogConfig.embedded(lake);
-    this.catalog = IcebergCatalogs.open(catalogConfig);
+    this.commitReports = commitReports(builder.registries, catalogConfig.name());
+    this.catalog = open(catalogConfig, commitReports);
     this.failures = new TableFailures(catalogConfig.label());
     this.store = new TableStore(catalog);
     this.clock = builder.clock;
@@ -133,6 +138,33 @@ public final class MedallionRuntime implements AutoCloseable {
     this.model = new DimensionalModel(store);
     this.maintenance = new LakeMaintenance(store, builder.clock);
     this.disposableDomains = builder.emails.disposableDomains().description();
+  }
+
+  /** Each Iceberg commit's report goes to the application's registries, when it gave any. */
+  private static CommitReports.Registration commitReports(
+      List<MeterRegistry> registries, String catalogName) {
+    if (registries.isEmpty()) {
+      return null;
+    }
+    String prefix = catalogName + ".";
+    return CommitReports.register(
+        report -> {
+          String name = report.tableName();
+          String table = name.startsWith(prefix) ? name.substring(prefix.length()) : name;
+          registries.forEach(registry -> RunMetrics.commit(registry, table, report));
+        });
+  }
+
+  private static Catalog open(CatalogConfig config, CommitReports.Registration commitReports) {
+    if (commitReports == null) {
+      return IcebergCatalogs.open(config);
+    }
+    try {
+      return IcebergCatalogs.open(config, commitReports.catalogProperties());
+    } catch (RuntimeException e) {
+      commitReports.close();
+      throw e;
+    }
   }
 
   /**
@@ -272,6 +304,12 @@ public final class MedallionRuntime implements AutoCloseable {
     AuditPublisher publisher = new AuditPublisher(store);
     AuditRun.recover(publisher, audit, pipeline);
     register(pipeline);
+    if (AuditRun.interruptedPublish(store, pipeline)) {
+      // Recorded before write-audit-publish was turned off: finish it, then see the tables anew.
+      publisher.recover(AuditBranches.tablesOf(pipeline));
+      store.beginRun();
+      register(pipeline);
+    }
     return AuditRun.start(store, publisher, audit, pipeline, tracker.runId(), auditReports());
   }
 
@@ -468,7 +506,8 @@ public final class MedallionRuntime implements AutoCloseable {
    * @return the pipeline's audits
    */
   public Audits audits(Pipeline pipeline) {
-    return new PipelineAudits(store, pipeline, auditReports());
+    return new ObservedAudits(
+        new PipelineAudits(store, pipeline, auditReports()), store, pipeline, observers, clock);
   }
 
   /**
@@ -760,6 +799,9 @@ public final class MedallionRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    if (commitReports != null) {
+      commitReports.close();
+    }
     closeCatalog(catalog);
   }
 
@@ -786,6 +828,7 @@ public final class MedallionRuntime implements AutoCloseable {
     private int keysInMemory = DEFAULT_KEYS_IN_MEMORY;
     private Path spillDirectory = Path.of(System.getProperty("java.io.tmpdir"));
     private final List<RunObserver> observers = new ArrayList<>();
+    private final List<MeterRegistry> registries = new ArrayList<>();
     private Alerting alerting;
     private LineageTarget lineage;
     private WriteAuditPublish audit = WriteAuditPublish.off();
@@ -896,10 +939,11 @@ public final class MedallionRuntime implements AutoCloseable {
 
     /**
      * Records every run on a Micrometer registry: rows read, written, quarantined and
-     * dead-lettered, commits by status, table and run durations, the last quality score and
-     * quarantine rate per table, and failed runs, as {@code medallion.*} meters tagged {@code
-     * pipeline}, {@code table}, {@code layer} and {@code status}. Bind the registry to Prometheus,
-     * JMX or any other Micrometer backend; each registry given records every run.
+     * dead-lettered, commits by status, table and run durations, each Iceberg commit's duration and
+     * attempts, the last quality score and quarantine rate per table, and failed runs, as {@code
+     * medallion.*} meters tagged {@code pipeline}, {@code table}, {@code layer} and {@code status}.
+     * Bind the registry to Prometheus, JMX or any other Micrometer backend; each registry given
+     * records every run.
      *
      * <pre>{@code
      * PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -910,7 +954,8 @@ public final class MedallionRuntime implements AutoCloseable {
      * @return this builder
      */
     public Builder meterRegistry(MeterRegistry registry) {
-      return observer(new RunMetrics(Objects.requireNonNull(registry, "registry")));
+      registries.add(Objects.requireNonNull(registry, "registry"));
+      return observer(new RunMetrics(registry));
     }
 
     /**

@@ -10,6 +10,7 @@ import io.medallion.ValidationException;
 import io.medallion.core.MedallionRuntime;
 import io.medallion.core.RunResult;
 import io.medallion.core.internal.audit.AuditBranches;
+import io.medallion.core.observe.RunLogEntry;
 import io.medallion.core.observe.RunLogQuery;
 import io.medallion.core.observe.RunObserver;
 import io.medallion.core.observe.TableOutcome;
@@ -305,6 +306,11 @@ class WriteAuditPublishTest {
     assertThat(silver.refs()).containsOnlyKeys("main");
     assertThat(audits.pending()).isEmpty();
     assertThat(audits.reports(runId)).isEmpty();
+    assertThat(statuses())
+        .isEqualTo(Map.of("gold.order_total", "published", "silver.orders", "published"));
+    List<RunLogEntry> logged = runtime.runs(RunLogQuery.builder().last(1).build());
+    assertThat(logged).extracting(RunLogEntry::status).containsOnly(TableStatus.PUBLISHED);
+    assertThat(logged.get(0).producedSnapshot()).hasValue(silver.currentSnapshot().snapshotId());
 
     outcomes.clear();
     runtime.run(PIPELINE);

@@ -239,4 +239,23 @@ class LineageTest {
         .extracting(e -> e.get("eventType").asText())
         .containsExactly("START", "START", "COMPLETE", "COMPLETE");
   }
+
+  @Test
+  void run_lineageServerNeverAnswers_runSucceedsAfterEachAttemptTimedOut() throws IOException {
+    runtime(
+        LineageTarget.http(
+            HttpEndpoint.builder(server.uri("/silent/lineage"))
+                .timeout(Duration.ofSeconds(1))
+                .attempts(2)
+                .backoff(Duration.ZERO)
+                .build()));
+    ingest("{\"id\":\"1\",\"amount\":5}");
+    server.clear();
+
+    RunResult result = runtime.run(pipeline(QualityPolicy.DEFAULT));
+
+    assertThat(result.table(TableId.of("gold", "order_total")).written()).isEqualTo(1);
+    // Each event was sent twice and never answered: START and COMPLETE, two attempts each.
+    assertThat(server.requests("/silent/lineage")).hasSize(4);
+  }
 }

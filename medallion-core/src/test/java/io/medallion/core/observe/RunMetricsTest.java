@@ -24,6 +24,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,6 +136,31 @@ class RunMetricsTest {
         .isEqualTo(1);
     assertThat(registry.get("medallion.run.duration").tag("pipeline", "orders").timer().count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void meterRegistry_ingestionAndRun_eachIcebergCommitTimedWithItsAttempts() {
+    MeterRegistry registry = new SimpleMeterRegistry();
+    runtime(registry).ingest(RAW, lines("{\"id\":\"1\",\"amount\":5}"));
+
+    runtime.run(pipeline(QualityPolicy.DEFAULT));
+
+    Timer bronze =
+        registry
+            .get("medallion.commit.duration")
+            .tags("table", "bronze.orders", "operation", "append")
+            .timer();
+    assertThat(bronze.count()).isEqualTo(1);
+    assertThat(bronze.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+    assertThat(registry.get("medallion.commit.duration").tag("table", SILVER).timers())
+        .isNotEmpty();
+    assertThat(
+            registry
+                .get("medallion.commit.attempts")
+                .tags("table", "bronze.orders", "operation", "append")
+                .summary()
+                .max())
+        .isEqualTo(1.0);
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.UnaryOperator;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -279,29 +280,27 @@ final class DuckDbEngine {
     return values.toString();
   }
 
-  private static String operatorValues() {
+  /** The sixteen values as {@code v1, v2, ...}, each read by an expression of its JSON path. */
+  private static String values(UnaryOperator<String> read) {
     StringBuilder values = new StringBuilder();
     for (int i = 0; i < PATHS.size(); i++) {
       values
           .append(i == 0 ? "" : ", ")
-          .append("j->>'")
-          .append(PATHS.get(i))
-          .append("' AS v")
+          .append(read.apply(PATHS.get(i)))
+          .append(" AS v")
           .append(i + 1);
     }
     return values.toString();
   }
 
+  /** The values read from the payload {@code j} with DuckDB's JSON operator. */
+  private static String operatorValues() {
+    return values(path -> "j->>'" + path + "'");
+  }
+
+  /** The values read from the declared struct columns: the path without its {@code $.}. */
   private static String structValues() {
-    StringBuilder values = new StringBuilder();
-    for (int i = 0; i < PATHS.size(); i++) {
-      values
-          .append(i == 0 ? "" : ", ")
-          .append(PATHS.get(i).substring(2))
-          .append(" AS v")
-          .append(i + 1);
-    }
-    return values.toString();
+    return values(path -> path.substring(2));
   }
 
   /** Types, scores and de-duplicates the sixteen values into silver. */

@@ -1,18 +1,15 @@
 package io.medallion.core.internal.alert;
 
-import io.medallion.Layer;
 import io.medallion.MedallionException;
 import io.medallion.TableId;
-import io.medallion.core.internal.catalog.TableLayouts;
 import io.medallion.core.internal.iceberg.LogRows;
 import io.medallion.core.internal.iceberg.TableLayout;
-import io.medallion.core.internal.iceberg.TableProperties;
+import io.medallion.core.internal.observe.LogTableHandle;
 import io.medallion.core.spi.Alert;
 import io.medallion.core.spi.AlertKind;
 import io.medallion.quality.Severity;
 import io.medallion.schema.Column;
 import io.medallion.schema.ColumnType;
-import io.medallion.schema.PartitionField;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -62,19 +59,12 @@ public final class AlertLogTable {
 
   /** The table's layout: partitioned by the day alerts were raised. */
   public static final TableLayout LAYOUT =
-      new TableLayout(
+      LogTableHandle.layout(
           Alert.TABLE,
-          Layer.METRICS,
           COLUMNS,
-          List.of(PartitionField.day(RAISED_AT)),
-          Map.of(
-              TableProperties.LAYER,
-              "alert_log",
-              TableLayouts.COMMENT,
-              "One row per alert raised by a medallion runtime logging to this catalog",
-              TableLayouts.SOURCE,
-              "medallion runtimes"),
-          Map.of());
+          RAISED_AT,
+          "alert_log",
+          "One row per alert raised by a medallion runtime logging to this catalog");
 
   private AlertLogTable() {}
 

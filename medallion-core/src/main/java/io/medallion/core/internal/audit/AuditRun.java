@@ -76,6 +76,27 @@ public final class AuditRun {
   }
 
   /**
+   * Tells whether a publish a crash interrupted is recorded on a table the run has just registered,
+   * without a catalog call: how a run with write-audit-publish off (since the crash, perhaps) still
+   * finds one, where {@link #recover} would cost a catalog load per table on every run.
+   *
+   * @param store the tables, the pipeline's registered in this run
+   * @param pipeline the pipeline about to run
+   * @return true when {@link AuditPublisher#recover} has work to do
+   */
+  public static boolean interruptedPublish(TableStore store, Pipeline pipeline) {
+    for (TableId id : AuditBranches.tablesOf(pipeline)) {
+      Optional<Table> table = store.ensuredThisRun(id);
+      if (table.isPresent()
+          && table.get().properties().keySet().stream()
+              .anyMatch(key -> key.startsWith(AuditPublisher.PUBLISHING))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Starts a run's audit: sends the audited tables to the run's branch.
    *
    * @param store the tables

@@ -45,8 +45,23 @@ public final class IcebergCatalogs {
    * @throws MedallionException when the catalog cannot be reached or refuses the credentials
    */
   public static Catalog open(CatalogConfig config) {
+    return open(config, Map.of());
+  }
+
+  /**
+   * Opens and probes a catalog with more Iceberg catalog properties; those the configuration sets
+   * itself win.
+   *
+   * @param config the configuration; validated first
+   * @param defaults further properties, e.g. a metrics reporter
+   * @return the initialized catalog; close it when it is {@link java.io.Closeable}
+   * @throws io.medallion.ValidationException listing every configuration problem
+   * @throws MedallionException when the catalog cannot be reached or refuses the credentials
+   */
+  public static Catalog open(CatalogConfig config, Map<String, String> defaults) {
     config.validate();
-    Map<String, String> properties = properties(config);
+    Map<String, String> properties = new LinkedHashMap<>(defaults);
+    properties.putAll(properties(config));
     Optional<Path> sqlite = config.accept(new LocalFolders());
     Catalog catalog =
         sqlite.isPresent()

@@ -1,7 +1,15 @@
 package io.medallion.core.internal.observe;
 
+import io.medallion.Layer;
+import io.medallion.TableId;
+import io.medallion.core.internal.catalog.TableLayouts;
 import io.medallion.core.internal.iceberg.TableLayout;
+import io.medallion.core.internal.iceberg.TableProperties;
 import io.medallion.core.internal.iceberg.TableStore;
+import io.medallion.schema.Column;
+import io.medallion.schema.PartitionField;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.exceptions.NoSuchTableException;
@@ -21,6 +29,34 @@ public final class LogTableHandle {
   private final TableStore store;
   private final TableLayout layout;
   private volatile Table table;
+
+  /**
+   * Returns the layout of a log table: in the metrics layer, partitioned by the day of a time
+   * column, belonging to no pipeline.
+   *
+   * @param id the table
+   * @param columns its columns
+   * @param dayColumn the time column whose day partitions it
+   * @param kind the table's {@link TableProperties#LAYER} value, e.g. {@code run_log}
+   * @param comment what one row is
+   * @return the layout
+   */
+  public static TableLayout layout(
+      TableId id, List<Column> columns, String dayColumn, String kind, String comment) {
+    return new TableLayout(
+        id,
+        Layer.METRICS,
+        columns,
+        List.of(PartitionField.day(dayColumn)),
+        Map.of(
+            TableProperties.LAYER,
+            kind,
+            TableLayouts.COMMENT,
+            comment,
+            TableLayouts.SOURCE,
+            "medallion runtimes"),
+        Map.of());
+  }
 
   /**
    * Appends to a table of a runtime's catalog, creating it on first use.

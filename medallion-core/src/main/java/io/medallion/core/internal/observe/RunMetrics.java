@@ -12,13 +12,16 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.iceberg.metrics.CommitReport;
+import org.apache.iceberg.metrics.CounterResult;
+import org.apache.iceberg.metrics.TimerResult;
 
 /**
  * Records every run on a Micrometer registry: rows per table and kind, table outcomes by status,
- * how long each table and run took, the last mean quality score and quarantine rate per table, and
- * runs by status. Meters are named {@code medallion.*} and tagged {@code pipeline}, {@code table},
- * {@code layer} and, where an outcome is counted, {@code status}; see {@code
- * docs/observability.md}.
+ * how long each table and run took, the last mean quality score and quarantine rate per table, runs
+ * by status, and (through {@link CommitReports}) each Iceberg commit's duration and attempts.
+ * Meters are named {@code medallion.*} and tagged {@code pipeline}, {@code table}, {@code layer}
+ * and, where an outcome is counted, {@code status}; see {@code docs/observability.md}.
  *
  * <pre>{@code
  * MedallionRuntime.builder().observer(new RunMetrics(new SimpleMeterRegistry())).build();
@@ -45,6 +48,12 @@ public final class RunMetrics implements RunObserver {
 
   /** How long each run took, per pipeline and status. */
   private static final String RUN_DURATION = "medallion.run.duration";
+
+  /** How long each Iceberg commit took, retries included, per table and operation. */
+  private static final String COMMIT_DURATION = "medallion.commit.duration";
+
+  /** How many attempts each Iceberg commit needed, per table and operation. */
+  private static final String COMMIT_ATTEMPTS = "medallion.commit.attempts";
 
   private final MeterRegistry registry;
 
@@ -92,6 +101,25 @@ public final class RunMetrics implements RunObserver {
         Tags.of("pipeline", run.pipeline(), "status", run.succeeded() ? "succeeded" : "failed");
     registry.counter(RUNS, tags).increment();
     registry.timer(RUN_DURATION, tags).record(Duration.between(run.startedAt(), run.endedAt()));
+  }
+
+  /**
+   * Records one Iceberg commit's duration and attempts.
+   *
+   * @param registry where the meters go
+   * @param table the table, as the other meters name it (no catalog)
+   * @param report the commit's report
+   */
+  public static void commit(MeterRegistry registry, String table, CommitReport report) {
+    Tags tags = Tags.of("table", table, "operation", String.valueOf(report.operation()));
+    TimerResult duration = report.commitMetrics().totalDuration();
+    if (duration != null) {
+      registry.timer(COMMIT_DURATION, tags).record(duration.totalDuration());
+    }
+    CounterResult attempts = report.commitMetrics().attempts();
+    if (attempts != null) {
+      registry.summary(COMMIT_ATTEMPTS, tags).record(attempts.value());
+    }
   }
 
   private void rows(Tags table, String kind, long count) {

@@ -150,6 +150,27 @@ class AuditPublisherTest {
   }
 
   @Test
+  void run_writeAuditPublishTurnedOffAfterACrash_stillFinishesThePublishFirst() {
+    long silverMain = main(SILVER.id());
+    long silverHead = branchHead(SILVER.id());
+    publishCrashingAfterTheFirstTable();
+    runtime.close();
+    runtime = MedallionRuntime.builder().lake(dir.resolve("lake")).build();
+
+    runtime.run(PIPELINE);
+
+    Table silver = runtime.table(SILVER.id());
+    assertThat(silver.currentSnapshot().snapshotId()).isNotEqualTo(silverMain);
+    assertThat(SnapshotUtil.isAncestorOf(silver, silver.currentSnapshot().snapshotId(), silverHead))
+        .isTrue();
+    for (TableId id : List.of(METRICS, SILVER.id(), GOLD.id())) {
+      assertThat(runtime.table(id).refs()).containsOnlyKeys("main");
+      assertThat(runtime.table(id).properties())
+          .doesNotContainKey(AuditPublisher.PUBLISHING + runId);
+    }
+  }
+
+  @Test
   void pending_afterACrashBetweenTwoFastForwards_finishesThePublishFirst() {
     long goldBefore = main(GOLD.id());
     long goldHead = branchHead(GOLD.id());

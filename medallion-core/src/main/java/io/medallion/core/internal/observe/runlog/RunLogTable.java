@@ -3,15 +3,13 @@ package io.medallion.core.internal.observe.runlog;
 import io.medallion.Layer;
 import io.medallion.MedallionException;
 import io.medallion.TableId;
-import io.medallion.core.internal.catalog.TableLayouts;
 import io.medallion.core.internal.iceberg.LogRows;
 import io.medallion.core.internal.iceberg.TableLayout;
-import io.medallion.core.internal.iceberg.TableProperties;
+import io.medallion.core.internal.observe.LogTableHandle;
 import io.medallion.core.observe.RunLogEntry;
 import io.medallion.core.observe.TableStatus;
 import io.medallion.schema.Column;
 import io.medallion.schema.ColumnType;
-import io.medallion.schema.PartitionField;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -84,19 +82,12 @@ public final class RunLogTable {
 
   /** The table's layout: partitioned by the day runs started. */
   public static final TableLayout LAYOUT =
-      new TableLayout(
+      LogTableHandle.layout(
           RunLogEntry.TABLE,
-          Layer.METRICS,
           COLUMNS,
-          List.of(PartitionField.day(RUN_STARTED_AT)),
-          Map.of(
-              TableProperties.LAYER,
-              "run_log",
-              TableLayouts.COMMENT,
-              "One row per table per run of every medallion runtime logging to this catalog",
-              TableLayouts.SOURCE,
-              "medallion runtimes"),
-          Map.of());
+          RUN_STARTED_AT,
+          "run_log",
+          "One row per table per run of every medallion runtime logging to this catalog");
 
   private RunLogTable() {}
 
