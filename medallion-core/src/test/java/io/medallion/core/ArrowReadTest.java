@@ -85,6 +85,27 @@ class ArrowReadTest extends EmbeddedLakeTest {
   }
 
   @Test
+  void arrow_intColumnWidenedToLongAfterItsFilesWereWritten_vectorizedReadsWidenedValues() {
+    loadPeopleTwice();
+    Table silver = runtime.table(TestPipelines.PEOPLE.id());
+    // Another engine widens the column; the files keep their dictionary-encoded INT32 ages.
+    silver.updateSchema().updateColumn("age", Types.LongType.get()).commit();
+    silver.refresh();
+
+    ReadRequest request =
+        ReadRequest.builder(TestPipelines.PEOPLE.id()).columns(PRIMITIVE_COLUMNS).build();
+    List<Map<String, Object>> arrow = arrowRows(runtime.read(request), 2, true);
+
+    assertThat(arrow)
+        .containsExactlyInAnyOrderElementsOf(generic(silver, null, PRIMITIVE_COLUMNS, null));
+    assertThat(arrow)
+        .extracting(row -> row.get("age"))
+        .filteredOn(age -> age != null)
+        .isNotEmpty()
+        .allSatisfy(age -> assertThat(age).isInstanceOf(Long.class));
+  }
+
+  @Test
   void arrow_everySilverColumnWithListsOfStructs_rowByRowEqualsGenericReader() {
     loadPeopleTwice();
     Table silver = runtime.table(TestPipelines.PEOPLE.id());

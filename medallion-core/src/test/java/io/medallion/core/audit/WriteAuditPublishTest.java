@@ -393,7 +393,9 @@ class WriteAuditPublishTest {
     RunResult result = runtime.run(strict);
 
     assertThat(statuses()).containsEntry("silver.orders", "audit-pending");
-    assertThat(runtime.table(SILVER).currentSnapshot()).isNull();
+    assertThat(ids(runtime.table(SILVER))).isEmpty();
+    assertThat(runtime.table(SILVER).currentSnapshot().summary())
+        .containsEntry(AuditBranches.BASE, result.runId());
     PendingAudit pending = runtime.audits(strict).pending().get(0);
     assertThat(pending.runId()).isEqualTo(result.runId());
     assertThat(pending.tables()).contains(SILVER.withSuffix("_quarantine"), SILVER, GOLD);

@@ -30,6 +30,12 @@ public final class AuditBranches {
   /** Snapshot-summary key: the checks a batch failed, one per line. */
   public static final String FAILED_CHECKS = "medallion.audit.failed-checks";
 
+  /**
+   * Snapshot-summary key of the empty snapshot an audited run first commits to a table whose main
+   * has none: a state of main a publish interrupted by a crash can be rolled back to.
+   */
+  public static final String BASE = "medallion.audit.base";
+
   /** Snapshot-summary key: why an audit was published although checks failed. */
   public static final String PUBLISHED_ANYWAY = "medallion.audit.published-anyway";
 

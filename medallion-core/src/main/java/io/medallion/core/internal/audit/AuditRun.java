@@ -4,6 +4,7 @@ import io.medallion.MedallionException;
 import io.medallion.Pipeline;
 import io.medallion.TableId;
 import io.medallion.core.audit.WriteAuditPublish;
+import io.medallion.core.internal.iceberg.Commits;
 import io.medallion.core.internal.iceberg.TableStore;
 import io.medallion.core.internal.observe.RunTracker;
 import io.medallion.core.observe.TableStatus;
@@ -122,10 +123,21 @@ public final class AuditRun {
         physical.addAll(AuditBranches.tablesOf(definition));
       }
       if (!physical.isEmpty()) {
+        physical.forEach(id -> store.ensuredThisRun(id).ifPresent(table -> base(table, runId)));
         store.beginAudit(AuditBranches.branch(runId), physical);
       }
     }
     return new AuditRun(store, publisher, runId, reports, audited);
+  }
+
+  /**
+   * Gives an empty main a first, empty snapshot, so that every audited table has a main to roll
+   * back to: a publish a crash interrupted is then either finished or wholly undone.
+   */
+  private static void base(Table table, String runId) {
+    if (table.currentSnapshot() == null) {
+      Commits.commit(table, () -> table.newAppend().set(AuditBranches.BASE, runId));
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -13,18 +14,20 @@ import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.MetadataColumns;
 import org.apache.iceberg.Schema;
-import org.apache.iceberg.arrow.vectorized.ColumnVector;
-import org.apache.iceberg.arrow.vectorized.ColumnarBatch;
+import org.apache.iceberg.arrow.ArrowSchemaUtil;
+import org.apache.iceberg.arrow.vectorized.VectorHolder;
+import org.apache.iceberg.arrow.vectorized.VectorizedReaderBuilder;
 import org.apache.iceberg.data.GenericDeleteFilter;
 import org.apache.iceberg.deletes.PositionDeleteIndex;
 import org.apache.iceberg.encryption.EncryptedFiles;
 import org.apache.iceberg.expressions.Evaluator;
 import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.expressions.Expressions;
-import org.apache.iceberg.formats.FormatModelRegistry;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.CloseableIterator;
 import org.apache.iceberg.io.InputFile;
+import org.apache.iceberg.parquet.Parquet;
+import org.apache.iceberg.parquet.TypeWithSchemaVisitor;
 import org.apache.iceberg.types.TypeUtil;
 import org.apache.iceberg.types.Types;
 
@@ -34,6 +37,8 @@ import org.apache.iceberg.types.Types;
  * file with positional deletes is read with its row positions and the deleted positions are left
  * out, and the part of the filter its partition does not settle is evaluated on each row. A batch
  * that keeps every row hands its buffers over without copying; otherwise the kept rows are copied.
+ * Dictionary-encoded column chunks are decoded by {@link ParquetDictionaries}, straight into the
+ * output, kept rows only.
  */
 final class VectorizedBatches implements BatchSource {
   private final ReadPlan plan;
@@ -43,8 +48,9 @@ final class VectorizedBatches implements BatchSource {
   /** For each output column, its position among the columns read. */
   private final int[] outputColumns;
 
-  private CloseableIterable<ColumnarBatch> file = CloseableIterable.empty();
-  private CloseableIterator<ColumnarBatch> batches = CloseableIterator.empty();
+  private final ParquetDictionaries dictionaries = new ParquetDictionaries();
+  private CloseableIterable<VectorHolder[]> file = CloseableIterable.empty();
+  private CloseableIterator<VectorHolder[]> batches = CloseableIterator.empty();
   private PositionDeleteIndex deleted;
   private Evaluator residual;
 
@@ -58,8 +64,8 @@ final class VectorizedBatches implements BatchSource {
   }
 
   /**
-   * Tells whether the vectorized reader can read a plan's files: Parquet files, columns of
-   * primitive types, and deletes (if any) by position only.
+   * Tells whether the vectorized reader can read a plan's files: Parquet files, columns of the
+   * primitive types {@link ParquetDictionaries} decodes, and deletes (if any) by position only.
    *
    * @param plan the plan
    * @param tasks its planned files
@@ -67,7 +73,10 @@ final class VectorizedBatches implements BatchSource {
    */
   static boolean canRead(ReadPlan plan, List<FileScanTask> tasks) {
     boolean primitive =
-        plan.read().columns().stream().allMatch(field -> field.type().isPrimitiveType());
+        plan.read().columns().stream()
+            .allMatch(
+                field ->
+                    field.type().isPrimitiveType() && ParquetDictionaries.decodes(field.type()));
     return primitive
         && tasks.stream()
             .allMatch(
@@ -116,11 +125,18 @@ final class VectorizedBatches implements BatchSource {
                 EncryptedFiles.encryptedInput(
                     plan.table().io().newInputFile(task.file().location()),
                     task.file().keyMetadata()));
+    Schema read = projection;
     file =
-        FormatModelRegistry.<ColumnarBatch, Object>readBuilder(
-                FileFormat.PARQUET, ColumnarBatch.class, input)
-            .project(projection)
+        Parquet.read(input)
+            .project(read)
             .split(task.start(), task.length())
+            .createBatchedReaderFunc(
+                fileSchema ->
+                    TypeWithSchemaVisitor.visit(
+                        read.asStruct(),
+                        fileSchema,
+                        new VectorizedReaderBuilder(
+                            read, fileSchema, true, Map.of(), HolderBatchReader::new)))
             .recordsPerBatch(batchRows)
             .caseSensitive(true)
             .filter(remaining)
@@ -129,20 +145,22 @@ final class VectorizedBatches implements BatchSource {
   }
 
   /** Moves a batch's kept rows into the output; returns how many. */
-  private int keep(ColumnarBatch batch, VectorSchemaRoot out) {
-    Columns columns = new Columns(batch, plan.read().columns().size());
+  private int keep(VectorHolder[] batch, VectorSchemaRoot out) {
+    Columns columns = new Columns(batch, plan.read().columns().size(), dictionaries);
     try {
-      int rows = batch.numRows();
+      int rows = batch[0].numValues();
       int[] kept = select(batch, columns, rows);
       int count = kept == null ? rows : kept.length;
       out.clear();
       for (int i = 0; i < outputColumns.length; i++) {
         FieldVector target = out.getVector(i);
-        FieldVector source = columns.get(outputColumns[i]);
-        if (kept == null && source.getField().getType().equals(target.getField().getType())) {
-          source.makeTransferPair(target).transfer();
+        VectorHolder holder = batch[outputColumns[i]];
+        if (holder.isDictionaryEncoded()) {
+          dictionaries.decode(holder, target, kept, count);
+        } else if (kept == null && sameType(holder.vector(), target)) {
+          holder.vector().makeTransferPair(target).transfer();
         } else {
-          copy(source, target, kept, count);
+          copy(holder.vector(), target, kept, count);
         }
       }
       out.setRowCount(count);
@@ -152,15 +170,17 @@ final class VectorizedBatches implements BatchSource {
     }
   }
 
+  private static boolean sameType(FieldVector source, FieldVector target) {
+    return source.getField().getType().equals(target.getField().getType());
+  }
+
   /** The rows to keep, or null when every row is kept. */
-  private int[] select(ColumnarBatch batch, Columns columns, int rows) {
+  private int[] select(VectorHolder[] batch, Columns columns, int rows) {
     if (deleted == null && residual == null) {
       return null;
     }
     BigIntVector positions =
-        deleted == null
-            ? null
-            : (BigIntVector) batch.column(plan.read().columns().size()).getFieldVector();
+        deleted == null ? null : (BigIntVector) batch[plan.read().columns().size()].vector();
     ArrowRow row = residual == null ? null : new ArrowRow(columns.all());
     int[] kept = new int[rows];
     int count = 0;
@@ -179,25 +199,30 @@ final class VectorizedBatches implements BatchSource {
   }
 
   /**
-   * A batch's columns as plain Arrow vectors, decoded from their dictionaries on first use; the
-   * decoded vectors are this read's own and are closed with it.
+   * A batch's columns as plain Arrow vectors, for the filter: dictionary-encoded ones are decoded
+   * on first use into vectors of this read's own, closed with the batch.
    */
   private static final class Columns {
-    private final ColumnarBatch batch;
+    private final VectorHolder[] batch;
+    private final ParquetDictionaries dictionaries;
     private final FieldVector[] vectors;
     private final List<FieldVector> decoded = new ArrayList<>();
 
-    Columns(ColumnarBatch batch, int count) {
+    Columns(VectorHolder[] batch, int count, ParquetDictionaries dictionaries) {
       this.batch = batch;
+      this.dictionaries = dictionaries;
       this.vectors = new FieldVector[count];
     }
 
     FieldVector get(int index) {
       if (vectors[index] == null) {
-        ColumnVector column = batch.column(index);
-        FieldVector values = column.getArrowVector();
-        if (values != column.getFieldVector()) {
+        VectorHolder holder = batch[index];
+        FieldVector values = holder.vector();
+        if (holder.isDictionaryEncoded()) {
+          values =
+              ArrowSchemaUtil.convert(holder.icebergField()).createVector(values.getAllocator());
           decoded.add(values);
+          dictionaries.decode(holder, values, null, holder.numValues());
         }
         vectors[index] = values;
       }
@@ -217,13 +242,10 @@ final class VectorizedBatches implements BatchSource {
     }
   }
 
-  /**
-   * Copies rows; a column whose file type is narrower than the table's (an int column widened to
-   * long) is converted value by value.
-   */
+  /** Copies the kept rows (all when {@code kept} is null), converting the type if it differs. */
   private static void copy(FieldVector source, FieldVector target, int[] kept, int count) {
     target.allocateNew();
-    boolean sameType = source.getField().getType().equals(target.getField().getType());
+    boolean sameType = sameType(source, target);
     for (int i = 0; i < count; i++) {
       int from = kept == null ? i : kept[i];
       if (sameType) {

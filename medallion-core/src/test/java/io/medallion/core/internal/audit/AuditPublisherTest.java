@@ -29,6 +29,9 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.util.SnapshotUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -198,5 +201,37 @@ class AuditPublisherTest {
     assertThat(pending).extracting(PendingAudit::runId).containsExactly(runId);
     assertThat(pending.get(0).tables()).containsExactly(METRICS, SILVER.id(), GOLD.id());
     assertThat(pending.get(0).failedChecks()).singleElement().asString().startsWith("one_row: ");
+  }
+
+  @Test
+  void recover_firstAuditOfEmptyTablesAndMainMovedOn_rollsBackToTheEmptyBaseSnapshot()
+      throws IOException {
+    close();
+    Path fresh = dir.resolve("fresh");
+    runtime =
+        MedallionRuntime.builder()
+            .lake(fresh)
+            .writeAuditPublish(WriteAuditPublish.everyTable())
+            .build();
+    runtime.ingest(RAW, lines("{\"id\":\"1\"}", "{\"id\":\"2\"}"));
+    runId = runtime.run(PIPELINE).runId();
+    catalog = IcebergCatalogs.open(CatalogConfig.embedded(fresh));
+    store = new TableStore(catalog);
+    long metricsBase = main(METRICS);
+    assertThat(runtime.table(METRICS).currentSnapshot().summary())
+        .containsEntry(AuditBranches.BASE, runId);
+    publishCrashingAfterTheFirstTable();
+    Table silver = store.find(SILVER.id()).orElseThrow();
+    silver.newAppend().set("test.note", "another writer").commit();
+
+    new AuditPublisher(store).recover(AuditBranches.tablesOf(PIPELINE));
+
+    assertThat(main(METRICS)).isEqualTo(metricsBase);
+    try (CloseableIterable<Record> rows = IcebergGenerics.read(runtime.table(METRICS)).build()) {
+      assertThat(rows).isEmpty();
+    }
+    assertThat(runtime.audits(PIPELINE).pending())
+        .extracting(PendingAudit::runId)
+        .containsExactly(runId);
   }
 }
