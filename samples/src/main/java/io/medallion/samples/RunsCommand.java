@@ -7,12 +7,14 @@ import io.medallion.core.MedallionRuntime;
 import io.medallion.core.observe.RunLogEntry;
 import io.medallion.core.observe.RunLogQuery;
 import java.io.PrintWriter;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,26 +35,8 @@ import picocli.CommandLine.Spec;
       "The table format shows the main columns; csv and json show every column."
     })
 final class RunsCommand implements Callable<Integer> {
-  /** Every column, as the run log table names them. */
-  private static final List<String> COLUMNS =
-      List.of(
-          "run_id",
-          "pipeline",
-          "run_started_at",
-          "table_name",
-          "layer",
-          "started_at",
-          "ended_at",
-          "status",
-          "upstream_snapshot",
-          "produced_snapshot",
-          "rows_in",
-          "rows_written",
-          "rows_quarantined",
-          "rows_dead_lettered",
-          "mean_quality_score",
-          "error_class",
-          "error_message");
+  /** Every column, named and ordered as in the run log table, with its value in an entry. */
+  private static final Map<String, Function<RunLogEntry, Object>> FIELDS = fields();
 
   /** The columns a terminal table has room for. */
   private static final List<String> TABLE_COLUMNS =
@@ -99,7 +83,8 @@ final class RunsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (MedallionRuntime runtime = lake.open(spec, "no runs to list")) {
       List<RunLogEntry> entries = runtime.runs(query);
-      List<String> columns = format == RowOutput.Format.TABLE ? TABLE_COLUMNS : COLUMNS;
+      List<String> columns =
+          format == RowOutput.Format.TABLE ? TABLE_COLUMNS : List.copyOf(FIELDS.keySet());
       RowOutput output = RowOutput.of(format, out, columns);
       output.batch(entries.stream().map(entry -> row(entry, columns)).toList());
       output.finish();
@@ -133,28 +118,36 @@ final class RunsCommand implements Callable<Integer> {
     }
   }
 
+  private static Map<String, Function<RunLogEntry, Object>> fields() {
+    Map<String, Function<RunLogEntry, Object>> fields = new LinkedHashMap<>();
+    fields.put("run_id", RunLogEntry::runId);
+    fields.put("pipeline", RunLogEntry::pipeline);
+    fields.put("run_started_at", RunLogEntry::runStartedAt);
+    fields.put("table_name", entry -> entry.table().map(TableId::toString).orElse(null));
+    fields.put("layer", entry -> entry.layer().map(Layer::label).orElse(null));
+    fields.put("started_at", RunLogEntry::startedAt);
+    fields.put("ended_at", RunLogEntry::endedAt);
+    fields.put("status", entry -> entry.status().label());
+    fields.put("upstream_snapshot", entry -> boxed(entry.upstreamSnapshot()));
+    fields.put("produced_snapshot", entry -> boxed(entry.producedSnapshot()));
+    fields.put("rows_in", RunLogEntry::rowsIn);
+    fields.put("rows_written", RunLogEntry::rowsWritten);
+    fields.put("rows_quarantined", RunLogEntry::rowsQuarantined);
+    fields.put("rows_dead_lettered", RunLogEntry::rowsDeadLettered);
+    fields.put(
+        "mean_quality_score",
+        entry -> {
+          OptionalDouble score = entry.meanQualityScore();
+          return score.isPresent() ? score.getAsDouble() : null;
+        });
+    fields.put("error_class", entry -> entry.errorClass().orElse(null));
+    fields.put("error_message", entry -> entry.errorMessage().orElse(null));
+    return Collections.unmodifiableMap(fields);
+  }
+
   private static Map<String, Object> row(RunLogEntry entry, List<String> columns) {
-    Map<String, Object> all = new LinkedHashMap<>();
-    all.put("run_id", entry.runId());
-    all.put("pipeline", entry.pipeline());
-    all.put("run_started_at", entry.runStartedAt());
-    all.put("table_name", entry.table().map(TableId::toString).orElse(null));
-    all.put("layer", entry.layer().map(Layer::label).orElse(null));
-    all.put("started_at", entry.startedAt());
-    all.put("ended_at", entry.endedAt());
-    all.put("status", entry.status().label());
-    all.put("upstream_snapshot", boxed(entry.upstreamSnapshot()));
-    all.put("produced_snapshot", boxed(entry.producedSnapshot()));
-    all.put("rows_in", entry.rowsIn());
-    all.put("rows_written", entry.rowsWritten());
-    all.put("rows_quarantined", entry.rowsQuarantined());
-    all.put("rows_dead_lettered", entry.rowsDeadLettered());
-    OptionalDouble score = entry.meanQualityScore();
-    all.put("mean_quality_score", score.isPresent() ? score.getAsDouble() : null);
-    all.put("error_class", entry.errorClass().orElse(null));
-    all.put("error_message", entry.errorMessage().orElse(null));
     Map<String, Object> shown = new LinkedHashMap<>();
-    columns.forEach(column -> shown.put(column, all.get(column)));
+    columns.forEach(column -> shown.put(column, FIELDS.get(column).apply(entry)));
     return shown;
   }
 

@@ -1,6 +1,5 @@
 package io.medallion.core.internal.alert;
 
-import io.medallion.MedallionException;
 import io.medallion.TableId;
 import io.medallion.core.internal.iceberg.LogRows;
 import io.medallion.core.internal.iceberg.TableLayout;
@@ -109,40 +108,11 @@ public final class AlertLogTable {
         (String) row.getField(RUN_ID),
         (String) row.getField(PIPELINE),
         Optional.ofNullable(table).map(TableId::parse),
-        kind((String) row.getField(KIND)),
-        severity((String) row.getField(SEVERITY)),
+        LogRows.labelled(Alert.TABLE, row, KIND, AlertKind.values(), AlertKind::label),
+        LogRows.labelled(Alert.TABLE, row, SEVERITY, Severity.values(), Severity::name),
         (String) row.getField(SUMMARY),
         details == null ? List.of() : details,
         Optional.ofNullable((String) row.getField(REPORT)),
         ((OffsetDateTime) row.getField(RAISED_AT)).toInstant());
-  }
-
-  private static AlertKind kind(String label) {
-    for (AlertKind kind : AlertKind.values()) {
-      if (kind.label().equals(label)) {
-        return kind;
-      }
-    }
-    throw unknown(KIND, label);
-  }
-
-  private static Severity severity(String name) {
-    for (Severity severity : Severity.values()) {
-      if (severity.name().equals(name)) {
-        return severity;
-      }
-    }
-    throw unknown(SEVERITY, name);
-  }
-
-  private static MedallionException unknown(String column, String value) {
-    return new MedallionException(
-        "A row of "
-            + Alert.TABLE
-            + " has "
-            + column
-            + " '"
-            + value
-            + "', which this version of medallion does not know; read it with a newer version");
   }
 }

@@ -88,4 +88,35 @@ public final class LogRows {
       throw new MedallionException("Cannot read " + table.name() + ": " + e.getMessage(), e);
     }
   }
+
+  /**
+   * Reads back a value a log row stores by its label, such as a status or a kind.
+   *
+   * @param table the log table, named in the error
+   * @param row the row
+   * @param column the column holding the label
+   * @param values every value there is
+   * @param label each value's label
+   * @param <E> the values' type
+   * @return the value with the row's label
+   * @throws MedallionException naming the table, column and label when no value has it: the row was
+   *     written by a newer version
+   */
+  public static <E> E labelled(
+      TableId table, Record row, String column, E[] values, Function<E, String> label) {
+    Object stored = row.getField(column);
+    for (E value : values) {
+      if (label.apply(value).equals(stored)) {
+        return value;
+      }
+    }
+    throw new MedallionException(
+        "A row of "
+            + table
+            + " has "
+            + column
+            + " '"
+            + stored
+            + "', which this version of medallion does not know; read it with a newer version");
+  }
 }

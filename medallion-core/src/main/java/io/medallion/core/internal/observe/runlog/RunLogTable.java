@@ -1,7 +1,6 @@
 package io.medallion.core.internal.observe.runlog;
 
 import io.medallion.Layer;
-import io.medallion.MedallionException;
 import io.medallion.TableId;
 import io.medallion.core.internal.iceberg.LogRows;
 import io.medallion.core.internal.iceberg.TableLayout;
@@ -145,7 +144,7 @@ public final class RunLogTable {
         Optional.ofNullable(layer).map(label -> Layer.valueOf(label.toUpperCase(Locale.ROOT))),
         instant(row, STARTED_AT),
         instant(row, ENDED_AT),
-        status((String) row.getField(STATUS)),
+        LogRows.labelled(RunLogEntry.TABLE, row, STATUS, TableStatus.values(), TableStatus::label),
         optional((Long) row.getField(UPSTREAM_SNAPSHOT)),
         optional((Long) row.getField(PRODUCED_SNAPSHOT)),
         count(row, ROWS_IN),
@@ -155,21 +154,6 @@ public final class RunLogTable {
         score == null ? OptionalDouble.empty() : OptionalDouble.of(score),
         Optional.ofNullable((String) row.getField(ERROR_CLASS)),
         Optional.ofNullable((String) row.getField(ERROR_MESSAGE)));
-  }
-
-  private static TableStatus status(String label) {
-    for (TableStatus status : TableStatus.values()) {
-      if (status.label().equals(label)) {
-        return status;
-      }
-    }
-    throw new MedallionException(
-        "A row of "
-            + RunLogEntry.TABLE
-            + " has status '"
-            + label
-            + "', which this version of"
-            + " medallion does not know; read it with a newer version");
   }
 
   private static OffsetDateTime time(Instant instant) {
